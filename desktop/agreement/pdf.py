@@ -1,0 +1,209 @@
+"""Lays the agreement out with reportlab platypus and writes it atomically."""
+
+from __future__ import annotations
+
+import os
+import tempfile
+from pathlib import Path
+from typing import Any
+
+from reportlab.lib import colors
+from reportlab.lib.enums import TA_CENTER
+from reportlab.lib.pagesizes import A4
+from reportlab.lib.styles import ParagraphStyle
+from reportlab.lib.units import mm
+from reportlab.pdfbase import pdfmetrics
+from reportlab.pdfbase.ttfonts import TTFont
+from reportlab.pdfgen.canvas import Canvas
+from reportlab.platypus import (
+    CondPageBreak,
+    KeepTogether,
+    LongTable,
+    PageBreak,
+    Paragraph,
+    SimpleDocTemplate,
+    Spacer,
+    TableStyle,
+)
+
+from desktop.agreement.articles import ANNEXES, ARTICLES, Article, Context, esc, recitals
+from desktop.agreement.articles import party_description as describe_party
+from i18n import translator
+from resources import resource_path
+
+FONT = "DejaVuSerif"
+
+
+def _register_fonts() -> None:
+    if FONT in pdfmetrics.getRegisteredFontNames():
+        return
+    fonts = resource_path("fonts")
+    pdfmetrics.registerFont(TTFont(FONT, str(fonts / "DejaVuSerif.ttf")))
+    pdfmetrics.registerFont(TTFont(f"{FONT}-Bold", str(fonts / "DejaVuSerif-Bold.ttf")))
+    pdfmetrics.registerFont(TTFont(f"{FONT}-Italic", str(fonts / "DejaVuSerif-Italic.ttf")))
+    pdfmetrics.registerFontFamily(FONT, normal=FONT, bold=f"{FONT}-Bold",
+                                  italic=f"{FONT}-Italic", boldItalic=f"{FONT}-Bold")
+
+
+def _styles() -> dict[str, ParagraphStyle]:
+    body = ParagraphStyle("body", fontName=FONT, fontSize=10, leading=14, spaceAfter=5)
+    return {
+        "body": body,
+        "title": ParagraphStyle("title", parent=body, fontSize=15, leading=20,
+                                alignment=TA_CENTER, spaceAfter=4, fontName=f"{FONT}-Bold"),
+        "name": ParagraphStyle("name", parent=body, fontSize=14, leading=19,
+                               alignment=TA_CENTER, spaceAfter=8),
+        "centre": ParagraphStyle("centre", parent=body, alignment=TA_CENTER),
+        "note": ParagraphStyle("note", parent=body, fontSize=8.5, leading=11,
+                               fontName=f"{FONT}-Italic", textColor=colors.HexColor("#444444"),
+                               alignment=TA_CENTER, spaceAfter=10),
+        "heading": ParagraphStyle("heading", parent=body, fontName=f"{FONT}-Bold",
+                                  fontSize=11, leading=15, spaceBefore=8, spaceAfter=4),
+        "item": ParagraphStyle("item", parent=body, leftIndent=14, bulletIndent=2),
+        "cell": ParagraphStyle("cell", parent=body, fontSize=8.5, leading=11, spaceAfter=0),
+    }
+
+
+class _FooterCanvas(Canvas):
+    """Knows the page count before drawing the footer: "page N of M" needs both."""
+
+    def __init__(self, *args: Any, footer: tuple[str, str], **kwargs: Any) -> None:
+        super().__init__(*args, **kwargs)
+        self._footer_name, self._page_pattern = footer
+        self._pages: list[dict[str, Any]] = []
+
+    def showPage(self) -> None:  # noqa: N802 (reportlab's name)
+        self._pages.append(dict(self.__dict__))
+        self._startPage()
+
+    def save(self) -> None:
+        total = len(self._pages)
+        for number, state in enumerate(self._pages, start=1):
+            self.__dict__.update(state)
+            self.setFont(FONT, 8)
+            self.setFillColor(colors.HexColor("#555555"))
+            self.drawString(20 * mm, 12 * mm, self._footer_name[:90])
+            self.drawRightString(A4[0] - 20 * mm, 12 * mm,
+                                 self._page_pattern.format(page=number, pages=total))
+            super().showPage()
+        super().save()
+
+
+def build_story(document: dict[str, Any], lang: str) -> list[Any]:
+    _ = translator(lang).gettext
+    ctx = Context(document, lang, _)
+    styles = _styles()
+    district = ctx.district
+    story: list[Any] = [
+        Paragraph(esc(_("Voluntary agreement for the establishment of the Solidarity Economy "
+                        "District")), styles["title"]),
+        Paragraph(f"“{esc(district.get('name', ''))}”", styles["name"]),
+    ]
+    place, date = district.get("signing_place", ""), ctx.date(district.get("signing_date", ""))
+    if place or date:
+        story.append(Paragraph(esc(", ".join(p for p in (place, date) if p)), styles["centre"]))
+    story.append(Paragraph(esc(_(
+        "This text is a template drawn up with DES Wizard from the answers of the promoters. "
+        "The parties review it before signing; it is not legal advice.")), styles["note"]))
+
+    story.append(Paragraph(esc(_("Between the parties")), styles["heading"]))
+    for number, member in enumerate(ctx.members, start=1):
+        story.append(Paragraph(describe_party(ctx, member), styles["item"],
+                               bulletText=f"{number}."))
+    story.append(Paragraph(esc(_("Whereas")), styles["heading"]))
+    for recital in recitals(ctx):
+        story.append(Paragraph(recital, styles["item"], bulletText="–"))
+    story.append(Paragraph(esc(_("the parties agree as follows.")), styles["body"]))
+
+    number = 0
+    for builder in ARTICLES:
+        article = builder(ctx)
+        if article is None:
+            continue
+        number += 1
+        heading = _("Article {number}. {title}").format(number=number, title=article.title)
+        story.extend(_article_flowables(article, heading, styles))
+
+    story.append(CondPageBreak(60 * mm))
+    story.append(Paragraph(esc(_("Signatures")), styles["heading"]))
+    story.append(Paragraph(esc(_("Place and date: {place}, {date}").format(
+        place=place or "______________", date=date or "______________")), styles["body"]))
+    story.append(Spacer(1, 4 * mm))
+    for member in ctx.members:
+        story.append(_signature_block(ctx, member, styles))
+
+    for letter, builder in zip("ABCDEFGH", ANNEXES, strict=False):
+        annex = builder(ctx)
+        if annex is None:
+            continue
+        story.append(PageBreak())
+        heading = _("Annex {letter}. {title}").format(letter=letter, title=annex.title)
+        story.extend(_article_flowables(annex, heading, styles))
+    return story
+
+
+def _article_flowables(article: Article, heading: str, styles: dict[str, ParagraphStyle]
+                       ) -> list[Any]:
+    # The heading stays with the first paragraph, never alone at the foot of a page.
+    items: list[Any] = [Paragraph(esc(heading), styles["heading"])]
+    paragraphs = [Paragraph(text, styles["body"]) for text in article.paragraphs]
+    if paragraphs:
+        items = [KeepTogether(items + paragraphs[:1]), *paragraphs[1:]]
+    if article.table:
+        items.append(_table(article.table, styles))
+    return items
+
+
+def _table(rows: list[list[str]], styles: dict[str, ParagraphStyle]) -> LongTable:
+    width = A4[0] - 40 * mm
+    cells = [[Paragraph(esc(c) if index == 0 else c, styles["cell"]) for c in row]
+             for index, row in enumerate(rows)]
+    table = LongTable(cells, colWidths=[width * 0.36, width * 0.32, width * 0.32], repeatRows=1)
+    table.setStyle(TableStyle([
+        ("GRID", (0, 0), (-1, -1), 0.4, colors.HexColor("#888888")),
+        ("BACKGROUND", (0, 0), (-1, 0), colors.HexColor("#e8e8e8")),
+        ("VALIGN", (0, 0), (-1, -1), "TOP"),
+    ]))
+    return table
+
+
+def _signature_block(ctx: Context, member: dict[str, Any],
+                     styles: dict[str, ParagraphStyle]) -> KeepTogether:
+    _ = ctx._
+    representative = member.get("legal_representative", "") or "______________"
+    role = member.get("legal_representative_role", "")
+    who = esc(representative) + (f", {esc(role)}" if role else "")
+    return KeepTogether([
+        Paragraph(f"<b>{esc(member.get('name', ''))}</b>", styles["body"]),
+        Paragraph(esc(_("For the organization: {who}")).format(who=who), styles["body"]),
+        Spacer(1, 9 * mm),
+        Paragraph(esc(_("Signature")) + " " + "_" * 44, styles["body"]),
+        Spacer(1, 6 * mm),
+    ])
+
+
+def export_agreement(document: dict[str, Any], lang: str, out: str | os.PathLike[str]) -> Path:
+    """Write the agreement; the target appears only when the whole PDF is written."""
+    _register_fonts()
+    target = Path(out)
+    _ = translator(lang).gettext
+    name = document.get("district", {}).get("name", "")
+    story = build_story(document, lang)
+    handle, temporary = tempfile.mkstemp(suffix=".pdf-new", dir=target.parent)
+    os.close(handle)
+    try:
+        pdf = SimpleDocTemplate(
+            temporary, pagesize=A4, leftMargin=20 * mm, rightMargin=20 * mm,
+            topMargin=18 * mm, bottomMargin=22 * mm, title=_(
+                "Voluntary agreement for the establishment of the Solidarity Economy "
+                "District") + f" “{name}”",
+            author="DES Wizard", lang=lang,
+        )
+        pattern = _("page {page} of {pages}")
+        pdf.build(story, canvasmaker=lambda *a, **k: _FooterCanvas(*a, footer=(name, pattern),
+                                                                    **k))
+        os.replace(temporary, target)
+    except BaseException:
+        Path(temporary).unlink(missing_ok=True)
+        raise
+    return target

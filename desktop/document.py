@@ -1,0 +1,174 @@
+"""The district as one JSON document, and the JSON Schema (draft 2020-12) that describes it.
+
+Both are walked from the step declarations, so a new field travels without further code:
+``{"format": ..., "format_version": 1, "<step>": {"<field>": value, ...}, ...}``.
+"""
+
+from __future__ import annotations
+
+import json
+import os
+import tempfile
+from pathlib import Path
+from typing import Any
+
+import jsonschema
+
+from desktop import __version__
+from desktop.errors import DocumentError
+from desktop.store import DistrictFile
+from i18n import N_
+from wizard_steps import STEPS
+from wizard_steps.fields import Field, Kind
+
+FORMAT = "des-wizard/district"
+FORMAT_VERSION = 1
+SCHEMA_ID = "https://des-wizard.example.org/schema/district-1.json"
+
+
+def _value_schema(declared: Field) -> dict[str, Any]:
+    if declared.kind is Kind.CHOICE:
+        return {"enum": ["", *(c.key for c in declared.choices)]}
+    if declared.kind is Kind.MULTI_CHOICE:
+        return {"type": "array", "items": {"enum": [c.key for c in declared.choices]},
+                "uniqueItems": True}
+    if declared.kind is Kind.YES_NO:
+        return {"type": ["boolean", "null"]}
+    if declared.kind is Kind.INTEGER:
+        schema: dict[str, Any] = {"type": ["integer", "null"]}
+        if declared.minimum is not None:
+            schema["minimum"] = declared.minimum
+        if declared.maximum is not None:
+            schema["maximum"] = declared.maximum
+        return schema
+    if declared.kind is Kind.DATE:
+        # Empty, or an ISO date: the pattern keeps the document language-neutral.
+        return {"type": "string", "pattern": r"^(\d{4}-\d{2}-\d{2})?$"}
+    if declared.kind in (Kind.PERSON, Kind.TABLE):
+        item = _object_schema(declared.row_fields)
+        if declared.kind is Kind.PERSON:
+            return item
+        return {"type": "array", "items": item}
+    # Text, emails and phone numbers: a wrong email is kept and flagged, never refused.
+    return {"type": "string"}
+
+
+def _object_schema(fields: tuple[Field, ...]) -> dict[str, Any]:
+    properties = {}
+    for declared in fields:
+        schema = _value_schema(declared)
+        schema["title"] = declared.label
+        properties[declared.key] = schema
+    return {"type": "object", "properties": properties, "additionalProperties": False}
+
+
+def schema() -> dict[str, Any]:
+    properties: dict[str, Any] = {
+        "format": {"const": FORMAT},
+        "format_version": {"const": FORMAT_VERSION},
+        "generator": {"type": "string"},
+    }
+    for step in STEPS:
+        properties[step.key] = _object_schema(step.fields) | {"title": step.title}
+    return {
+        "$schema": "https://json-schema.org/draft/2020-12/schema",
+        "$id": SCHEMA_ID,
+        "title": "Solidarity Economy District (DES Wizard)",
+        "type": "object",
+        "properties": properties,
+        "required": ["format", "format_version"],
+        "additionalProperties": False,
+    }
+
+
+def to_document(district: DistrictFile) -> dict[str, Any]:
+    answers = district.answers()
+    document: dict[str, Any] = {
+        "format": FORMAT,
+        "format_version": FORMAT_VERSION,
+        "generator": f"DES Wizard {__version__}",
+    }
+    for step in STEPS:
+        section: dict[str, Any] = {}
+        for declared in step.fields:
+            if declared.kind is Kind.TABLE:
+                section[declared.key] = [
+                    {k: v for k, v in row.items() if k != "id"}
+                    for row in district.rows(declared.key)
+                ]
+            else:
+                section[declared.key] = answers[declared.key]
+        document[step.key] = section
+    return document
+
+
+def validate(document: Any) -> None:
+    validator = jsonschema.Draft202012Validator(schema())
+    error = jsonschema.exceptions.best_match(validator.iter_errors(document))
+    if error is not None:
+        where = "/".join(str(part) for part in error.absolute_path) or "/"
+        raise DocumentError(
+            N_("The JSON document does not describe a district: at {where}: {reason}"),
+            where=where, reason=error.message,
+        )
+
+
+def load_json(path: str | os.PathLike[str]) -> Any:
+    source = Path(path)
+    try:
+        text = source.read_text(encoding="utf-8")
+    except FileNotFoundError as exc:
+        raise DocumentError(N_("The file {path} does not exist."), path=source) from exc
+    except (OSError, UnicodeDecodeError) as exc:
+        raise DocumentError(N_("The file {path} cannot be read."), path=source) from exc
+    try:
+        return json.loads(text)
+    except json.JSONDecodeError as exc:
+        raise DocumentError(
+            N_("The file {path} is not valid JSON (line {line}, column {column})."),
+            path=source, line=exc.lineno, column=exc.colno,
+        ) from exc
+
+
+def from_document(document: Any, path: str | os.PathLike[str]) -> DistrictFile:
+    """A new district file holding the document; nothing is left on disk if anything fails."""
+    validate(document)
+    target = Path(path)
+    if target.exists():
+        raise DocumentError(N_("The file {path} already exists."), path=target)
+    # Filled under a temporary name and renamed at the end, so a failure leaves nothing.
+    folder = target.parent if target.parent.is_dir() else Path(".")
+    temporary = Path(tempfile.mkdtemp(dir=folder)) / target.name
+    try:
+        district = DistrictFile.create(temporary)
+        fill(district, document)
+        district.close()
+        if target.exists():
+            raise DocumentError(N_("The file {path} already exists."), path=target)
+        os.replace(temporary, target)
+    finally:
+        temporary.unlink(missing_ok=True)
+        temporary.parent.rmdir()
+    return DistrictFile.open(target)
+
+
+def fill(district: DistrictFile, document: dict[str, Any]) -> None:
+    for step in STEPS:
+        section = document.get(step.key, {})
+        for declared in step.fields:
+            if declared.key not in section:
+                continue
+            if declared.kind is Kind.TABLE:
+                for row in section[declared.key]:
+                    district.add_row(declared.key, row)
+            else:
+                district.set_answer(declared.key, section[declared.key])
+
+
+def write_json(document: Any, path: str | os.PathLike[str]) -> None:
+    target = Path(path)
+    text = json.dumps(document, ensure_ascii=False, indent=2) + "\n"
+    handle, temporary = tempfile.mkstemp(suffix=".json-new", dir=target.parent or ".")
+    with os.fdopen(handle, "w", encoding="utf-8") as out:
+        out.write(text)
+    os.replace(temporary, target)

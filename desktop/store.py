@@ -1,0 +1,373 @@
+"""The district file: one SQLite file per district, every edit committed as it is made.
+
+Layout (schema version 1):
+  answers(key, value)        one row per scalar field of every step; value is JSON
+  members(id, position, …)   one row per member organization, a column per declared field
+  contacts(member_id, role, name, surname, email, phone)
+                             the contact person and the substitute of each member
+The schema version is SQLite's ``user_version``; ``application_id`` marks the file as ours.
+The file stays a single file (rollback journal, never WAL) so that it can be copied or mailed.
+"""
+
+from __future__ import annotations
+
+import json
+import os
+import shutil
+import sqlite3
+import tempfile
+from collections.abc import Callable, Iterator
+from contextlib import contextmanager
+from pathlib import Path
+from typing import Any
+
+from sqlite_utils import Database
+
+from desktop.errors import DistrictFileError
+from i18n import N_
+from wizard_steps import scalar_fields, table_fields
+from wizard_steps.fields import Field, Kind, empty_value
+
+APPLICATION_ID = 0x44455331  # "DES1"
+SCHEMA_VERSION = 1
+SQLITE_HEADER = b"SQLite format 3\x00"
+
+Migration = Callable[[Database], None]
+
+
+def _create_v1(db: Database) -> None:
+    db["answers"].create({"key": str, "value": str}, pk="key")
+    db["members"].create(
+        {
+            "id": int,
+            "position": int,
+            "name": str,
+            "legal_form": str,
+            "nature": str,
+            "registered_sea": int,
+            "tax_code": str,
+            "registered_office": str,
+            "legal_representative": str,
+            "legal_representative_role": str,
+            "signing_authority": str,
+            "stages": str,
+        },
+        pk="id",
+    )
+    db["contacts"].create(
+        {
+            "member_id": int,
+            "role": str,
+            "name": str,
+            "surname": str,
+            "email": str,
+            "phone": str,
+        },
+        pk=("member_id", "role"),
+        foreign_keys=[("member_id", "members", "id")],
+    )
+
+
+# version -> the migration that brings a file from version-1 to version.
+MIGRATIONS: dict[int, Migration] = {1: _create_v1}
+
+
+def _encode(declared: Field, value: Any) -> Any:
+    if declared.kind is Kind.MULTI_CHOICE:
+        return json.dumps(list(value or []), ensure_ascii=False)
+    if declared.kind is Kind.YES_NO:
+        return None if value is None else int(bool(value))
+    if declared.kind is Kind.INTEGER:
+        return None if value in (None, "") else int(value)
+    return "" if value is None else str(value)
+
+
+def _decode(declared: Field, raw: Any) -> Any:
+    if raw is None:
+        return empty_value(declared)
+    if declared.kind is Kind.MULTI_CHOICE:
+        return list(json.loads(raw)) if raw else []
+    if declared.kind is Kind.YES_NO:
+        return bool(raw)
+    if declared.kind is Kind.INTEGER:
+        return int(raw)
+    return str(raw)
+
+
+def _check_header(path: Path) -> None:
+    """Tell a missing, foreign or truncated file apart before SQLite gives a vaguer error."""
+    if not path.exists():
+        raise DistrictFileError(N_("The file {path} does not exist."), path=path)
+    if path.is_dir():
+        raise DistrictFileError(N_("{path} is a folder, not a district file."), path=path)
+    try:
+        with path.open("rb") as handle:
+            header = handle.read(100)
+    except OSError as exc:
+        raise DistrictFileError(
+            N_("The file {path} cannot be read: {reason}"), path=path, reason=exc.strerror
+        ) from exc
+    if len(header) < 100 or not header.startswith(SQLITE_HEADER):
+        raise DistrictFileError(N_("The file {path} is not a district file."), path=path)
+    page_size = int.from_bytes(header[16:18], "big")
+    page_size = 65536 if page_size == 1 else page_size
+    pages = int.from_bytes(header[28:32], "big")
+    header_size_is_valid = header[24:28] == header[92:96]
+    if header_size_is_valid and path.stat().st_size < pages * page_size:
+        raise DistrictFileError(
+            N_("The file {path} is damaged or incomplete (it may have been cut short while "
+               "copying). Open a backup copy instead."),
+            path=path,
+        )
+
+
+def _connect(path: Path) -> Database:
+    conn = sqlite3.connect(str(path), isolation_level=None, check_same_thread=False)
+    conn.execute("PRAGMA journal_mode=DELETE")
+    conn.execute("PRAGMA synchronous=FULL")
+    conn.execute("PRAGMA foreign_keys=ON")
+    return Database(conn)
+
+
+class DistrictFile:
+    """An open district file. Every setter commits at once, in its own transaction."""
+
+    def __init__(self, path: Path, db: Database) -> None:
+        self.path = path
+        self.db = db
+        self.listeners: list[Callable[[], None]] = []
+        self._scalars = {f.key: f for _, f in scalar_fields()}
+        self._tables = {f.key: f for _, f in table_fields()}
+
+    # --- opening and creating ---------------------------------------------------------------
+
+    @classmethod
+    def create(cls, path: str | os.PathLike[str]) -> DistrictFile:
+        """A new, empty district; refuses to replace an existing file."""
+        target = Path(path)
+        if target.exists():
+            raise DistrictFileError(N_("The file {path} already exists."), path=target)
+        if not target.parent.is_dir():
+            raise DistrictFileError(N_("The folder {path} does not exist."), path=target.parent)
+        # Built beside the target and renamed into place: no half-made district is ever left.
+        handle, temporary = tempfile.mkstemp(suffix=".des-new", dir=target.parent)
+        os.close(handle)
+        try:
+            db = _connect(Path(temporary))
+            db.conn.execute(f"PRAGMA application_id={APPLICATION_ID}")
+            _migrate(db, 0, MIGRATIONS)
+            db.conn.close()
+            os.replace(temporary, target)
+        except BaseException:
+            Path(temporary).unlink(missing_ok=True)
+            raise
+        return cls.open(target)
+
+    @classmethod
+    def open(
+        cls, path: str | os.PathLike[str], migrations: dict[int, Migration] | None = None
+    ) -> DistrictFile:
+        migrations = MIGRATIONS if migrations is None else migrations
+        target = Path(path)
+        _check_header(target)
+        try:
+            db = _connect(target)
+            if db.conn.execute("PRAGMA quick_check").fetchone()[0] != "ok":
+                raise sqlite3.DatabaseError("quick_check failed")
+            app_id = db.conn.execute("PRAGMA application_id").fetchone()[0]
+            version = db.conn.execute("PRAGMA user_version").fetchone()[0]
+        except sqlite3.DatabaseError as exc:
+            raise DistrictFileError(
+                N_("The file {path} is damaged and cannot be opened. Open a backup copy "
+                   "instead."),
+                path=target,
+            ) from exc
+        if app_id != APPLICATION_ID:
+            db.conn.close()
+            raise DistrictFileError(N_("The file {path} is not a district file."), path=target)
+        latest = max(migrations)
+        if version > latest:
+            db.conn.close()
+            raise DistrictFileError(
+                N_("The file {path} was saved by a newer version of DES Wizard (file format "
+                   "{found}, this version reads up to {latest}). Install the newer version to "
+                   "open it; the file has not been changed."),
+                path=target, found=version, latest=latest,
+            )
+        if version < latest:
+            backup = target.with_name(f"{target.name}.v{version}.bak")
+            shutil.copy2(target, backup)
+            _migrate(db, version, migrations)
+        return cls(target, db)
+
+    def close(self) -> None:
+        self.db.conn.close()
+
+    def save_copy_as(self, path: str | os.PathLike[str]) -> Path:
+        """Write a consistent copy of the district to another file; this one stays open."""
+        target = Path(path)
+        handle, temporary = tempfile.mkstemp(suffix=".des-new", dir=target.parent)
+        os.close(handle)
+        try:
+            copy = sqlite3.connect(temporary)
+            with copy:
+                self.db.conn.backup(copy)
+            copy.close()
+            os.replace(temporary, target)
+        except BaseException:
+            Path(temporary).unlink(missing_ok=True)
+            raise
+        return target
+
+    # --- writing ----------------------------------------------------------------------------
+
+    @contextmanager
+    def _transaction(self) -> Iterator[None]:
+        conn = self.db.conn
+        conn.execute("BEGIN IMMEDIATE")
+        try:
+            yield
+        except BaseException:
+            conn.execute("ROLLBACK")
+            raise
+        conn.execute("COMMIT")
+        for listener in list(self.listeners):
+            listener()
+
+    def answers(self) -> dict[str, Any]:
+        stored = {row[0]: row[1] for row in self.db.execute("SELECT key, value FROM answers")}
+        return {
+            key: json.loads(stored[key]) if key in stored else empty_value(declared)
+            for key, declared in self._scalars.items()
+        }
+
+    def answer(self, key: str) -> Any:
+        return self.answers()[key]
+
+    def set_answer(self, key: str, value: Any) -> None:
+        if key not in self._scalars:
+            raise KeyError(key)
+        with self._transaction():
+            self.db.execute(
+                "INSERT INTO answers(key, value) VALUES (?, ?) "
+                "ON CONFLICT(key) DO UPDATE SET value = excluded.value",
+                [key, json.dumps(value, ensure_ascii=False)],
+            )
+
+    # --- tables of rows ---------------------------------------------------------------------
+
+    def _table(self, key: str) -> Field:
+        return self._tables[key]
+
+    def rows(self, table_key: str) -> list[dict[str, Any]]:
+        declared = self._table(table_key)
+        columns = [f for f in declared.row_fields if f.kind is not Kind.PERSON]
+        people = [f for f in declared.row_fields if f.kind is Kind.PERSON]
+        names = ", ".join(["id"] + [f.key for f in columns])
+        result: list[dict[str, Any]] = []
+        for raw in self.db.execute(
+            f"SELECT {names} FROM {declared.table} ORDER BY position, id"
+        ).fetchall():
+            row: dict[str, Any] = {"id": raw[0]}
+            for index, column in enumerate(columns, start=1):
+                row[column.key] = _decode(column, raw[index])
+            for person in people:
+                row[person.key] = empty_value(person)
+            result.append(row)
+        by_id = {row["id"]: row for row in result}
+        if people:
+            for member_id, role, *values in self.db.execute(
+                "SELECT member_id, role, name, surname, email, phone FROM contacts"
+            ).fetchall():
+                if member_id in by_id and role in by_id[member_id]:
+                    keys = ("name", "surname", "email", "phone")
+                    by_id[member_id][role] = {k: v or "" for k, v in zip(keys, values, strict=True)}
+        return result
+
+    def row(self, table_key: str, row_id: int) -> dict[str, Any]:
+        for candidate in self.rows(table_key):
+            if candidate["id"] == row_id:
+                return candidate
+        raise KeyError(row_id)
+
+    def add_row(self, table_key: str, values: dict[str, Any] | None = None) -> int:
+        declared = self._table(table_key)
+        values = values or {}
+        with self._transaction():
+            position = self.db.execute(
+                f"SELECT COALESCE(MAX(position), 0) + 1 FROM {declared.table}"
+            ).fetchone()[0]
+            columns = [f for f in declared.row_fields if f.kind is not Kind.PERSON]
+            names = ", ".join(["position"] + [f.key for f in columns])
+            marks = ", ".join("?" * (len(columns) + 1))
+            cursor = self.db.execute(
+                f"INSERT INTO {declared.table} ({names}) VALUES ({marks})",
+                [position] + [_encode(f, values.get(f.key, empty_value(f))) for f in columns],
+            )
+            row_id = int(cursor.lastrowid or 0)
+            for person in (f for f in declared.row_fields if f.kind is Kind.PERSON):
+                if person.key in values:
+                    self._write_person(row_id, person.key, values[person.key])
+        return row_id
+
+    def _write_person(self, row_id: int, role: str, person: dict[str, Any]) -> None:
+        self.db.execute(
+            "INSERT INTO contacts(member_id, role, name, surname, email, phone) "
+            "VALUES (?, ?, ?, ?, ?, ?) ON CONFLICT(member_id, role) DO UPDATE SET "
+            "name = excluded.name, surname = excluded.surname, email = excluded.email, "
+            "phone = excluded.phone",
+            [row_id, role] + [str(person.get(k) or "") for k in ("name", "surname", "email",
+                                                                   "phone")],
+        )
+
+    def set_row_value(self, table_key: str, row_id: int, key: str, value: Any) -> None:
+        """Set one value of a row; ``key`` is ``field`` or ``person_field.sub_field``."""
+        declared = self._table(table_key)
+        head, _, sub = key.partition(".")
+        field = declared.row_field(head)
+        with self._transaction():
+            if field.kind is Kind.PERSON:
+                person = dict(self.row(table_key, row_id)[head])
+                if sub:
+                    field.row_field(sub)  # an unknown part is a programming error
+                    person[sub] = value
+                else:
+                    person = dict(value)
+                self._write_person(row_id, head, person)
+            else:
+                cursor = self.db.execute(
+                    f"UPDATE {declared.table} SET {head} = ? WHERE id = ?",
+                    [_encode(field, value), row_id],
+                )
+                if cursor.rowcount != 1:
+                    raise KeyError(row_id)
+
+    def remove_row(self, table_key: str, row_id: int) -> None:
+        declared = self._table(table_key)
+        with self._transaction():
+            self.db.execute("DELETE FROM contacts WHERE member_id = ?", [row_id])
+            self.db.execute(f"DELETE FROM {declared.table} WHERE id = ?", [row_id])
+
+    def move_row(self, table_key: str, row_id: int, new_index: int) -> None:
+        declared = self._table(table_key)
+        order = [row["id"] for row in self.rows(table_key)]
+        order.remove(row_id)
+        order.insert(max(0, min(new_index, len(order))), row_id)
+        with self._transaction():
+            for position, current in enumerate(order, start=1):
+                self.db.execute(
+                    f"UPDATE {declared.table} SET position = ? WHERE id = ?", [position, current]
+                )
+
+
+def _migrate(db: Database, version: int, migrations: dict[int, Migration]) -> None:
+    """Run every migration after ``version``, each in its own transaction."""
+    for target in sorted(v for v in migrations if v > version):
+        db.conn.execute("BEGIN IMMEDIATE")
+        try:
+            migrations[target](db)
+            db.conn.execute(f"PRAGMA user_version={int(target)}")
+        except BaseException:
+            db.conn.execute("ROLLBACK")
+            raise
+        db.conn.execute("COMMIT")

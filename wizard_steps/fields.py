@@ -1,0 +1,171 @@
+"""The vocabulary of step declarations: what a field is, and what a value of each kind looks like.
+
+A step declares its fields once (see ``wizard_steps/district.py``); the page, the district file,
+the JSON document and its schema, and the agreement all walk the same declarations. Labels, help
+texts and validator messages are msgids marked with ``N_()`` and translated where they are shown.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Callable
+from dataclasses import dataclass, field
+from enum import StrEnum
+from typing import Any
+
+from i18n import N_
+
+
+class Kind(StrEnum):
+    TEXT = "text"
+    LONG_TEXT = "long_text"
+    CHOICE = "choice"
+    MULTI_CHOICE = "multi_choice"
+    YES_NO = "yes_no"
+    DATE = "date"
+    INTEGER = "integer"
+    EMAIL = "email"
+    PHONE = "phone"
+    PERSON = "person"  # a group of text fields (name, surname, email, phone) kept together
+    TABLE = "table"  # a list of rows, each row declared by ``row_fields``
+
+
+Validator = Callable[[Any], str | None]
+
+
+@dataclass(frozen=True)
+class Choice:
+    key: str
+    label: str
+
+
+@dataclass(frozen=True)
+class Field:
+    key: str
+    kind: Kind
+    label: str
+    help: str = ""
+    required: bool = False
+    choices: tuple[Choice, ...] = ()
+    validators: tuple[Validator, ...] = ()
+    # Shown (and required) only while another field of the same group has this value.
+    visible_when: tuple[str, str] | None = None
+    minimum: int | None = None
+    maximum: int | None = None
+    row_fields: tuple[Field, ...] = ()
+    # For tables: the row field that names a row in lists and messages.
+    title_key: str = ""
+    # For tables: the SQLite table that holds the rows.
+    table: str = ""
+    item_label: str = ""  # for tables: what one row is called ("Member")
+    placeholder: str = ""
+
+    def choice_label(self, key: str) -> str:
+        """The msgid of a choice's label, or the stored key itself if it is not a known choice."""
+        for choice in self.choices:
+            if choice.key == key:
+                return choice.label
+        return key
+
+    def row_field(self, key: str) -> Field:
+        for row_field in self.row_fields:
+            if row_field.key == key:
+                return row_field
+        raise KeyError(key)
+
+
+@dataclass(frozen=True)
+class Step:
+    key: str
+    title: str
+    help: str
+    fields: tuple[Field, ...] = field(default_factory=tuple)
+
+    def field(self, key: str) -> Field:
+        for candidate in self.fields:
+            if candidate.key == key:
+                return candidate
+        raise KeyError(key)
+
+
+def empty_value(declared: Field) -> Any:
+    """The value of a field nobody has filled in yet."""
+    if declared.kind is Kind.MULTI_CHOICE or declared.kind is Kind.TABLE:
+        return []
+    if declared.kind in (Kind.YES_NO, Kind.INTEGER):
+        return None
+    if declared.kind is Kind.PERSON:
+        return {sub.key: empty_value(sub) for sub in declared.row_fields}
+    return ""
+
+
+def is_empty(declared: Field, value: Any) -> bool:
+    if declared.kind is Kind.PERSON:
+        return all(is_empty(sub, (value or {}).get(sub.key)) for sub in declared.row_fields)
+    if value is None:
+        return True
+    if isinstance(value, str):
+        return not value.strip()
+    if isinstance(value, list):
+        return not value
+    return False
+
+
+def is_visible(declared: Field, values: dict[str, Any]) -> bool:
+    if declared.visible_when is None:
+        return True
+    other, wanted = declared.visible_when
+    return values.get(other) == wanted
+
+
+def problems_of(declared: Field, value: Any) -> list[str]:
+    """The validator messages (msgids) for a value; an empty field is not a problem here."""
+    if declared.kind is Kind.PERSON:
+        found: list[str] = []
+        for sub in declared.row_fields:
+            found.extend(problems_of(sub, (value or {}).get(sub.key)))
+        return found
+    if is_empty(declared, value):
+        return []
+    return [message for check in declared.validators if (message := check(value))]
+
+
+# --- validators ---------------------------------------------------------------------------
+
+_EMAIL = re.compile(r"^[^@\s]+@[^@\s]+\.[^@\s.]{2,}$")
+_PHONE_CHARS = re.compile(r"^\+?[\d\s().\-/]+$")
+
+
+def valid_email(value: Any) -> str | None:
+    if _EMAIL.match(str(value).strip()):
+        return None
+    return N_("This does not look like an email address (for example name@cooperativa.it).")
+
+
+def valid_phone(value: Any) -> str | None:
+    text = str(value).strip()
+    digits = sum(ch.isdigit() for ch in text)
+    if not _PHONE_CHARS.match(text):
+        return N_("A phone number may hold only digits, spaces, + at the start, and - ( ) . /")
+    if digits < 6 or digits > 15:
+        return N_("A phone number has between 6 and 15 digits.")
+    return None
+
+
+def email_field(key: str = "email", label: str = N_("Email"), required: bool = True) -> Field:
+    return Field(key, Kind.EMAIL, label, required=required, validators=(valid_email,),
+                 placeholder="nome@esempio.it")
+
+
+def phone_field(key: str = "phone", label: str = N_("Phone"), required: bool = True) -> Field:
+    return Field(key, Kind.PHONE, label, required=required, validators=(valid_phone,),
+                 placeholder="+39 0461 000000")
+
+
+def person_fields(required: bool) -> tuple[Field, ...]:
+    return (
+        Field("name", Kind.TEXT, N_("Name"), required=required),
+        Field("surname", Kind.TEXT, N_("Surname"), required=required),
+        email_field(required=required),
+        phone_field(required=required),
+    )

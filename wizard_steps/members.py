@@ -1,0 +1,69 @@
+"""Step "Members": the organizations that sign the agreement, and their contact persons."""
+
+from i18n import N_
+from wizard_steps.fields import Choice, Field, Kind, Step, person_fields
+
+LEGAL_FORMS = (
+    Choice("social_cooperative", N_("Social cooperative")),
+    Choice("cooperative", N_("Cooperative")),
+    Choice("association", N_("Association")),
+    Choice("foundation", N_("Foundation")),
+    Choice("public_body", N_("Public body")),
+    Choice("limited_company", N_("Limited company (S.r.l., S.p.A.)")),
+    Choice("partnership", N_("Partnership (S.n.c., S.a.s.)")),
+    Choice("sole_proprietorship", N_("Sole proprietorship")),
+    Choice("other", N_("Other legal form")),
+)
+
+NATURES = (
+    Choice("public", N_("Public")),
+    Choice("private_for_profit", N_("Private for-profit")),
+    Choice("private_non_profit", N_("Private non-profit (third sector)")),
+)
+
+STAGES = (
+    Choice("financing", N_("Financing")),
+    Choice("production", N_("Production")),
+    Choice("distribution", N_("Distribution")),
+    Choice("consumption", N_("Consumption")),
+)
+
+MEMBER_FIELDS = (
+    Field("name", Kind.TEXT, N_("Name of the organization"), required=True),
+    Field("legal_form", Kind.CHOICE, N_("Legal form"), required=True, choices=LEGAL_FORMS),
+    Field("nature", Kind.CHOICE, N_("Nature"), required=True, choices=NATURES),
+    Field("registered_sea", Kind.YES_NO,
+          N_("Registered with the solidarity economy regulations"), required=True,
+          help=N_("At least one member must be registered as a Solidarity Economy Actor.")),
+    Field("tax_code", Kind.TEXT, N_("Tax code or VAT number")),
+    Field("registered_office", Kind.TEXT, N_("Registered office")),
+    Field("legal_representative", Kind.TEXT, N_("Legal representative"), required=True,
+          help=N_("The person who signs the agreement for the organization.")),
+    Field("legal_representative_role", Kind.TEXT, N_("Role of the legal representative"),
+          required=True, placeholder=N_("e.g. President")),
+    Field("signing_authority", Kind.TEXT, N_("Act that authorises the signature"),
+          placeholder=N_("e.g. board resolution of 12 March 2026")),
+    Field("stages", Kind.MULTI_CHOICE, N_("Supply-chain stages it takes part in"),
+          choices=STAGES),
+    Field("contact_person", Kind.PERSON, N_("Contact person"), required=True,
+          row_fields=person_fields(required=True),
+          help=N_("The person who represents the organization in the district.")),
+    Field("substitute", Kind.PERSON, N_("Substitute contact person"),
+          row_fields=person_fields(required=False),
+          help=N_("Stands in when the contact person cannot.")),
+)
+
+STEP = Step(
+    key="members",
+    title=N_("Members"),
+    help=N_(
+        "List the organizations that sign the agreement. The toolkit asks for a mix of actors: "
+        "at least three members, at least one registered with the solidarity economy "
+        "regulations, and different legal forms. Each member names a contact person, and "
+        "ideally a substitute."
+    ),
+    fields=(
+        Field("organizations", Kind.TABLE, N_("Member organizations"), table="members",
+              row_fields=MEMBER_FIELDS, title_key="name", item_label=N_("Member")),
+    ),
+)
