@@ -1,0 +1,37 @@
+"""Starting the window: the application object, the language, the district to show."""
+
+from __future__ import annotations
+
+import sys
+from pathlib import Path
+
+from PySide6.QtWidgets import QApplication
+
+from desktop import __version__, settings
+from desktop.language import LanguageController
+from desktop.main_window import MainWindow
+from i18n import current_language
+
+
+def create_window(path: str | None, app: QApplication) -> MainWindow:
+    """The main window on ``path``, else on the last district, else on the welcome screen."""
+    language = LanguageController(app)
+    language.apply(current_language())
+    window = MainWindow(language)
+    if path:
+        window.open_district(path)
+    else:
+        last = settings.load().last_district
+        if last and Path(last).exists():
+            window.open_district(last)
+    return window
+
+
+def run_window(path: str | None) -> int:
+    app = QApplication.instance() or QApplication(sys.argv[:1])
+    app.setApplicationName("DES Wizard")
+    app.setApplicationVersion(__version__)
+    app.setOrganizationName("DES Wizard")
+    window = create_window(path, app)
+    window.show()
+    return app.exec()

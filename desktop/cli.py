@@ -1,0 +1,167 @@
+"""The one entry point, ``des-wizard``: the window, or a command for scripts and batch work."""
+
+from __future__ import annotations
+
+import argparse
+import json
+import os
+import sys
+from collections.abc import Callable
+from pathlib import Path
+from typing import NoReturn
+
+from desktop import __version__, settings
+from desktop.errors import DocumentError, UserError
+from i18n import LANGUAGES, N_, _, language_from_environment, set_language
+
+
+class _Parser(argparse.ArgumentParser):
+    def error(self, message: str) -> NoReturn:
+        # One line, starting "error:", as for every other failure of the command line.
+        sys.stderr.write(f"error: {message} (des-wizard --help)\n")
+        raise SystemExit(2)
+
+
+def _open(path: str):
+    from desktop.store import DistrictFile
+
+    return DistrictFile.open(path)
+
+
+def _writable_target(path: str, overwrite: bool = True) -> Path:
+    target = Path(path)
+    if not target.parent.resolve().is_dir():
+        raise UserError(N_("The folder {path} does not exist."), path=target.parent)
+    if target.is_dir():
+        raise UserError(N_("{path} is a folder, not a file."), path=target)
+    if not overwrite and target.exists():
+        raise UserError(N_("The file {path} already exists."), path=target)
+    return target
+
+
+def cmd_demo(args: argparse.Namespace) -> int:
+    from desktop.example import write_example
+
+    target = _writable_target(args.out, overwrite=False)
+    write_example(target).close()
+    print(_("Example district written to {path}").format(path=target))
+    return 0
+
+
+def cmd_export(args: argparse.Namespace) -> int:
+    from desktop.agreement import export_agreement
+    from desktop.document import to_document
+
+    target = _writable_target(args.output)
+    district = _open(args.file)
+    try:
+        document = to_document(district)
+    finally:
+        district.close()
+    export_agreement(document, args.lang, target)
+    print(_("Agreement written to {path}").format(path=target))
+    return 0
+
+
+def cmd_to_json(args: argparse.Namespace) -> int:
+    from desktop.document import to_document, write_json
+
+    district = _open(args.file)
+    try:
+        document = to_document(district)
+    finally:
+        district.close()
+    if args.output:
+        write_json(document, _writable_target(args.output))
+    else:
+        sys.stdout.write(json.dumps(document, ensure_ascii=False, indent=2) + "\n")
+    return 0
+
+
+def cmd_from_json(args: argparse.Namespace) -> int:
+    from desktop.document import from_document, load_json
+
+    target = _writable_target(args.out, overwrite=False)
+    document = load_json(args.input)
+    from_document(document, target).close()
+    print(_("District written to {path}").format(path=target))
+    return 0
+
+
+def cmd_schema(args: argparse.Namespace) -> int:
+    from desktop.document import schema
+
+    sys.stdout.write(json.dumps(schema(), ensure_ascii=False, indent=2) + "\n")
+    return 0
+
+
+def _command_parser() -> _Parser:
+    parser = _Parser(prog="des-wizard", description=_(
+        "DES Wizard: found a Solidarity Economy District step by step."))
+    sub = parser.add_subparsers(dest="command", required=True, parser_class=_Parser)
+    demo = sub.add_parser("demo", help=_("write the example district"))
+    demo.add_argument("out", metavar="OUT.des")
+    demo.set_defaults(run=cmd_demo)
+    export = sub.add_parser("export", help=_("write the voluntary agreement as a PDF"))
+    export.add_argument("file", metavar="FILE.des")
+    export.add_argument("--lang", choices=LANGUAGES, required=True)
+    export.add_argument("-o", "--output", metavar="OUT.pdf", required=True)
+    export.set_defaults(run=cmd_export)
+    to_json = sub.add_parser("to-json", help=_("the district as one JSON document"))
+    to_json.add_argument("file", metavar="FILE.des")
+    to_json.add_argument("-o", "--output", metavar="OUT.json")
+    to_json.set_defaults(run=cmd_to_json)
+    from_json = sub.add_parser("from-json", help=_("a new district file from a JSON document"))
+    from_json.add_argument("input", metavar="IN.json")
+    from_json.add_argument("out", metavar="OUT.des")
+    from_json.set_defaults(run=cmd_from_json)
+    schema_parser = sub.add_parser("schema", help=_("the JSON Schema of the district document"))
+    schema_parser.set_defaults(run=cmd_schema)
+    return parser
+
+
+COMMANDS = ("demo", "export", "to-json", "from-json", "schema")
+
+
+def _window_parser() -> _Parser:
+    parser = _Parser(
+        prog="des-wizard",
+        description=_("DES Wizard: found a Solidarity Economy District step by step."),
+        epilog=_("Commands: {commands} (des-wizard COMMAND --help)").format(
+            commands=", ".join(COMMANDS)),
+    )
+    parser.add_argument("file", nargs="?", metavar="FILE.des",
+                        help=_("the district to open (else the last one)"))
+    parser.add_argument("--version", action="version", version=f"des-wizard {__version__}")
+    return parser
+
+
+def _interface_language() -> str:
+    remembered = settings.load().language
+    return remembered if remembered in LANGUAGES else language_from_environment(dict(os.environ))
+
+
+def main(argv: list[str] | None = None) -> int:
+    argv = sys.argv[1:] if argv is None else list(argv)
+    set_language(_interface_language())
+    try:
+        if argv and argv[0] in COMMANDS:
+            args = _command_parser().parse_args(argv)
+            run: Callable[[argparse.Namespace], int] = args.run
+            return run(args)
+        args = _window_parser().parse_args(argv)
+        from desktop.app import run_window
+
+        return run_window(args.file)
+    except (UserError, DocumentError) as exc:
+        sys.stderr.write(f"error: {exc.message()}\n")
+        return 2
+    except OSError as exc:
+        reason = exc.strerror or str(exc)
+        where = f"{exc.filename}: " if exc.filename else ""
+        sys.stderr.write(f"error: {where}{reason}\n")
+        return 2
+
+
+if __name__ == "__main__":
+    sys.exit(main())

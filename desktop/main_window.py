@@ -1,0 +1,349 @@
+"""The main window: welcome screen or wizard, menus, the language switch and the save state."""
+
+from __future__ import annotations
+
+import datetime as dt
+from pathlib import Path
+
+from PySide6.QtCore import Qt
+from PySide6.QtGui import QAction, QCloseEvent, QKeySequence
+from PySide6.QtWidgets import (
+    QComboBox,
+    QFileDialog,
+    QLabel,
+    QMainWindow,
+    QMenu,
+    QMessageBox,
+    QStackedWidget,
+    QToolBar,
+    QWidget,
+)
+
+from desktop import settings
+from desktop.errors import UserError
+from desktop.export_dialog import ExportDialog
+from desktop.language import LanguageController
+from desktop.store import DistrictFile
+from desktop.welcome import WelcomePage
+from desktop.wizard_view import WizardView
+from i18n import LANGUAGE_NAMES, LANGUAGES, N_, _
+
+EXAMPLE_FILE_NAME = "Esempio - DES Fiemme e Fassa.des"
+DISTRICT_FILTER = N_("District files (*.des)")
+
+
+class MainWindow(QMainWindow):
+    def __init__(self, language: LanguageController) -> None:
+        super().__init__()
+        self.language = language
+        self.settings = settings.load()
+        self.district: DistrictFile | None = None
+        self.wizard: WizardView | None = None
+        self.dialog: QWidget | None = None  # the open non-modal dialog, reachable from tests
+        self._saved_at: dt.datetime | None = None
+
+        self.stack = QStackedWidget(self)
+        self.welcome = WelcomePage(self)
+        self.welcome.newRequested.connect(self.request_new)
+        self.welcome.openRequested.connect(self.request_open)
+        self.welcome.exampleRequested.connect(self.open_example)
+        self.welcome.recentChosen.connect(self.open_district)
+        self.stack.addWidget(self.welcome)
+        self.setCentralWidget(self.stack)
+
+        self._make_actions()
+        self.save_label = QLabel(self)
+        self.statusBar().addPermanentWidget(self.save_label)
+        language.languageChanged.connect(self.retranslate)
+        self.resize(1200, 760)
+        self.retranslate()
+
+    # --- actions, menus, toolbar ------------------------------------------------------------
+
+    def _make_actions(self) -> None:
+        def action(shortcut: QKeySequence | QKeySequence.StandardKey | None, slot) -> QAction:
+            made = QAction(self)
+            if shortcut is not None:
+                made.setShortcut(shortcut)
+            made.triggered.connect(slot)
+            return made
+
+        self.new_action = action(QKeySequence.StandardKey.New, self.request_new)
+        self.open_action = action(QKeySequence.StandardKey.Open, self.request_open)
+        self.copy_action = action(QKeySequence.StandardKey.SaveAs, self.request_save_copy)
+        self.export_action = action(QKeySequence("Ctrl+E"), self.request_export)
+        self.example_action = action(None, self.open_example)
+        self.close_action = action(QKeySequence.StandardKey.Close, self.close_district)
+        self.quit_action = action(QKeySequence.StandardKey.Quit, self.close)
+        self.back_action = action(QKeySequence("Alt+Left"), self._go_back)
+        self.next_action = action(QKeySequence("Alt+Right"), self._go_next)
+        self.addAction(self.back_action)
+        self.addAction(self.next_action)
+
+        self.file_menu = self.menuBar().addMenu("")
+        self.recent_menu = QMenu(self)
+        for item in (self.new_action, self.open_action):
+            self.file_menu.addAction(item)
+        self.file_menu.addMenu(self.recent_menu)
+        self.file_menu.addAction(self.example_action)
+        self.file_menu.addSeparator()
+        self.file_menu.addAction(self.copy_action)
+        self.file_menu.addAction(self.export_action)
+        self.file_menu.addSeparator()
+        self.file_menu.addAction(self.close_action)
+        self.file_menu.addAction(self.quit_action)
+
+        self.toolbar = QToolBar(self)
+        self.toolbar.setObjectName("mainToolbar")
+        self.toolbar.setMovable(False)
+        self.toolbar.setToolButtonStyle(Qt.ToolButtonStyle.ToolButtonTextOnly)
+        for item in (self.new_action, self.open_action, self.export_action):
+            self.toolbar.addAction(item)
+        spacer = QWidget(self)
+        spacer.setSizePolicy(spacer.sizePolicy().horizontalPolicy().Expanding,
+                             spacer.sizePolicy().verticalPolicy().Preferred)
+        self.toolbar.addWidget(spacer)
+        self.language_label = QLabel(self)
+        self.toolbar.addWidget(self.language_label)
+        self.language_combo = QComboBox(self)
+        for lang in LANGUAGES:
+            self.language_combo.addItem(LANGUAGE_NAMES[lang], lang)
+        self.language_label.setBuddy(self.language_combo)
+        self.language_combo.currentIndexChanged.connect(self._language_chosen)
+        self.toolbar.addWidget(self.language_combo)
+        self.addToolBar(self.toolbar)
+
+    def _language_chosen(self, index: int) -> None:
+        lang = self.language_combo.itemData(index)
+        if lang and lang != self.language.language:
+            if self.wizard is not None:
+                self.wizard.flush()
+            self.language.apply(lang)
+
+    def _go_back(self) -> None:
+        if self.wizard is not None:
+            self.wizard.go_back()
+
+    def _go_next(self) -> None:
+        if self.wizard is not None:
+            self.wizard.go_next()
+
+    # --- districts --------------------------------------------------------------------------
+
+    def open_district(self, path: str | Path) -> bool:
+        try:
+            district = DistrictFile.open(path)
+        except UserError as exc:
+            self.show_error(exc.message())
+            return False
+        self._show_district(district)
+        return True
+
+    def new_district(self, path: str | Path) -> bool:
+        target = Path(path)
+        if target.suffix.lower() != ".des":
+            target = target.with_name(target.name + ".des")
+        try:
+            district = DistrictFile.create(target)
+        except UserError as exc:
+            self.show_error(exc.message())
+            return False
+        except OSError as exc:
+            self.show_error(_("The district could not be created: {reason}").format(
+                reason=exc.strerror or exc))
+            return False
+        self._show_district(district)
+        return True
+
+    def open_example(self) -> bool:
+        from desktop.example import write_example
+
+        folder = settings.documents_dir()
+        target = folder / EXAMPLE_FILE_NAME
+        if not target.exists():
+            try:
+                folder.mkdir(parents=True, exist_ok=True)
+                write_example(target).close()
+            except (OSError, UserError) as exc:
+                self.show_error(str(exc))
+                return False
+        return self.open_district(target)
+
+    def _show_district(self, district: DistrictFile) -> None:
+        self.close_district()
+        self.district = district
+        district.listeners.append(self._saved)
+        self.wizard = WizardView(district, self)
+        self.wizard.edited.connect(self._update_title)
+        self.stack.addWidget(self.wizard)
+        self.stack.setCurrentWidget(self.wizard)
+        self.settings.remember(district.path)
+        settings.save(self.settings)
+        self._saved_at = None
+        self._update_recent()
+        self.retranslate()
+
+    def close_district(self) -> None:
+        if self.wizard is not None:
+            self.wizard.flush()
+            self.stack.removeWidget(self.wizard)
+            self.wizard.deleteLater()
+            self.wizard = None
+        if self.district is not None:
+            self.district.close()
+            self.district = None
+        self.stack.setCurrentWidget(self.welcome)
+        self._update_recent()
+        self.retranslate()
+
+    def save_copy_as(self, path: str | Path) -> bool:
+        if self.district is None:
+            return False
+        if self.wizard is not None:
+            self.wizard.flush()
+        try:
+            written = self.district.save_copy_as(path)
+        except OSError as exc:
+            self.show_error(_("The copy could not be written: {reason}").format(
+                reason=exc.strerror or exc))
+            return False
+        self.statusBar().showMessage(_("Copy saved as {path}").format(path=written), 8000)
+        return True
+
+    def export_agreement(self, lang: str, path: str | Path) -> bool:
+        from desktop.agreement import export_agreement
+        from desktop.document import to_document
+
+        if self.district is None:
+            return False
+        if self.wizard is not None:
+            self.wizard.flush()
+        target = Path(path)
+        if not target.parent.is_dir():
+            self.show_error(_("The folder {path} does not exist.").format(path=target.parent))
+            return False
+        try:
+            export_agreement(to_document(self.district), lang, target)
+        except OSError as exc:
+            self.show_error(_("The agreement could not be written: {reason}").format(
+                reason=exc.strerror or exc))
+            return False
+        self.statusBar().showMessage(_("Agreement written to {path}").format(path=target), 10000)
+        return True
+
+    # --- dialogs ----------------------------------------------------------------------------
+
+    def _file_dialog(self, title: str, save: bool, slot) -> QFileDialog:
+        dialog = QFileDialog(self, title, str(self._default_folder()), _(DISTRICT_FILTER))
+        dialog.setOption(QFileDialog.Option.DontUseNativeDialog)  # follows our language
+        if save:
+            dialog.setAcceptMode(QFileDialog.AcceptMode.AcceptSave)
+            dialog.setDefaultSuffix("des")
+        else:
+            dialog.setFileMode(QFileDialog.FileMode.ExistingFile)
+        dialog.fileSelected.connect(slot)
+        self.dialog = dialog
+        dialog.open()
+        return dialog
+
+    def _default_folder(self) -> Path:
+        if self.district is not None:
+            return self.district.path.parent
+        folder = settings.documents_dir()
+        return folder if folder.is_dir() else Path.home()
+
+    def request_new(self) -> None:
+        self._file_dialog(_("New district"), True, self.new_district)
+
+    def request_open(self) -> None:
+        self._file_dialog(_("Open a district"), False, self.open_district)
+
+    def request_save_copy(self) -> None:
+        if self.district is not None:
+            self._file_dialog(_("Save a copy as"), True, self.save_copy_as)
+
+    def request_export(self) -> None:
+        if self.district is None:
+            return
+        dialog = ExportDialog(self.district.path, self.language.language, self)
+        dialog.exportRequested.connect(self.export_agreement)
+        self.language.languageChanged.connect(dialog.retranslate)
+        self.dialog = dialog
+        dialog.open()
+
+    def show_error(self, text: str) -> None:
+        box = QMessageBox(QMessageBox.Icon.Warning, _("DES Wizard"), text,
+                          QMessageBox.StandardButton.Ok, self)
+        self.dialog = box
+        box.open()
+
+    # --- state ------------------------------------------------------------------------------
+
+    def _saved(self) -> None:
+        self._saved_at = dt.datetime.now()
+        self._update_save_label()
+
+    def _update_save_label(self) -> None:
+        if self.district is None:
+            self.save_label.setText("")
+        elif self._saved_at is None:
+            self.save_label.setText(_("Saved"))
+        else:
+            self.save_label.setText(_("Saved at {time}").format(
+                time=self._saved_at.strftime("%H:%M:%S")))
+        self.save_label.setAccessibleName(self.save_label.text())
+
+    def _update_title(self) -> None:
+        if self.district is None:
+            self.setWindowTitle("DES Wizard")
+            return
+        name = str(self.district.answer("name")).strip() or self.district.path.stem
+        self.setWindowTitle(f"{name} — DES Wizard")
+
+    def _update_recent(self) -> None:
+        self.recent_menu.clear()
+        existing = [p for p in self.settings.recent if Path(p).exists()]
+        for path in existing:
+            item = self.recent_menu.addAction(Path(path).name)
+            item.setToolTip(path)
+            item.triggered.connect(lambda _checked=False, p=path: self.open_district(p))
+        self.recent_menu.setEnabled(bool(existing))
+        self.welcome.set_recent(existing)
+
+    def retranslate(self, *_args: object) -> None:
+        has_district = self.district is not None
+        self.file_menu.setTitle(_("&File"))
+        self.recent_menu.setTitle(_("Open &recent"))
+        self.new_action.setText(_("&New district…"))
+        self.open_action.setText(_("&Open…"))
+        self.copy_action.setText(_("Save a &copy as…"))
+        self.export_action.setText(_("&Export agreement…"))
+        self.example_action.setText(_("Open the &example"))
+        self.close_action.setText(_("&Close district"))
+        self.quit_action.setText(_("&Quit"))
+        self.back_action.setText(_("Previous step"))
+        self.next_action.setText(_("Next step"))
+        for item in (self.copy_action, self.export_action, self.close_action):
+            item.setEnabled(has_district)
+        self.language_label.setText(_("Language:") + " ")
+        self.language_combo.setAccessibleName(_("Language"))
+        self.language_combo.blockSignals(True)
+        self.language_combo.setCurrentIndex(self.language_combo.findData(self.language.language))
+        self.language_combo.blockSignals(False)
+        self.toolbar.setWindowTitle(_("Toolbar"))
+        self.welcome.retranslate()
+        if self.wizard is not None:
+            self.wizard.retranslate()
+        if isinstance(self.dialog, QFileDialog):
+            self.dialog.setNameFilter(_(DISTRICT_FILTER))
+        self._update_save_label()
+        self._update_title()
+
+    def closeEvent(self, event: QCloseEvent) -> None:  # noqa: N802 (Qt's name)
+        if self.wizard is not None:
+            self.wizard.flush()
+        if self.district is not None:
+            self.district.close()
+            self.district = None
+        settings.save(self.settings)
+        super().closeEvent(event)

@@ -1,0 +1,146 @@
+"""The wizard: steps on the left, the page in the middle, help on the right, Back and Next."""
+
+from __future__ import annotations
+
+from PySide6.QtCore import Qt, QTimer, Signal
+from PySide6.QtGui import QIcon
+from PySide6.QtWidgets import (
+    QHBoxLayout,
+    QLabel,
+    QListWidget,
+    QListWidgetItem,
+    QPushButton,
+    QStackedWidget,
+    QStyle,
+    QVBoxLayout,
+    QWidget,
+)
+
+from desktop.store import DistrictFile
+from i18n import N_, _
+from wizard_steps import STEPS
+from wizard_steps.page import StepPage
+from wizard_steps.state import StepState, step_state
+
+STATE_TEXT = {
+    StepState.TODO: N_("to do"),
+    StepState.DONE: N_("done"),
+    StepState.PROBLEMS: N_("has problems"),
+}
+
+
+class WizardView(QWidget):
+    edited = Signal()
+
+    def __init__(self, district: DistrictFile, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.district = district
+        self.steps = QListWidget(self)
+        self.steps.setMaximumWidth(230)
+        self.pages = QStackedWidget(self)
+        self.help_title = QLabel(self)
+        self.help_title.setStyleSheet("font-weight: 600;")
+        self.help_text = QLabel(self)
+        self.help_text.setWordWrap(True)
+        self.help_text.setAlignment(Qt.AlignmentFlag.AlignTop)
+        self.back_button = QPushButton(self)
+        self.next_button = QPushButton(self)
+        self.back_button.clicked.connect(self.go_back)
+        self.next_button.clicked.connect(self.go_next)
+
+        self.page_list: list[StepPage] = []
+        for step in STEPS:
+            page = StepPage(district, step, self)
+            page.edited.connect(self._edited)
+            self.pages.addWidget(page)
+            self.page_list.append(page)
+            self.steps.addItem(QListWidgetItem())
+        self.steps.currentRowChanged.connect(self._show_step)
+
+        help_panel = QWidget(self)
+        help_panel.setMaximumWidth(260)
+        help_layout = QVBoxLayout(help_panel)
+        help_layout.addWidget(self.help_title)
+        help_layout.addWidget(self.help_text, 1)
+        middle = QVBoxLayout()
+        middle.addWidget(self.pages, 1)
+        navigation = QHBoxLayout()
+        navigation.addWidget(self.back_button)
+        navigation.addStretch(1)
+        navigation.addWidget(self.next_button)
+        middle.addLayout(navigation)
+        layout = QHBoxLayout(self)
+        layout.addWidget(self.steps)
+        layout.addLayout(middle, 1)
+        layout.addWidget(help_panel)
+
+        # Step states are recomputed after typing pauses, never on every key.
+        self._refresh = QTimer(self)
+        self._refresh.setSingleShot(True)
+        self._refresh.setInterval(300)
+        self._refresh.timeout.connect(self.refresh_states)
+        self.steps.setCurrentRow(0)
+        self.retranslate()
+
+    def _edited(self) -> None:
+        self._refresh.start()
+        self.edited.emit()
+
+    def current_index(self) -> int:
+        return self.steps.currentRow()
+
+    def _show_step(self, row: int) -> None:
+        if row < 0:
+            return
+        self.flush()
+        self.pages.setCurrentIndex(row)
+        self.back_button.setEnabled(row > 0)
+        self.next_button.setEnabled(row < len(STEPS) - 1)
+        self._update_help()
+
+    def go_back(self) -> None:
+        self.steps.setCurrentRow(max(0, self.current_index() - 1))
+
+    def go_next(self) -> None:
+        self.steps.setCurrentRow(min(len(STEPS) - 1, self.current_index() + 1))
+
+    def state_of(self, index: int) -> StepState:
+        rows = {f.key: self.district.rows(f.key) for f in STEPS[index].fields
+                if f.kind.value == "table"}
+        return step_state(STEPS[index], self.district.answers(), rows)
+
+    def refresh_states(self) -> None:
+        style = self.style()
+        icons = {
+            StepState.DONE: style.standardIcon(QStyle.StandardPixmap.SP_DialogApplyButton),
+            StepState.PROBLEMS: style.standardIcon(QStyle.StandardPixmap.SP_MessageBoxWarning),
+            StepState.TODO: QIcon(),
+        }
+        for index, step in enumerate(STEPS):
+            state = self.state_of(index)
+            item = self.steps.item(index)
+            item.setText(f"{index + 1}. {_(step.title)}")
+            item.setIcon(icons[state])
+            item.setData(Qt.ItemDataRole.UserRole, state.value)
+            item.setToolTip(_(STATE_TEXT[state]))
+            item.setData(Qt.ItemDataRole.AccessibleDescriptionRole, _(STATE_TEXT[state]))
+
+    def _update_help(self) -> None:
+        step = STEPS[max(0, self.current_index())]
+        self.help_title.setText(_(step.title))
+        self.help_text.setText(_(step.help))
+
+    def retranslate(self) -> None:
+        self.steps.setAccessibleName(_("Steps"))
+        self.back_button.setText(_("< &Back"))
+        self.next_button.setText(_("&Next >"))
+        self.back_button.setToolTip(_("Previous step (Alt+Left)"))
+        self.next_button.setToolTip(_("Next step (Alt+Right)"))
+        for page in self.page_list:
+            page.retranslate()
+        self.refresh_states()
+        self._update_help()
+
+    def flush(self) -> None:
+        for page in self.page_list:
+            page.flush()

@@ -1,0 +1,277 @@
+"""One editor widget per declared field: label, input, and the message about its value.
+
+An editor never decides what is saved: it emits ``committed(key, value)`` and the page writes
+the value to the district file. Typed text is committed shortly after the typing pauses and at
+once when the field is left, so nothing lives only in a widget.
+"""
+
+from __future__ import annotations
+
+from typing import Any
+
+from PySide6.QtCore import QDate, QEvent, QObject, Qt, QTimer, Signal
+from PySide6.QtWidgets import (
+    QCheckBox,
+    QComboBox,
+    QDateEdit,
+    QGridLayout,
+    QGroupBox,
+    QHBoxLayout,
+    QLabel,
+    QLineEdit,
+    QPlainTextEdit,
+    QSpinBox,
+    QVBoxLayout,
+    QWidget,
+)
+
+from i18n import _, current_language
+from wizard_steps.fields import Field, Kind, empty_value, problems_of
+
+TYPING_PAUSE_MS = 400
+DATE_FORMATS = {"it": "dd/MM/yyyy", "en": "d MMM yyyy"}
+NO_DATE = QDate(1900, 1, 1)
+
+
+class FieldEditor(QWidget):
+    committed = Signal(str, object)
+
+    def __init__(self, declared: Field, key_prefix: str = "", parent: QWidget | None = None):
+        super().__init__(parent)
+        self.declared = declared
+        self.key = f"{key_prefix}{declared.key}"
+        self._loading = False
+        self._pending = QTimer(self)
+        self._pending.setSingleShot(True)
+        self._pending.setInterval(TYPING_PAUSE_MS)
+        self._pending.timeout.connect(self.commit)
+        self.label = QLabel(self)
+        self.label.setWordWrap(True)
+        self.message = QLabel(self)
+        self.message.setWordWrap(True)
+        self.message.setObjectName("fieldMessage")
+        self.message.setStyleSheet("color: #b00020;")
+        self.message.hide()
+        self.input = self._make_input()
+        self.label.setBuddy(self.input)
+        layout = QVBoxLayout(self)
+        layout.setContentsMargins(0, 0, 0, 4)
+        layout.setSpacing(2)
+        layout.addWidget(self.label)
+        layout.addWidget(self.input)
+        layout.addWidget(self.message)
+        self.retranslate()
+
+    # --- building -------------------------------------------------------------------------
+
+    def _make_input(self) -> QWidget:
+        kind = self.declared.kind
+        if kind is Kind.LONG_TEXT:
+            edit = QPlainTextEdit(self)
+            edit.setTabChangesFocus(True)
+            edit.textChanged.connect(self._typed)
+            edit.installEventFilter(self)
+            return edit
+        if kind in (Kind.CHOICE, Kind.YES_NO):
+            combo = QComboBox(self)
+            keys: list[Any] = [""]
+            keys += [c.key for c in self.declared.choices] if kind is Kind.CHOICE else [True, False]
+            for key in keys:
+                combo.addItem("", key)
+            combo.currentIndexChanged.connect(self._chosen)
+            return combo
+        if kind is Kind.MULTI_CHOICE:
+            box = QWidget(self)
+            row = QHBoxLayout(box)
+            row.setContentsMargins(0, 0, 0, 0)
+            self._checks = {}
+            for choice in self.declared.choices:
+                check = QCheckBox(box)
+                check.toggled.connect(self._chosen)
+                row.addWidget(check)
+                self._checks[choice.key] = check
+            row.addStretch(1)
+            return box
+        if kind is Kind.DATE:
+            date = QDateEdit(self)
+            date.setCalendarPopup(True)
+            date.setMinimumDate(NO_DATE)
+            date.setSpecialValueText(" ")
+            date.setDate(NO_DATE)
+            date.dateChanged.connect(self._chosen)
+            date.calendarWidget().installEventFilter(self)
+            return date
+        if kind is Kind.INTEGER:
+            spin = QSpinBox(self)
+            low = self.declared.minimum if self.declared.minimum is not None else 0
+            spin.setRange(low - 1, self.declared.maximum or 1_000_000)
+            spin.setSpecialValueText("—")  # the value below the minimum means "not given"
+            spin.setValue(low - 1)
+            spin.valueChanged.connect(self._chosen)
+            return spin
+        edit = QLineEdit(self)
+        edit.textEdited.connect(self._typed)
+        edit.editingFinished.connect(self.commit)
+        return edit
+
+    def eventFilter(self, watched: QObject, event: QEvent) -> bool:  # noqa: N802 (Qt's name)
+        if event.type() == QEvent.Type.FocusOut and watched is self.input:
+            self.commit()
+        if event.type() == QEvent.Type.Show and self.declared.kind is Kind.DATE:
+            # An empty date opens the calendar on today, not on the sentinel's year 1900.
+            if self.input.date() == NO_DATE:
+                today = QDate.currentDate()
+                self.input.calendarWidget().setCurrentPage(today.year(), today.month())
+        return False
+
+    # --- language ---------------------------------------------------------------------------
+
+    def retranslate(self) -> None:
+        text = _(self.declared.label)
+        self.label.setText(text + (" *" if self.declared.required else ""))
+        self.input.setAccessibleName(text)
+        self.input.setToolTip(_(self.declared.help) if self.declared.help else "")
+        if isinstance(self.input, QLineEdit) and self.declared.placeholder:
+            self.input.setPlaceholderText(_(self.declared.placeholder)
+                                          if self.declared.kind is Kind.TEXT
+                                          else self.declared.placeholder)
+        if isinstance(self.input, QComboBox):
+            self.input.setItemText(0, _("— choose —"))
+            for index in range(1, self.input.count()):
+                key = self.input.itemData(index)
+                if self.declared.kind is Kind.YES_NO:
+                    self.input.setItemText(index, _("Yes") if key else _("No"))
+                else:
+                    self.input.setItemText(index, _(self.declared.choice_label(key)))
+        if self.declared.kind is Kind.MULTI_CHOICE:
+            for choice in self.declared.choices:
+                self._checks[choice.key].setText(_(choice.label))
+        if isinstance(self.input, QDateEdit):
+            self.input.setDisplayFormat(DATE_FORMATS.get(current_language(), "dd/MM/yyyy"))
+        self.show_problems()
+
+    # --- values -----------------------------------------------------------------------------
+
+    def value(self) -> Any:
+        widget = self.input
+        kind = self.declared.kind
+        if isinstance(widget, QPlainTextEdit):
+            return widget.toPlainText()
+        if isinstance(widget, QLineEdit):
+            return widget.text()
+        if isinstance(widget, QComboBox):
+            data = widget.currentData()
+            return None if kind is Kind.YES_NO and data == "" else data
+        if kind is Kind.MULTI_CHOICE:
+            return [key for key, check in self._checks.items() if check.isChecked()]
+        if isinstance(widget, QDateEdit):
+            return "" if widget.date() == NO_DATE else widget.date().toString(Qt.DateFormat.ISODate)
+        if isinstance(widget, QSpinBox):
+            return None if widget.value() == widget.minimum() else widget.value()
+        raise TypeError(kind)
+
+    def set_value(self, value: Any) -> None:
+        """Show a saved value without committing it again."""
+        self._pending.stop()
+        self._loading = True
+        try:
+            widget = self.input
+            kind = self.declared.kind
+            if value is None:
+                value = empty_value(self.declared)
+            if isinstance(widget, QPlainTextEdit):
+                if widget.toPlainText() != value:
+                    widget.setPlainText(str(value))
+            elif isinstance(widget, QLineEdit):
+                if widget.text() != value:
+                    widget.setText(str(value))
+            elif isinstance(widget, QComboBox):
+                wanted = "" if value is None else value
+                index = next((i for i in range(widget.count()) if widget.itemData(i) == wanted
+                              and type(widget.itemData(i)) is type(wanted)), 0)
+                widget.setCurrentIndex(index)
+            elif kind is Kind.MULTI_CHOICE:
+                for key, check in self._checks.items():
+                    check.setChecked(key in (value or []))
+            elif isinstance(widget, QDateEdit):
+                date = QDate.fromString(value, Qt.DateFormat.ISODate) if value else NO_DATE
+                widget.setDate(date if date.isValid() else NO_DATE)
+            elif isinstance(widget, QSpinBox):
+                widget.setValue(widget.minimum() if value in (None, "") else int(value))
+        finally:
+            self._loading = False
+        self.show_problems()
+
+    def _typed(self) -> None:
+        if self._loading:
+            return
+        self.show_problems()
+        self._pending.start()
+
+    def _chosen(self, *_args: Any) -> None:
+        if not self._loading:
+            self.commit()
+
+    def commit(self) -> None:
+        self._pending.stop()
+        if not self._loading:
+            self.show_problems()
+            self.committed.emit(self.key, self.value())
+
+    def flush(self) -> None:
+        """Save typing that is still waiting for its pause."""
+        if self._pending.isActive():
+            self.commit()
+
+    def show_problems(self) -> None:
+        found = problems_of(self.declared, self.value()) if self.declared.validators else []
+        self.message.setText("\n".join(_(m) for m in found))
+        self.message.setVisible(bool(found))
+        self.input.setAccessibleDescription(self.message.text())
+
+
+class PersonEditor(QGroupBox):
+    """A contact person: name, surname, email and phone, saved one by one."""
+
+    committed = Signal(str, object)
+
+    def __init__(self, declared: Field, parent: QWidget | None = None):
+        super().__init__(parent)
+        self.declared = declared
+        self.key = declared.key
+        self.parts = [FieldEditor(sub, key_prefix=f"{declared.key}.", parent=self)
+                      for sub in declared.row_fields]
+        grid = QGridLayout(self)
+        for index, part in enumerate(self.parts):
+            grid.addWidget(part, index // 2, index % 2)
+            part.committed.connect(self.committed)
+        self.retranslate()
+
+    def retranslate(self) -> None:
+        self.setTitle(_(self.declared.label) + (" *" if self.declared.required else ""))
+        self.setAccessibleName(_(self.declared.label))
+        self.setToolTip(_(self.declared.help) if self.declared.help else "")
+        for part in self.parts:
+            part.retranslate()
+
+    def set_value(self, value: Any) -> None:
+        value = value or {}
+        for part in self.parts:
+            part.set_value(value.get(part.declared.key, ""))
+
+    def flush(self) -> None:
+        for part in self.parts:
+            part.flush()
+
+    def inputs(self) -> list[QWidget]:
+        return [part.input for part in self.parts]
+
+
+def make_editor(declared: Field, parent: QWidget | None = None) -> FieldEditor | PersonEditor:
+    if declared.kind is Kind.PERSON:
+        return PersonEditor(declared, parent)
+    return FieldEditor(declared, parent=parent)
+
+
+def problems_text(declared: Field, value: Any) -> list[str]:
+    return [_(m) for m in problems_of(declared, value)]

@@ -1,0 +1,299 @@
+"""The generic page: turns a step declaration into widgets and saves every edit at once."""
+
+from __future__ import annotations
+
+from typing import Any
+
+from PySide6.QtCore import Qt, Signal
+from PySide6.QtWidgets import (
+    QFrame,
+    QHBoxLayout,
+    QLabel,
+    QListWidget,
+    QListWidgetItem,
+    QMessageBox,
+    QPushButton,
+    QScrollArea,
+    QSplitter,
+    QVBoxLayout,
+    QWidget,
+)
+
+from desktop.store import DistrictFile
+from i18n import _
+from wizard_steps.editors import FieldEditor, PersonEditor, make_editor
+from wizard_steps.fields import Field, Kind, Step, is_visible
+
+
+class FieldForm(QWidget):
+    """The editors of a group of fields, one under the other, in declaration order."""
+
+    committed = Signal(str, object)
+
+    def __init__(self, fields: tuple[Field, ...], parent: QWidget | None = None):
+        super().__init__(parent)
+        self.editors: dict[str, FieldEditor | PersonEditor] = {}
+        layout = QVBoxLayout(self)
+        for declared in fields:
+            editor = make_editor(declared, self)
+            editor.committed.connect(self.committed)
+            layout.addWidget(editor)
+            self.editors[declared.key] = editor
+        layout.addStretch(1)
+
+    def load(self, values: dict[str, Any]) -> None:
+        for key, editor in self.editors.items():
+            editor.set_value(values.get(key))
+        self.update_visibility(values)
+
+    def update_visibility(self, values: dict[str, Any]) -> None:
+        for editor in self.editors.values():
+            editor.setVisible(is_visible(editor.declared, values))
+
+    def retranslate(self) -> None:
+        for editor in self.editors.values():
+            editor.retranslate()
+
+    def flush(self) -> None:
+        for editor in self.editors.values():
+            editor.flush()
+
+    def values(self) -> dict[str, Any]:
+        result: dict[str, Any] = {}
+        for key, editor in self.editors.items():
+            if isinstance(editor, PersonEditor):
+                result[key] = {p.declared.key: p.value() for p in editor.parts}
+            else:
+                result[key] = editor.value()
+        return result
+
+
+def _scrolling(widget: QWidget) -> QScrollArea:
+    area = QScrollArea()
+    area.setWidgetResizable(True)
+    area.setFrameShape(QFrame.Shape.NoFrame)
+    area.setWidget(widget)
+    return area
+
+
+class TableEditor(QWidget):
+    """A list of rows on the left, the selected row's form on the right."""
+
+    edited = Signal()
+
+    def __init__(self, district: DistrictFile, declared: Field, parent: QWidget | None = None):
+        super().__init__(parent)
+        self.district = district
+        self.declared = declared
+        self.current_id: int | None = None
+        self._confirm: QMessageBox | None = None
+
+        self.caption = QLabel(self)
+        self.list = QListWidget(self)
+        self.list.currentItemChanged.connect(self._select)
+        self.add_button = QPushButton(self)
+        self.add_button.clicked.connect(self.add_row)
+        self.remove_button = QPushButton(self)
+        self.remove_button.clicked.connect(self.ask_remove)
+        self.up_button = QPushButton(self)
+        self.up_button.clicked.connect(lambda: self._move(-1))
+        self.down_button = QPushButton(self)
+        self.down_button.clicked.connect(lambda: self._move(+1))
+        self.empty_hint = QLabel(self)
+        self.empty_hint.setWordWrap(True)
+
+        side = QWidget(self)
+        side_layout = QVBoxLayout(side)
+        side_layout.setContentsMargins(0, 0, 0, 0)
+        side_layout.addWidget(self.caption)
+        side_layout.addWidget(self.list, 1)
+        buttons = QHBoxLayout()
+        buttons.addWidget(self.add_button)
+        buttons.addWidget(self.remove_button)
+        side_layout.addLayout(buttons)
+        moves = QHBoxLayout()
+        moves.addWidget(self.up_button)
+        moves.addWidget(self.down_button)
+        side_layout.addLayout(moves)
+
+        self.form = FieldForm(declared.row_fields, self)
+        self.form.committed.connect(self._save)
+        self.form_area = _scrolling(self.form)
+        right = QWidget(self)
+        right_layout = QVBoxLayout(right)
+        right_layout.setContentsMargins(0, 0, 0, 0)
+        right_layout.addWidget(self.empty_hint)
+        right_layout.addWidget(self.form_area, 1)
+
+        splitter = QSplitter(Qt.Orientation.Horizontal, self)
+        splitter.addWidget(side)
+        splitter.addWidget(right)
+        splitter.setStretchFactor(1, 3)
+        splitter.setSizes([240, 560])
+        layout = QVBoxLayout(self)
+        layout.setContentsMargins(0, 0, 0, 0)
+        layout.addWidget(splitter)
+        self.retranslate()
+        self.reload()
+
+    # --- rows -------------------------------------------------------------------------------
+
+    def _title(self, row: dict[str, Any]) -> str:
+        title = str(row.get(self.declared.title_key, "")).strip()
+        return title or _("(no name yet)")
+
+    def reload(self, select: int | None = None) -> None:
+        self.form.flush()
+        wanted = select if select is not None else self.current_id
+        self.list.blockSignals(True)
+        self.list.clear()
+        for row in self.district.rows(self.declared.key):
+            item = QListWidgetItem(self._title(row))
+            item.setData(Qt.ItemDataRole.UserRole, row["id"])
+            self.list.addItem(item)
+            if row["id"] == wanted:
+                self.list.setCurrentItem(item)
+        self.list.blockSignals(False)
+        if self.list.currentItem() is None and self.list.count():
+            self.list.setCurrentRow(0)
+        self._select(self.list.currentItem(), None)
+
+    def _select(self, item: QListWidgetItem | None, _previous: Any) -> None:
+        self.form.flush()
+        self.current_id = item.data(Qt.ItemDataRole.UserRole) if item else None
+        has_row = self.current_id is not None
+        self.form_area.setVisible(has_row)
+        self.empty_hint.setVisible(not has_row)
+        self.remove_button.setEnabled(has_row)
+        self.up_button.setEnabled(has_row and self.list.currentRow() > 0)
+        self.down_button.setEnabled(has_row and self.list.currentRow() < self.list.count() - 1)
+        if has_row:
+            self.form.load(self.district.row(self.declared.key, self.current_id))
+
+    def add_row(self) -> int:
+        self.form.flush()
+        row_id = self.district.add_row(self.declared.key)
+        self.reload(select=row_id)
+        first = next(iter(self.form.editors.values()))
+        if isinstance(first, FieldEditor):
+            first.input.setFocus()
+        self.edited.emit()
+        return row_id
+
+    def ask_remove(self) -> None:
+        if self.current_id is None:
+            return
+        row = self.district.row(self.declared.key, self.current_id)
+        box = QMessageBox(QMessageBox.Icon.Question, _("Remove"),
+                          _("Remove “{name}” from the district?").format(name=self._title(row)),
+                          QMessageBox.StandardButton.Yes | QMessageBox.StandardButton.No, self)
+        box.setDefaultButton(QMessageBox.StandardButton.No)
+        row_id = self.current_id
+        box.finished.connect(lambda result: self._removal_answered(row_id, result))
+        self._confirm = box
+        box.open()
+
+    def _removal_answered(self, row_id: int, result: int) -> None:
+        if result == QMessageBox.StandardButton.Yes:
+            self.remove_row(row_id)
+
+    def remove_row(self, row_id: int) -> None:
+        self.form.flush()
+        index = self.list.currentRow()
+        self.district.remove_row(self.declared.key, row_id)
+        self.current_id = None
+        self.reload()
+        if self.list.count():
+            self.list.setCurrentRow(min(index, self.list.count() - 1))
+        self.edited.emit()
+
+    def _move(self, delta: int) -> None:
+        if self.current_id is None:
+            return
+        self.form.flush()
+        self.district.move_row(self.declared.key, self.current_id, self.list.currentRow() + delta)
+        self.reload(select=self.current_id)
+        self.edited.emit()
+
+    def _save(self, key: str, value: Any) -> None:
+        if self.current_id is None:
+            return
+        self.district.set_row_value(self.declared.key, self.current_id, key, value)
+        row = self.district.row(self.declared.key, self.current_id)
+        self.form.update_visibility(row)
+        item = self.list.currentItem()
+        if item is not None:
+            item.setText(self._title(row))
+        self.edited.emit()
+
+    # --- language ---------------------------------------------------------------------------
+
+    def retranslate(self) -> None:
+        item = _(self.declared.item_label) if self.declared.item_label else ""
+        self.caption.setText(_(self.declared.label))
+        self.list.setAccessibleName(_(self.declared.label))
+        self.add_button.setText(_("&Add {item}").format(item=item.lower()).strip())
+        self.remove_button.setText(_("&Remove"))
+        self.up_button.setText(_("Move up"))
+        self.down_button.setText(_("Move down"))
+        self.empty_hint.setText(_("Nothing here yet: press “Add” to start the list."))
+        self.form.retranslate()
+        if self.list.count():
+            rows = {row["id"]: row for row in self.district.rows(self.declared.key)}
+            for index in range(self.list.count()):
+                list_item = self.list.item(index)
+                row_id = list_item.data(Qt.ItemDataRole.UserRole)
+                if row_id in rows:
+                    list_item.setText(self._title(rows[row_id]))
+
+    def flush(self) -> None:
+        self.form.flush()
+
+
+class StepPage(QWidget):
+    """One step of the wizard, built from its declaration."""
+
+    edited = Signal()
+
+    def __init__(self, district: DistrictFile, step: Step, parent: QWidget | None = None):
+        super().__init__(parent)
+        self.district = district
+        self.step = step
+        self.heading = QLabel(self)
+        self.heading.setObjectName("stepHeading")
+        self.heading.setStyleSheet("font-size: 16pt; font-weight: 600;")
+        layout = QVBoxLayout(self)
+        layout.addWidget(self.heading)
+        scalars = tuple(f for f in step.fields if f.kind is not Kind.TABLE)
+        self.form: FieldForm | None = None
+        if scalars:
+            self.form = FieldForm(scalars, self)
+            self.form.committed.connect(self._save)
+            self.form.load(district.answers())
+            layout.addWidget(_scrolling(self.form), 1)
+        self.tables: list[TableEditor] = []
+        for declared in (f for f in step.fields if f.kind is Kind.TABLE):
+            table = TableEditor(district, declared, self)
+            table.edited.connect(self.edited)
+            self.tables.append(table)
+            layout.addWidget(table, 1)
+        self.retranslate()
+
+    def _save(self, key: str, value: Any) -> None:
+        self.district.set_answer(key, value)
+        if self.form is not None:
+            self.form.update_visibility(self.district.answers())
+        self.edited.emit()
+
+    def retranslate(self) -> None:
+        self.heading.setText(_(self.step.title))
+        if self.form is not None:
+            self.form.retranslate()
+        for table in self.tables:
+            table.retranslate()
+
+    def flush(self) -> None:
+        if self.form is not None:
+            self.form.flush()
+        for table in self.tables:
+            table.flush()
