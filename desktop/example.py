@@ -7,6 +7,7 @@ and with phone numbers that cannot exist, so that nothing can be taken for real 
 
 from __future__ import annotations
 
+import copy
 import os
 from typing import Any
 
@@ -101,7 +102,7 @@ def example_document() -> dict[str, Any]:
             "signing_date": "2027-03-15",
             "duration_years": 4,
         },
-        "members": {"organizations": MEMBERS},
+        "members": {"organizations": copy.deepcopy(MEMBERS)},
     }
 
 

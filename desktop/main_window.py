@@ -36,7 +36,6 @@ class MainWindow(QMainWindow):
     def __init__(self, language: LanguageController) -> None:
         super().__init__()
         self.language = language
-        self.settings = settings.load()
         self.district: DistrictFile | None = None
         self.wizard: WizardView | None = None
         self.dialog: QWidget | None = None  # the open non-modal dialog, reachable from tests
@@ -177,8 +176,9 @@ class MainWindow(QMainWindow):
         self.wizard.edited.connect(self._update_title)
         self.stack.addWidget(self.wizard)
         self.stack.setCurrentWidget(self.wizard)
-        self.settings.remember(district.path)
-        settings.save(self.settings)
+        remembered = settings.load()  # fresh: the language switch saves to the same file
+        remembered.remember(district.path)
+        settings.save(remembered)
         self._saved_at = None
         self._update_recent()
         self.retranslate()
@@ -186,6 +186,7 @@ class MainWindow(QMainWindow):
     def close_district(self) -> None:
         if self.wizard is not None:
             self.wizard.flush()
+            self.wizard.stop()
             self.stack.removeWidget(self.wizard)
             self.wizard.deleteLater()
             self.wizard = None
@@ -302,7 +303,7 @@ class MainWindow(QMainWindow):
 
     def _update_recent(self) -> None:
         self.recent_menu.clear()
-        existing = [p for p in self.settings.recent if Path(p).exists()]
+        existing = [p for p in settings.load().recent if Path(p).exists()]
         for path in existing:
             item = self.recent_menu.addAction(Path(path).name)
             item.setToolTip(path)
@@ -340,10 +341,5 @@ class MainWindow(QMainWindow):
         self._update_title()
 
     def closeEvent(self, event: QCloseEvent) -> None:  # noqa: N802 (Qt's name)
-        if self.wizard is not None:
-            self.wizard.flush()
-        if self.district is not None:
-            self.district.close()
-            self.district = None
-        settings.save(self.settings)
+        self.close_district()
         super().closeEvent(event)

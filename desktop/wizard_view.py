@@ -141,6 +141,11 @@ class WizardView(QWidget):
         self.refresh_states()
         self._update_help()
 
+    def stop(self) -> None:
+        """The district is closing: no refresh may reach it any more."""
+        self._refresh.stop()
+        self.setEnabled(False)
+
     def flush(self) -> None:
         for page in self.page_list:
             page.flush()

@@ -1,0 +1,28 @@
+import os
+
+os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
+
+from pathlib import Path  # noqa: E402
+
+import pytest  # noqa: E402
+
+import i18n  # noqa: E402
+from desktop.example import write_example  # noqa: E402
+
+
+@pytest.fixture(autouse=True)
+def isolated_user_folders(tmp_path_factory, monkeypatch):
+    """Every test gets its own settings and documents folders, and starts in Italian."""
+    home = tmp_path_factory.mktemp("user")
+    monkeypatch.setenv("DES_WIZARD_CONFIG_DIR", str(home / "config"))
+    monkeypatch.setenv("DES_WIZARD_DOCUMENTS_DIR", str(home / "documents"))
+    i18n.set_language("it")
+    yield
+    i18n.set_language("it")
+
+
+@pytest.fixture
+def example_path(tmp_path) -> Path:
+    path = tmp_path / "fiemme-fassa.des"
+    write_example(path).close()
+    return path

@@ -1,0 +1,174 @@
+import shutil
+import sqlite3
+
+import pytest
+
+from desktop.errors import DistrictFileError
+from desktop.store import MIGRATIONS, SCHEMA_VERSION, DistrictFile
+from tests.samples import sample_value
+from wizard_steps import scalar_fields, table_fields
+from wizard_steps.fields import Kind
+
+SCALARS = [(s.key, f) for s, f in scalar_fields()]
+ROW_FIELDS = [(t.key, f) for _, t in table_fields() for f in t.row_fields]
+
+
+@pytest.fixture
+def district(tmp_path):
+    opened = DistrictFile.create(tmp_path / "d.des")
+    yield opened
+    opened.close()
+
+
+@pytest.mark.parametrize(("step", "declared"), SCALARS, ids=[f"{s}.{f.key}" for s, f in SCALARS])
+def test_every_scalar_field_survives_closing_the_file(tmp_path, district, step, declared):
+    value = sample_value(declared, 2)
+    district.set_answer(declared.key, value)
+    district.close()
+    reopened = DistrictFile.open(tmp_path / "d.des")
+    assert reopened.answer(declared.key) == value
+    reopened.close()
+
+
+@pytest.mark.parametrize(("table", "declared"), ROW_FIELDS,
+                         ids=[f"{t}.{f.key}" for t, f in ROW_FIELDS])
+def test_every_row_field_survives_closing_the_file(tmp_path, district, table, declared):
+    row_id = district.add_row(table)
+    district.set_row_value(table, row_id, declared.key, sample_value(declared, 1))
+    if declared.kind is Kind.PERSON:
+        sub = declared.row_fields[2]
+        district.set_row_value(table, row_id, f"{declared.key}.{sub.key}", "changed@example.org")
+    district.close()
+    reopened = DistrictFile.open(tmp_path / "d.des")
+    stored = reopened.row(table, row_id)[declared.key]
+    expected = sample_value(declared, 1)
+    if declared.kind is Kind.PERSON:
+        expected = dict(expected, email="changed@example.org")
+    assert stored == expected
+    reopened.close()
+
+
+def test_a_wrong_email_is_kept_as_typed(district):
+    row_id = district.add_row("organizations")
+    district.set_row_value("organizations", row_id, "contact_person.email", "mario@@ rossi")
+    assert district.row("organizations", row_id)["contact_person"]["email"] == "mario@@ rossi"
+
+
+def test_every_edit_is_committed_at_once(tmp_path, district):
+    district.set_answer("name", "DES Valsugana")
+    # A second connection sees the value without any save or close on the first one.
+    other = sqlite3.connect(tmp_path / "d.des")
+    assert other.execute("SELECT value FROM answers WHERE key='name'").fetchone() == (
+        '"DES Valsugana"',)
+    other.close()
+
+
+def test_the_file_is_a_single_file_with_full_sync(tmp_path, district):
+    assert district.db.execute("PRAGMA journal_mode").fetchone()[0] == "delete"
+    assert district.db.execute("PRAGMA synchronous").fetchone()[0] == 2  # FULL
+    district.set_answer("name", "x")
+    assert sorted(p.name for p in tmp_path.iterdir()) == ["d.des"]
+
+
+def test_rows_keep_order_and_can_be_moved_and_removed(district):
+    ids = [district.add_row("organizations", {"name": n}) for n in ("A", "B", "C")]
+    district.move_row("organizations", ids[2], 0)
+    assert [r["name"] for r in district.rows("organizations")] == ["C", "A", "B"]
+    district.remove_row("organizations", ids[0])
+    assert [r["name"] for r in district.rows("organizations")] == ["C", "B"]
+
+
+def test_removing_a_member_removes_its_contacts(district):
+    row_id = district.add_row("organizations", {"name": "A", "contact_person": {"name": "M"}})
+    district.remove_row("organizations", row_id)
+    assert district.db.execute("SELECT COUNT(*) FROM contacts").fetchone()[0] == 0
+
+
+def test_listeners_hear_every_commit(district):
+    heard = []
+    district.listeners.append(lambda: heard.append(1))
+    district.set_answer("name", "x")
+    district.add_row("organizations")
+    assert len(heard) == 2
+
+
+def test_declared_row_fields_match_the_members_table(district):
+    columns = set(district.db["members"].columns_dict) - {"id", "position"}
+    declared = {f.key for _, f in ROW_FIELDS if f.kind is not Kind.PERSON}
+    assert columns == declared
+
+
+def test_create_refuses_an_existing_file(tmp_path, district):
+    with pytest.raises(DistrictFileError):
+        DistrictFile.create(tmp_path / "d.des")
+
+
+def test_save_a_copy_writes_a_district_that_opens(tmp_path, district):
+    district.set_answer("name", "DES Alto Garda")
+    copy = district.save_copy_as(tmp_path / "copy.des")
+    reopened = DistrictFile.open(copy)
+    assert reopened.answer("name") == "DES Alto Garda"
+    reopened.close()
+
+
+# --- files that cannot be opened --------------------------------------------------------------
+
+def test_missing_file(tmp_path):
+    with pytest.raises(DistrictFileError, match="non esiste"):
+        DistrictFile.open(tmp_path / "none.des")
+
+
+def test_text_file(tmp_path):
+    path = tmp_path / "notes.des"
+    path.write_text("not a database at all, just some notes " * 10)
+    with pytest.raises(DistrictFileError, match="non è un file di distretto"):
+        DistrictFile.open(path)
+
+
+def test_other_sqlite_database(tmp_path):
+    path = tmp_path / "other.des"
+    conn = sqlite3.connect(path)
+    conn.execute("CREATE TABLE t(x)")
+    conn.commit()
+    conn.close()
+    with pytest.raises(DistrictFileError, match="non è un file di distretto"):
+        DistrictFile.open(path)
+
+
+def test_truncated_file(tmp_path, example_path):
+    data = example_path.read_bytes()
+    cut = tmp_path / "cut.des"
+    cut.write_bytes(data[: len(data) // 2])
+    with pytest.raises(DistrictFileError, match="danneggiato"):
+        DistrictFile.open(cut)
+
+
+def test_newer_version_is_refused_and_left_untouched(tmp_path, example_path):
+    conn = sqlite3.connect(example_path)
+    conn.execute(f"PRAGMA user_version={SCHEMA_VERSION + 1}")
+    conn.close()
+    before = example_path.read_bytes()
+    with pytest.raises(DistrictFileError, match="versione più recente"):
+        DistrictFile.open(example_path)
+    assert example_path.read_bytes() == before
+    assert sorted(p.name for p in tmp_path.iterdir()) == [example_path.name]
+
+
+def test_an_older_file_is_copied_then_migrated(tmp_path, example_path):
+    def add_notes(db):
+        db["members"].add_column("notes", str)
+
+    migrations = dict(MIGRATIONS)
+    migrations[SCHEMA_VERSION + 1] = add_notes
+    original = example_path.read_bytes()
+    migrated = DistrictFile.open(example_path, migrations=migrations)
+    assert "notes" in migrated.db["members"].columns_dict
+    assert migrated.db.execute("PRAGMA user_version").fetchone()[0] == SCHEMA_VERSION + 1
+    migrated.close()
+    backup = tmp_path / f"{example_path.name}.v{SCHEMA_VERSION}.bak"
+    assert backup.read_bytes() == original
+    # The current program now refuses the migrated file as newer, and says so.
+    with pytest.raises(DistrictFileError):
+        DistrictFile.open(example_path)
+    shutil.copy(backup, example_path)
+    DistrictFile.open(example_path).close()
