@@ -17,7 +17,6 @@ import i18n
 from desktop import settings
 from desktop.formats import BABEL_LOCALES
 
-
 _qt_translator: QTranslator | None = None
 
 

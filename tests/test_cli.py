@@ -39,7 +39,8 @@ def test_to_json_and_back(tmp_path, capsys, example_path):
     assert document["district"]["name"].endswith("Fiemme e Fassa")
     (tmp_path / "d.json").write_text(out, encoding="utf-8")
     assert run(capsys, "from-json", str(tmp_path / "d.json"), str(tmp_path / "copy.des"))[0] == 0
-    assert run(capsys, "to-json", str(tmp_path / "copy.des"), "-o", str(tmp_path / "e.json"))[0] == 0
+    copied = str(tmp_path / "copy.des")
+    assert run(capsys, "to-json", copied, "-o", str(tmp_path / "e.json"))[0] == 0
     assert json.loads((tmp_path / "e.json").read_text(encoding="utf-8")) == document
 
 

@@ -1,9 +1,9 @@
 from pathlib import Path
 
 import pytest
+from pypdf import PdfReader
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QDialogButtonBox, QLabel, QMessageBox, QPushButton
-from pypdf import PdfReader
 
 import i18n
 from desktop import settings
@@ -11,7 +11,7 @@ from desktop.app import create_window
 from desktop.export_dialog import ExportDialog
 from desktop.store import DistrictFile
 from wizard_steps import STEPS
-from wizard_steps.editors import FieldEditor, PersonEditor
+from wizard_steps.editors import PersonEditor
 from wizard_steps.state import StepState
 
 
