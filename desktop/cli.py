@@ -107,15 +107,17 @@ def _command_parser() -> _Parser:
     export.add_argument("--lang", choices=LANGUAGES, required=True)
     export.add_argument("-o", "--output", metavar="OUT.pdf", required=True)
     export.set_defaults(run=cmd_export)
-    to_json = sub.add_parser("to-json", help=_("the district as one JSON document"))
+    to_json = sub.add_parser("to-json", help=_("write the district as one JSON document"))
     to_json.add_argument("file", metavar="FILE.des")
     to_json.add_argument("-o", "--output", metavar="OUT.json")
     to_json.set_defaults(run=cmd_to_json)
-    from_json = sub.add_parser("from-json", help=_("a new district file from a JSON document"))
+    from_json = sub.add_parser("from-json",
+                               help=_("create a new district file from a JSON document"))
     from_json.add_argument("input", metavar="IN.json")
     from_json.add_argument("out", metavar="OUT.des")
     from_json.set_defaults(run=cmd_from_json)
-    schema_parser = sub.add_parser("schema", help=_("the JSON Schema of the district document"))
+    schema_parser = sub.add_parser("schema",
+                                   help=_("print the JSON Schema of the district document"))
     schema_parser.set_defaults(run=cmd_schema)
     return parser
 

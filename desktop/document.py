@@ -108,7 +108,7 @@ def validate(document: Any) -> None:
     if error is not None:
         where = "/".join(str(part) for part in error.absolute_path) or "/"
         raise DocumentError(
-            N_("The JSON document does not describe a district: at {where}: {reason}"),
+            N_("The JSON document does not describe a district (at {where}): {reason}"),
             where=where, reason=error.message,
         )
 

@@ -74,7 +74,8 @@ class WelcomePage(QWidget):
         self.intro.setText(_(
             "DES Wizard guides the promoters of a Solidarity Economy District through the "
             "establishment phase, step by step, and writes the voluntary agreement to sign, in "
-            "Italian or in English. Everything you type is saved at once in the district file."))
+            "Italian or in English. Everything you type is saved immediately in the district "
+            "file."))
         self.new_button.setText(_("&New district"))
         self.open_button.setText(_("&Open a district"))
         self.example_button.setText(_("Try the &example"))

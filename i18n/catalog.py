@@ -69,7 +69,9 @@ def update() -> None:
         catalog.obsolete.clear()
         if lang == "en":
             for message in catalog:
-                if message.id and not message.string:
+                if isinstance(message.id, tuple) and not all(message.string):
+                    message.string = message.id
+                elif message.id and not message.string:
                     message.string = message.id
         _write_po(catalog, path)
 
@@ -83,6 +85,15 @@ def compile_all() -> None:
 
 def _ids(messages: Iterable) -> set:
     return {m.id for m in messages if m.id}
+
+
+def _messages(messages: Iterable) -> dict:
+    """id -> string, with plural forms as tuples (the .mo reader gives lists)."""
+
+    def frozen(value):
+        return tuple(value) if isinstance(value, list | tuple) else value
+
+    return {frozen(m.id): frozen(m.string) for m in messages if m.id}
 
 
 def problems() -> list[str]:
@@ -115,9 +126,7 @@ def problems() -> list[str]:
         else:
             with mo_path(lang).open("rb") as handle:
                 compiled = read_mo(handle)
-            if {m.id: m.string for m in compiled if m.id} != {
-                m.id: m.string for m in catalog if m.id and not m.fuzzy
-            }:
+            if _messages(compiled) != _messages(m for m in catalog if not m.fuzzy):
                 found.append(f"{lang}: the .mo is older than the .po: run compile")
     return found
 

@@ -16,7 +16,6 @@ from PySide6.QtWidgets import (
     QDateEdit,
     QGridLayout,
     QGroupBox,
-    QHBoxLayout,
     QLabel,
     QLineEdit,
     QPlainTextEdit,
@@ -82,15 +81,14 @@ class FieldEditor(QWidget):
             return combo
         if kind is Kind.MULTI_CHOICE:
             box = QWidget(self)
-            row = QHBoxLayout(box)
-            row.setContentsMargins(0, 0, 0, 0)
+            grid = QGridLayout(box)  # two columns: long labels never push the page sideways
+            grid.setContentsMargins(0, 0, 0, 0)
             self._checks = {}
-            for choice in self.declared.choices:
+            for index, choice in enumerate(self.declared.choices):
                 check = QCheckBox(box)
                 check.toggled.connect(self._chosen)
-                row.addWidget(check)
+                grid.addWidget(check, index // 2, index % 2)
                 self._checks[choice.key] = check
-            row.addStretch(1)
             return box
         if kind is Kind.DATE:
             date = QDateEdit(self)

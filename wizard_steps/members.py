@@ -50,14 +50,15 @@ MEMBER_FIELDS = (
           help=N_("The person who represents the organization in the district.")),
     Field("substitute", Kind.PERSON, N_("Substitute contact person"),
           row_fields=person_fields(required=False),
-          help=N_("Stands in when the contact person cannot.")),
+          help=N_("Stands in when the contact person is unavailable.")),
 )
 
 STEP = Step(
     key="members",
     title=N_("Members"),
     help=N_(
-        "List the organizations that sign the agreement. The toolkit asks for a mix of actors: "
+        "List the organizations that sign the agreement. The toolkit and Resolution 1949/2020 "
+        "ask for a mix of actors: "
         "at least three members, at least one registered with the solidarity economy "
         "regulations, and different legal forms. Each member names a contact person, and "
         "ideally a substitute."

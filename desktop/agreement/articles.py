@@ -29,6 +29,7 @@ class Context:
     document: dict[str, Any]
     lang: str
     _: Gettext
+    ngettext: Callable[[str, str, int], str]
 
     @property
     def district(self) -> dict[str, Any]:
@@ -80,7 +81,7 @@ def party_description(ctx: Context, member: dict[str, Any]) -> str:
     if legal_form:
         parts.append(esc(legal_form))
     if nature:
-        parts.append(_("nature: {nature}").format(nature=esc(nature.lower())))
+        parts.append(_("nature: {nature}").format(nature=esc(nature[:1].lower() + nature[1:])))
     if member.get("registered_office"):
         parts.append(_("registered office: {office}").format(
             office=esc(member["registered_office"])))
@@ -92,8 +93,10 @@ def party_description(ctx: Context, member: dict[str, Any]) -> str:
         parts.append(_("not registered with the solidarity economy regulations"))
     representative = member.get("legal_representative", "")
     if representative:
-        sentence = _("represented by {name}, {role}").format(
-            name=esc(representative), role=esc(member.get("legal_representative_role", "")))
+        role = member.get("legal_representative_role", "")
+        sentence = (_("represented by {name}, {role}").format(name=esc(representative),
+                                                             role=esc(role)) if role
+                    else _("represented by {name}").format(name=esc(representative)))
         if member.get("signing_authority"):
             sentence += _(", authorised by {act}").format(act=esc(member["signing_authority"]))
         parts.append(sentence)
@@ -122,8 +125,8 @@ def recitals(ctx: Context) -> list[str]:
 def establishment(ctx: Context) -> Article:
     _ = ctx._
     district = ctx.district
-    text = _("The parties establish the Solidarity Economy District “{name}”, hereinafter "
-             "“the District”.").format(name=esc(district.get("name", "")))
+    text = _("The parties establish the district named “{name}”, hereinafter “the District”."
+             ).format(name=esc(district.get("name", "")))
     paragraphs = [text]
     kind = district_kind(ctx)
     if kind:
@@ -150,19 +153,20 @@ def contact_persons(ctx: Context) -> Article:
     _ = ctx._
     return Article(_("Contact persons"), [
         _("Each party names a contact person who represents it in the District, and a "
-          "substitute who stands in when the contact person cannot. The contact persons are "
-          "listed in Annex A. A party that changes its contact person informs the other "
-          "parties in writing."),
+          "substitute who stands in when the contact person is unavailable. The contact "
+          "persons are listed in Annex A. A party that changes its contact person informs the "
+          "other parties in writing."),
     ])
 
 
 def duration(ctx: Context) -> Article:
-    _ = ctx._
+    _, ngettext = ctx._, ctx.ngettext
     years = ctx.district.get("duration_years")
     paragraphs = []
     if years:
-        paragraphs.append(_("This agreement lasts {years} years from the date of signing.")
-                          .format(years=years))
+        paragraphs.append(ngettext("This agreement lasts {years} year from the date of signing.",
+                                   "This agreement lasts {years} years from the date of signing.",
+                                   years).format(years=years))
     paragraphs.append(_("Before it expires the members' assembly may renew it. Amendments to "
                         "this agreement are made in writing and signed by all the parties."))
     return Article(_("Duration, renewal and amendments"), paragraphs)

@@ -91,7 +91,7 @@ class _FooterCanvas(Canvas):
 
 def build_story(document: dict[str, Any], lang: str) -> list[Any]:
     _ = translator(lang).gettext
-    ctx = Context(document, lang, _)
+    ctx = Context(document, lang, _, translator(lang).ngettext)
     styles = _styles()
     district = ctx.district
     story: list[Any] = [
