@@ -36,8 +36,8 @@ Migration = Callable[[Database], None]
 
 
 def _create_v1(db: Database) -> None:
-    db["answers"].create({"key": str, "value": str}, pk="key")
-    db["members"].create(
+    db.table("answers").create({"key": str, "value": str}, pk="key")
+    db.table("members").create(
         {
             "id": int,
             "position": int,
@@ -54,7 +54,7 @@ def _create_v1(db: Database) -> None:
         },
         pk="id",
     )
-    db["contacts"].create(
+    db.table("contacts").create(
         {
             "member_id": int,
             "role": str,

@@ -66,11 +66,11 @@ class FieldEditor(QWidget):
     def _make_input(self) -> QWidget:
         kind = self.declared.kind
         if kind is Kind.LONG_TEXT:
-            edit = QPlainTextEdit(self)
-            edit.setTabChangesFocus(True)
-            edit.textChanged.connect(self._typed)
-            edit.installEventFilter(self)
-            return edit
+            plain = QPlainTextEdit(self)
+            plain.setTabChangesFocus(True)
+            plain.textChanged.connect(self._typed)
+            plain.installEventFilter(self)
+            return plain
         if kind in (Kind.CHOICE, Kind.YES_NO):
             combo = QComboBox(self)
             keys: list[Any] = [""]
@@ -115,7 +115,7 @@ class FieldEditor(QWidget):
     def eventFilter(self, watched: QObject, event: QEvent) -> bool:  # noqa: N802 (Qt's name)
         if event.type() == QEvent.Type.FocusOut and watched is self.input:
             self.commit()
-        if event.type() == QEvent.Type.Show and self.declared.kind is Kind.DATE:
+        if event.type() == QEvent.Type.Show and isinstance(self.input, QDateEdit):
             # An empty date opens the calendar on today, not on the sentinel's year 1900.
             if self.input.date() == NO_DATE:
                 today = QDate.currentDate()

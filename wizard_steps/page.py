@@ -161,15 +161,16 @@ class TableEditor(QWidget):
 
     def _select(self, item: QListWidgetItem | None, _previous: Any) -> None:
         self.form.flush()
-        self.current_id = item.data(Qt.ItemDataRole.UserRole) if item else None
-        has_row = self.current_id is not None
+        row_id = item.data(Qt.ItemDataRole.UserRole) if item else None
+        self.current_id = row_id
+        has_row = row_id is not None
         self.form_area.setVisible(has_row)
         self.empty_hint.setVisible(not has_row)
         self.remove_button.setEnabled(has_row)
         self.up_button.setEnabled(has_row and self.list.currentRow() > 0)
         self.down_button.setEnabled(has_row and self.list.currentRow() < self.list.count() - 1)
-        if has_row:
-            self.form.load(self.district.row(self.declared.key, self.current_id))
+        if row_id is not None:
+            self.form.load(self.district.row(self.declared.key, row_id))
 
     def add_row(self) -> int:
         self.form.flush()
