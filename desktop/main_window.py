@@ -55,6 +55,7 @@ class MainWindow(QMainWindow):
         self.statusBar().addPermanentWidget(self.save_label)
         language.languageChanged.connect(self.retranslate)
         self.resize(1200, 760)
+        self._update_recent()
         self.retranslate()
 
     # --- actions, menus, toolbar ------------------------------------------------------------

@@ -40,6 +40,7 @@ class WelcomePage(QWidget):
             button.clicked.connect(signal)
         self.recent_caption = QLabel(self)
         self.recent = QListWidget(self)
+        self.recent.setMaximumHeight(260)
         self.recent.itemActivated.connect(
             lambda item: self.recentChosen.emit(item.data(Qt.ItemDataRole.UserRole)))
 
@@ -53,7 +54,8 @@ class WelcomePage(QWidget):
         column.addLayout(buttons)
         column.addSpacing(12)
         column.addWidget(self.recent_caption)
-        column.addWidget(self.recent, 1)
+        column.addWidget(self.recent)
+        column.addStretch(1)
         outer = QHBoxLayout(self)
         outer.addStretch(1)
         outer.addLayout(column, 4)

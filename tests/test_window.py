@@ -235,6 +235,7 @@ def test_a_bad_file_shows_a_message_and_the_window_goes_on(make_window, tmp_path
 def test_welcome_screen_then_example(make_window):
     window = make_window()
     assert window.stack.currentWidget() is window.welcome
+    assert window.welcome.recent.isHidden()  # nothing to list on a first run
     window.welcome.example_button.click()
     assert window.district is not None
     assert window.district.path.parent == settings.documents_dir()
