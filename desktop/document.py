@@ -16,7 +16,7 @@ import jsonschema
 
 from desktop import __version__
 from desktop.errors import DocumentError
-from desktop.store import DistrictFile
+from desktop.store import MEMBER_TABLE, DistrictFile
 from i18n import N_
 from wizard_steps import STEPS
 from wizard_steps.fields import Field, Kind
@@ -44,10 +44,21 @@ def _value_schema(declared: Field) -> dict[str, Any]:
     if declared.kind is Kind.DATE:
         # Empty, or an ISO date: the pattern keeps the document language-neutral.
         return {"type": "string", "pattern": r"^(\d{4}-\d{2}-\d{2})?$"}
+    if declared.kind is Kind.MEMBER:
+        return {"type": ["integer", "null"]}
+    if declared.kind is Kind.MEMBERS:
+        return {"type": "array", "items": {"type": "integer"}, "uniqueItems": True}
+    if declared.kind is Kind.MEMBER_ROLES:
+        return {"type": "array", "items": {
+            "type": "object", "required": ["member"], "additionalProperties": False,
+            "properties": {"member": {"type": "integer"}, "role": {"type": "string"}}}}
     if declared.kind in (Kind.PERSON, Kind.TABLE):
         item = _object_schema(declared.row_fields)
         if declared.kind is Kind.PERSON:
             return item
+        if declared.table == MEMBER_TABLE:
+            # Members carry their id: every other step refers to them by it.
+            item["properties"]["id"] = {"type": "integer", "minimum": 1}
         return {"type": "array", "items": item}
     # Text, emails and phone numbers: a wrong email is kept and flagged, never refused.
     return {"type": "string"}
@@ -81,8 +92,37 @@ def schema() -> dict[str, Any]:
     }
 
 
+def references(declared: Field, value: Any) -> list[int]:
+    """The member ids a value refers to."""
+    if declared.kind is Kind.MEMBER:
+        return [value] if isinstance(value, int) else []
+    if declared.kind is Kind.MEMBERS:
+        return [v for v in value or [] if isinstance(v, int)]
+    if declared.kind is Kind.MEMBER_ROLES:
+        return [item.get("member") for item in value or [] if isinstance(item.get("member"), int)]
+    if declared.kind is Kind.PERSON:
+        return [ref for sub in declared.row_fields for ref in references(sub, (value or {}).get(
+            sub.key))]
+    return []
+
+
+def without_missing_members(declared: Field, value: Any, members: set[int]) -> Any:
+    """The value with references to removed members left out."""
+    if declared.kind is Kind.MEMBER:
+        return value if value in members else None
+    if declared.kind is Kind.MEMBERS:
+        return [v for v in value or [] if v in members]
+    if declared.kind is Kind.MEMBER_ROLES:
+        return [item for item in value or [] if item.get("member") in members]
+    if declared.kind is Kind.PERSON:
+        return {sub.key: without_missing_members(sub, (value or {}).get(sub.key), members)
+                for sub in declared.row_fields}
+    return value
+
+
 def to_document(district: DistrictFile) -> dict[str, Any]:
     answers = district.answers()
+    members = set(district.member_names())
     document: dict[str, Any] = {
         "format": FORMAT,
         "format_version": FORMAT_VERSION,
@@ -92,12 +132,16 @@ def to_document(district: DistrictFile) -> dict[str, Any]:
         section: dict[str, Any] = {}
         for declared in step.fields:
             if declared.kind is Kind.TABLE:
-                section[declared.key] = [
-                    {k: v for k, v in row.items() if k != "id"}
-                    for row in district.rows(declared.key)
-                ]
+                rows = []
+                for row in district.rows(declared.key):
+                    item = {"id": row["id"]} if declared.table == MEMBER_TABLE else {}
+                    item.update({f.key: without_missing_members(f, row[f.key], members)
+                                 for f in declared.row_fields})
+                    rows.append(item)
+                section[declared.key] = rows
             else:
-                section[declared.key] = answers[declared.key]
+                section[declared.key] = without_missing_members(
+                    declared, answers[declared.key], members)
         document[step.key] = section
     return document
 
@@ -111,6 +155,31 @@ def validate(document: Any) -> None:
             N_("The JSON document does not describe a district (at {where}): {reason}"),
             where=where, reason=error.message,
         )
+    _check_member_references(document)
+
+
+def _check_member_references(document: dict[str, Any]) -> None:
+    ids: list[int] = []
+    for step in STEPS:
+        for declared in step.fields:
+            if declared.kind is Kind.TABLE and declared.table == MEMBER_TABLE:
+                ids += [row["id"] for row in document.get(step.key, {}).get(declared.key, [])
+                        if "id" in row]
+    if len(ids) != len(set(ids)):
+        raise DocumentError(N_("Two members of the JSON document have the same id."))
+    known = set(ids)
+    for step in STEPS:
+        section = document.get(step.key, {})
+        for declared in step.fields:
+            value = section.get(declared.key)
+            values = [(f, row.get(f.key)) for row in value or [] for f in declared.row_fields
+                      ] if declared.kind is Kind.TABLE else [(declared, value)]
+            for field, item in values:
+                for ref in references(field, item):
+                    if ref not in known:
+                        raise DocumentError(
+                            N_("The JSON document refers to member {id} in “{field}”, but no "
+                               "member has that id."), id=ref, field=field.label)
 
 
 def load_json(path: str | os.PathLike[str]) -> Any:
@@ -160,7 +229,8 @@ def fill(district: DistrictFile, document: dict[str, Any]) -> None:
                 continue
             if declared.kind is Kind.TABLE:
                 for row in section[declared.key]:
-                    district.add_row(declared.key, row)
+                    values = {k: v for k, v in row.items() if k != "id"}
+                    district.add_row(declared.key, values, row_id=row.get("id"))
             else:
                 district.set_answer(declared.key, section[declared.key])
 

@@ -1,10 +1,13 @@
 """The district file: one SQLite file per district, every edit committed as it is made.
 
-Layout (schema version 1):
+Layout (schema version 2):
   answers(key, value)        one row per scalar field of every step; value is JSON
   members(id, position, …)   one row per member organization, a column per declared field
   contacts(member_id, role, name, surname, email, phone)
                              the contact person and the substitute of each member
+  rows(id, list_key, position, data)
+                             the rows of every other list (objectives, bodies, meetings…),
+                             one JSON object per row: new row fields need no migration
 The schema version is SQLite's ``user_version``; ``application_id`` marks the file as ours.
 The file stays a single file (rollback journal, never WAL) so that it can be copied or mailed.
 """
@@ -29,7 +32,9 @@ from wizard_steps import scalar_fields, table_fields
 from wizard_steps.fields import Field, Kind, empty_value
 
 APPLICATION_ID = 0x44455331  # "DES1"
-SCHEMA_VERSION = 1
+SCHEMA_VERSION = 2
+GENERIC_ROWS = "rows"  # the table that holds every list but the members
+MEMBER_TABLE = "members"
 SQLITE_HEADER = b"SQLite format 3\x00"
 
 Migration = Callable[[Database], None]
@@ -68,8 +73,18 @@ def _create_v1(db: Database) -> None:
     )
 
 
+def _rows_and_commitments_v2(db: Database) -> None:
+    """Version 2: the lists of the later steps, and what each member commits to."""
+    db.table("rows").create(
+        {"id": int, "list_key": str, "position": int, "data": str}, pk="id")
+    db.execute("CREATE INDEX rows_by_list ON rows(list_key, position)")
+    for column, kind in (("commitment", str), ("staff_people", int),
+                         ("staff_hours_month", int)):
+        db.table("members").add_column(column, kind)
+
+
 # version -> the migration that brings a file from version-1 to version.
-MIGRATIONS: dict[int, Migration] = {1: _create_v1}
+MIGRATIONS: dict[int, Migration] = {1: _create_v1, 2: _rows_and_commitments_v2}
 
 
 def _encode(declared: Field, value: Any) -> Any:
@@ -261,6 +276,17 @@ class DistrictFile:
 
     def rows(self, table_key: str) -> list[dict[str, Any]]:
         declared = self._table(table_key)
+        if declared.table == GENERIC_ROWS:
+            return [
+                {"id": row_id} | _complete(declared, json.loads(data))
+                for row_id, data in self.db.execute(
+                    "SELECT id, data FROM rows WHERE list_key = ? ORDER BY position, id",
+                    [declared.key],
+                ).fetchall()
+            ]
+        return self._member_rows(declared)
+
+    def _member_rows(self, declared: Field) -> list[dict[str, Any]]:
         columns = [f for f in declared.row_fields if f.kind is not Kind.PERSON]
         people = [f for f in declared.row_fields if f.kind is Kind.PERSON]
         names = ", ".join(["id"] + [f.key for f in columns])
@@ -290,25 +316,48 @@ class DistrictFile:
                 return candidate
         raise KeyError(row_id)
 
-    def add_row(self, table_key: str, values: dict[str, Any] | None = None) -> int:
+    def member_names(self) -> dict[int, str]:
+        """Every member's id and name, in the members' order."""
+        return {
+            row_id: name or ""
+            for row_id, name in self.db.execute(
+                "SELECT id, name FROM members ORDER BY position, id").fetchall()
+        }
+
+    def add_row(self, table_key: str, values: dict[str, Any] | None = None,
+                row_id: int | None = None, index: int | None = None) -> int:
+        """Append a row (or put it back at ``index`` with its old ``row_id``, for undo)."""
         declared = self._table(table_key)
         values = values or {}
         with self._transaction():
             position = self.db.execute(
                 f"SELECT COALESCE(MAX(position), 0) + 1 FROM {declared.table}"
+                + (" WHERE list_key = ?" if declared.table == GENERIC_ROWS else ""),
+                [declared.key] if declared.table == GENERIC_ROWS else [],
             ).fetchone()[0]
-            columns = [f for f in declared.row_fields if f.kind is not Kind.PERSON]
-            names = ", ".join(["position"] + [f.key for f in columns])
-            marks = ", ".join("?" * (len(columns) + 1))
-            cursor = self.db.execute(
-                f"INSERT INTO {declared.table} ({names}) VALUES ({marks})",
-                [position] + [_encode(f, values.get(f.key, empty_value(f))) for f in columns],
-            )
-            row_id = int(cursor.lastrowid or 0)
-            for person in (f for f in declared.row_fields if f.kind is Kind.PERSON):
-                if person.key in values:
-                    self._write_person(row_id, person.key, values[person.key])
-        return row_id
+            if declared.table == GENERIC_ROWS:
+                data = {f.key: values.get(f.key, empty_value(f)) for f in declared.row_fields}
+                cursor = self.db.execute(
+                    "INSERT INTO rows (id, list_key, position, data) VALUES (?, ?, ?, ?)",
+                    [row_id, declared.key, position, json.dumps(data, ensure_ascii=False)],
+                )
+                new_id = int(cursor.lastrowid or 0)
+            else:
+                columns = [f for f in declared.row_fields if f.kind is not Kind.PERSON]
+                names = ", ".join(["id", "position"] + [f.key for f in columns])
+                marks = ", ".join("?" * (len(columns) + 2))
+                cursor = self.db.execute(
+                    f"INSERT INTO {declared.table} ({names}) VALUES ({marks})",
+                    [row_id, position]
+                    + [_encode(f, values.get(f.key, empty_value(f))) for f in columns],
+                )
+                new_id = int(cursor.lastrowid or 0)
+                for person in (f for f in declared.row_fields if f.kind is Kind.PERSON):
+                    if person.key in values:
+                        self._write_person(new_id, person.key, values[person.key])
+            if index is not None:
+                self._reorder(declared, new_id, index)
+        return new_id
 
     def _write_person(self, row_id: int, role: str, person: dict[str, Any]) -> None:
         self.db.execute(
@@ -326,7 +375,17 @@ class DistrictFile:
         head, _, sub = key.partition(".")
         field = declared.row_field(head)
         with self._transaction():
-            if field.kind is Kind.PERSON:
+            if declared.table == GENERIC_ROWS:
+                data = self.row(table_key, row_id)
+                data.pop("id")
+                if sub:
+                    field.row_field(sub)
+                    data[head] = dict(data[head], **{sub: value})
+                else:
+                    data[head] = value
+                self.db.execute("UPDATE rows SET data = ? WHERE id = ?",
+                                [json.dumps(data, ensure_ascii=False), row_id])
+            elif field.kind is Kind.PERSON:
                 person = dict(self.row(table_key, row_id)[head])
                 if sub:
                     field.row_field(sub)  # an unknown part is a programming error
@@ -345,19 +404,32 @@ class DistrictFile:
     def remove_row(self, table_key: str, row_id: int) -> None:
         declared = self._table(table_key)
         with self._transaction():
-            self.db.execute("DELETE FROM contacts WHERE member_id = ?", [row_id])
+            if declared.table != GENERIC_ROWS:
+                self.db.execute("DELETE FROM contacts WHERE member_id = ?", [row_id])
             self.db.execute(f"DELETE FROM {declared.table} WHERE id = ?", [row_id])
 
     def move_row(self, table_key: str, row_id: int, new_index: int) -> None:
         declared = self._table(table_key)
-        order = [row["id"] for row in self.rows(table_key)]
+        with self._transaction():
+            self._reorder(declared, row_id, new_index)
+
+    def _reorder(self, declared: Field, row_id: int, new_index: int) -> None:
+        if declared.table == GENERIC_ROWS:
+            order = [r[0] for r in self.db.execute(
+                "SELECT id FROM rows WHERE list_key = ? ORDER BY position, id", [declared.key])]
+        else:
+            order = [r[0] for r in self.db.execute(
+                f"SELECT id FROM {declared.table} ORDER BY position, id")]
         order.remove(row_id)
         order.insert(max(0, min(new_index, len(order))), row_id)
-        with self._transaction():
-            for position, current in enumerate(order, start=1):
-                self.db.execute(
-                    f"UPDATE {declared.table} SET position = ? WHERE id = ?", [position, current]
-                )
+        for position, current in enumerate(order, start=1):
+            self.db.execute(
+                f"UPDATE {declared.table} SET position = ? WHERE id = ?", [position, current])
+
+
+def _complete(declared: Field, data: dict[str, Any]) -> dict[str, Any]:
+    """A stored row with every declared field present (fields added later come back empty)."""
+    return {f.key: data.get(f.key, empty_value(f)) for f in declared.row_fields}
 
 
 def _migrate(db: Database, version: int, migrations: dict[int, Migration]) -> None:

@@ -36,7 +36,8 @@ class WizardView(QWidget):
         super().__init__(parent)
         self.district = district
         self.steps = QListWidget(self)
-        self.steps.setMaximumWidth(230)
+        self.steps.setFixedWidth(250)
+        self.steps.setWordWrap(True)
         self.pages = QStackedWidget(self)
         self.help_title = QLabel(self)
         self.help_title.setStyleSheet("font-weight: 600;")

@@ -28,6 +28,15 @@ def sample_value(declared: Field, variant: int = 0) -> Any:
     if kind is Kind.INTEGER:
         low = declared.minimum or 0
         return low + 3 + variant
+    if kind is Kind.TIME:
+        return f"{8 + variant}:30"
+    if kind is Kind.MEMBER:
+        return 1 + variant % 3
+    if kind is Kind.MEMBERS:
+        return [1, 1 + (1 + variant) % 3] if variant % 3 != 2 else [3]
+    if kind is Kind.MEMBER_ROLES:
+        return [{"member": 1 + variant % 3, "role": "formazione"}, {"member": 1 + (variant + 1) % 3,
+                                                                   "role": "inserimento"}]
     if kind is Kind.PERSON:
         return {sub.key: sample_value(sub, variant) for sub in declared.row_fields}
     raise AssertionError(kind)

@@ -24,6 +24,9 @@ def full_document() -> dict:
                 section[declared.key] = [
                     {f.key: sample_value(f, n) for f in declared.row_fields} for n in range(3)
                 ]
+                if declared.table == "members":
+                    for number, row in enumerate(section[declared.key], start=1):
+                        row["id"] = number
             else:
                 section[declared.key] = sample_value(declared, 1)
         document[step.key] = section
@@ -46,7 +49,8 @@ def test_to_json_from_json_to_json_is_stable(tmp_path, make):
     assert to_document(second) == exported
     second.close()
     for step in STEPS:
-        assert {k: v for k, v in exported[step.key].items()} == document[step.key]
+        if step.key in document:
+            assert exported[step.key] == document[step.key]
 
 
 def test_the_schema_describes_every_declared_field():
@@ -56,7 +60,7 @@ def test_the_schema_describes_every_declared_field():
             assert declared.key in properties[step.key]["properties"]
             if declared.kind is Kind.TABLE:
                 items = properties[step.key]["properties"][declared.key]["items"]
-                assert set(items["properties"]) == {f.key for f in declared.row_fields}
+                assert set(items["properties"]) - {"id"} == {f.key for f in declared.row_fields}
 
 
 @pytest.mark.parametrize("breakage", [

@@ -1,9 +1,30 @@
 """The steps of the wizard, in the order the promoters take them."""
 
-from wizard_steps import district, members
+from wizard_steps import (
+    clauses,
+    district,
+    governance,
+    key_figures,
+    links,
+    local_roots,
+    members,
+    objectives,
+    supply_chain,
+)
 from wizard_steps.fields import Field, Kind, Step
 
-STEPS: tuple[Step, ...] = (district.STEP, members.STEP)
+# The financial plan and the reporting model take their place after the supply chain.
+STEPS: tuple[Step, ...] = (
+    district.STEP,
+    members.STEP,
+    objectives.STEP,
+    governance.STEP,
+    key_figures.STEP,
+    supply_chain.STEP,
+    local_roots.STEP,
+    links.STEP,
+    clauses.STEP,
+)
 
 
 def step(key: str) -> Step:

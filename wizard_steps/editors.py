@@ -7,6 +7,7 @@ once when the field is left, so nothing lives only in a widget.
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from typing import Any
 
 from PySide6.QtCore import QDate, QEvent, QObject, Qt, QTimer, Signal
@@ -28,6 +29,12 @@ from i18n import _, current_language
 from wizard_steps.fields import Field, Kind, empty_value, problems_of
 
 TYPING_PAUSE_MS = 400
+MEMBER_KINDS = (Kind.MEMBER, Kind.MEMBERS, Kind.MEMBER_ROLES)
+MemberList = Callable[[], dict[int, str]]
+
+
+def _no_members() -> dict[int, str]:
+    return {}
 DATE_FORMATS = {"it": "dd/MM/yyyy", "en": "d MMM yyyy"}
 NO_DATE = QDate(1900, 1, 1)
 
@@ -35,10 +42,13 @@ NO_DATE = QDate(1900, 1, 1)
 class FieldEditor(QWidget):
     committed = Signal(str, object)
 
-    def __init__(self, declared: Field, key_prefix: str = "", parent: QWidget | None = None):
+    def __init__(self, declared: Field, key_prefix: str = "", parent: QWidget | None = None,
+                 members: MemberList = _no_members):
         super().__init__(parent)
         self.declared = declared
         self.key = f"{key_prefix}{declared.key}"
+        self._members = members
+        self._member_value: Any = empty_value(declared)
         self._loading = False
         self._pending = QTimer(self)
         self._pending.setSingleShot(True)
@@ -68,9 +78,23 @@ class FieldEditor(QWidget):
         if kind is Kind.LONG_TEXT:
             plain = QPlainTextEdit(self)
             plain.setTabChangesFocus(True)
+            plain.setFixedHeight(84)  # four lines; longer texts scroll inside the box
             plain.textChanged.connect(self._typed)
             plain.installEventFilter(self)
             return plain
+        if kind is Kind.MEMBER:
+            combo = QComboBox(self)
+            combo.currentIndexChanged.connect(self._chosen)
+            return combo
+        if kind in (Kind.MEMBERS, Kind.MEMBER_ROLES):
+            box = QWidget(self)
+            self._member_grid = QGridLayout(box)
+            self._member_grid.setContentsMargins(0, 0, 0, 0)
+            self._member_checks: dict[int, QCheckBox] = {}
+            self._member_roles: dict[int, QLineEdit] = {}
+            self._no_member_hint = QLabel(box)
+            self._no_member_hint.setWordWrap(True)
+            return box
         if kind in (Kind.CHOICE, Kind.YES_NO):
             combo = QComboBox(self)
             keys: list[Any] = [""]
@@ -133,7 +157,15 @@ class FieldEditor(QWidget):
             self.input.setPlaceholderText(_(self.declared.placeholder)
                                           if self.declared.kind is Kind.TEXT
                                           else self.declared.placeholder)
-        if isinstance(self.input, QComboBox):
+        if self.declared.kind is Kind.MEMBER:
+            self.refresh_members()
+        elif self.declared.kind in MEMBER_KINDS:
+            self._no_member_hint.setText(_("Add the members first, in the step “Members”."))
+            for row_id, role in self._member_roles.items():
+                role.setPlaceholderText(_("role"))
+                role.setAccessibleName(_("Role of {member}").format(
+                    member=self._member_checks[row_id].text()))
+        elif isinstance(self.input, QComboBox):
             self.input.setItemText(0, _("— choose —"))
             for index in range(1, self.input.count()):
                 key = self.input.itemData(index)
@@ -157,6 +189,14 @@ class FieldEditor(QWidget):
             return widget.toPlainText()
         if isinstance(widget, QLineEdit):
             return widget.text()
+        if kind is Kind.MEMBER:
+            data = widget.currentData() if isinstance(widget, QComboBox) else None
+            return data if isinstance(data, int) else None
+        if kind is Kind.MEMBERS:
+            return [row_id for row_id, check in self._member_checks.items() if check.isChecked()]
+        if kind is Kind.MEMBER_ROLES:
+            return [{"member": row_id, "role": self._member_roles[row_id].text()}
+                    for row_id, check in self._member_checks.items() if check.isChecked()]
         if isinstance(widget, QComboBox):
             data = widget.currentData()
             return None if kind is Kind.YES_NO and data == "" else data
@@ -177,7 +217,10 @@ class FieldEditor(QWidget):
             kind = self.declared.kind
             if value is None:
                 value = empty_value(self.declared)
-            if isinstance(widget, QPlainTextEdit):
+            if kind in MEMBER_KINDS:
+                self._member_value = value
+                self.refresh_members()
+            elif isinstance(widget, QPlainTextEdit):
                 if widget.toPlainText() != value:
                     widget.setPlainText(str(value))
             elif isinstance(widget, QLineEdit):
@@ -200,6 +243,68 @@ class FieldEditor(QWidget):
             self._loading = False
         self.show_problems()
 
+    # --- member references ------------------------------------------------------------------
+
+    def refresh_members(self) -> None:
+        """Rebuild the member choices from the district's current list, keeping the value."""
+        loading, self._loading = self._loading, True
+        try:
+            members = self._members()
+            if self.declared.kind is Kind.MEMBER:
+                self._refresh_member_combo(members)
+            else:
+                self._refresh_member_grid(members)
+        finally:
+            self._loading = loading
+        self.show_problems()
+
+    def _refresh_member_combo(self, members: dict[int, str]) -> None:
+        combo = self.input
+        assert isinstance(combo, QComboBox)
+        combo.clear()
+        combo.addItem(_("— choose a member —"), None)
+        for row_id, name in members.items():
+            combo.addItem(name or _("(no name yet)"), row_id)
+        index = combo.findData(self._member_value) if self._member_value is not None else 0
+        combo.setCurrentIndex(max(index, 0))
+
+    def _refresh_member_grid(self, members: dict[int, str]) -> None:
+        grid = self._member_grid
+        while grid.count():
+            item = grid.takeAt(0)
+            if item.widget() is not None and item.widget() is not self._no_member_hint:
+                item.widget().deleteLater()
+        self._member_checks, self._member_roles = {}, {}
+        with_roles = self.declared.kind is Kind.MEMBER_ROLES
+        chosen = self._member_value or []
+        roles = {item.get("member"): item.get("role", "") for item in chosen} if with_roles \
+            else {row_id: "" for row_id in chosen}
+        box = self.input
+        for index, (row_id, name) in enumerate(members.items()):
+            check = QCheckBox(name or _("(no name yet)"), box)
+            check.setChecked(row_id in roles)
+            check.toggled.connect(self._chosen)
+            self._member_checks[row_id] = check
+            if with_roles:
+                role = QLineEdit(box)
+                role.setText(roles.get(row_id, ""))
+                role.setCursorPosition(0)
+                role.setPlaceholderText(_("role"))
+                role.setAccessibleName(_("Role of {member}").format(member=check.text()))
+                role.setEnabled(row_id in roles)
+                check.toggled.connect(role.setEnabled)
+                role.textEdited.connect(self._typed)
+                role.editingFinished.connect(self.commit)
+                self._member_roles[row_id] = role
+                grid.addWidget(check, index, 0)
+                grid.addWidget(role, index, 1)
+            else:
+                grid.addWidget(check, index // 2, index % 2)
+        grid.setColumnStretch(1, 1)
+        self._no_member_hint.setVisible(not members)
+        if not members:
+            grid.addWidget(self._no_member_hint, 0, 0)
+
     def _typed(self) -> None:
         if self._loading:
             return
@@ -213,6 +318,8 @@ class FieldEditor(QWidget):
     def commit(self) -> None:
         self._pending.stop()
         if not self._loading:
+            if self.declared.kind in MEMBER_KINDS:
+                self._member_value = self.value()
             self.show_problems()
             self.committed.emit(self.key, self.value())
 
@@ -233,11 +340,13 @@ class PersonEditor(QGroupBox):
 
     committed = Signal(str, object)
 
-    def __init__(self, declared: Field, parent: QWidget | None = None):
+    def __init__(self, declared: Field, parent: QWidget | None = None,
+                 members: MemberList = _no_members):
         super().__init__(parent)
         self.declared = declared
         self.key = declared.key
-        self.parts = [FieldEditor(sub, key_prefix=f"{declared.key}.", parent=self)
+        self.parts = [FieldEditor(sub, key_prefix=f"{declared.key}.", parent=self,
+                                  members=members)
                       for sub in declared.row_fields]
         grid = QGridLayout(self)
         for index, part in enumerate(self.parts):
@@ -261,14 +370,20 @@ class PersonEditor(QGroupBox):
         for part in self.parts:
             part.flush()
 
+    def refresh_members(self) -> None:
+        for part in self.parts:
+            if part.declared.kind in MEMBER_KINDS:
+                part.refresh_members()
+
     def inputs(self) -> list[QWidget]:
         return [part.input for part in self.parts]
 
 
-def make_editor(declared: Field, parent: QWidget | None = None) -> FieldEditor | PersonEditor:
+def make_editor(declared: Field, parent: QWidget | None = None,
+                members: MemberList = _no_members) -> FieldEditor | PersonEditor:
     if declared.kind is Kind.PERSON:
-        return PersonEditor(declared, parent)
-    return FieldEditor(declared, parent=parent)
+        return PersonEditor(declared, parent, members=members)
+    return FieldEditor(declared, parent=parent, members=members)
 
 
 def problems_text(declared: Field, value: Any) -> list[str]:

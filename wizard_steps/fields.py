@@ -26,7 +26,11 @@ class Kind(StrEnum):
     INTEGER = "integer"
     EMAIL = "email"
     PHONE = "phone"
-    PERSON = "person"  # a group of text fields (name, surname, email, phone) kept together
+    TIME = "time"  # "HH:MM", typed
+    MEMBER = "member"  # one member organization, stored by its id
+    MEMBERS = "members"  # several member organizations, a list of ids
+    MEMBER_ROLES = "member_roles"  # members involved, each with its role: [{member, role}]
+    PERSON = "person"  # a group of fields (name, surname, email, phone...) kept together
     TABLE = "table"  # a list of rows, each row declared by ``row_fields``
 
 
@@ -48,15 +52,17 @@ class Field:
     required: bool = False
     choices: tuple[Choice, ...] = ()
     validators: tuple[Validator, ...] = ()
-    # Shown (and required) only while another field of the same group has this value.
-    visible_when: tuple[str, str] | None = None
+    # Shown (and required) only while another field of the same group has this value,
+    # or hidden while it has that value.
+    visible_when: tuple[str, Any] | None = None
+    hidden_when: tuple[str, Any] | None = None
     minimum: int | None = None
     maximum: int | None = None
     row_fields: tuple[Field, ...] = ()
     # For tables: the row field that names a row in lists and messages.
     title_key: str = ""
-    # For tables: the SQLite table that holds the rows.
-    table: str = ""
+    # For tables: the SQLite table that holds the rows ("rows" keeps them as JSON objects).
+    table: str = "rows"
     item_label: str = ""  # for tables: what one row is called ("Member")
     placeholder: str = ""
 
@@ -90,9 +96,9 @@ class Step:
 
 def empty_value(declared: Field) -> Any:
     """The value of a field nobody has filled in yet."""
-    if declared.kind is Kind.MULTI_CHOICE or declared.kind is Kind.TABLE:
+    if declared.kind in (Kind.MULTI_CHOICE, Kind.TABLE, Kind.MEMBERS, Kind.MEMBER_ROLES):
         return []
-    if declared.kind in (Kind.YES_NO, Kind.INTEGER):
+    if declared.kind in (Kind.YES_NO, Kind.INTEGER, Kind.MEMBER):
         return None
     if declared.kind is Kind.PERSON:
         return {sub.key: empty_value(sub) for sub in declared.row_fields}
@@ -112,6 +118,10 @@ def is_empty(declared: Field, value: Any) -> bool:
 
 
 def is_visible(declared: Field, values: dict[str, Any]) -> bool:
+    if declared.hidden_when is not None:
+        other, unwanted = declared.hidden_when
+        if values.get(other) == unwanted:
+            return False
     if declared.visible_when is None:
         return True
     other, wanted = declared.visible_when
@@ -162,10 +172,22 @@ def phone_field(key: str = "phone", label: str = N_("Phone"), required: bool = T
                  placeholder="+39 0461 000000")
 
 
-def person_fields(required: bool) -> tuple[Field, ...]:
-    return (
+_TIME = re.compile(r"^([01]?\d|2[0-3])[:.][0-5]\d$")
+
+
+def valid_time(value: Any) -> str | None:
+    if _TIME.match(str(value).strip()):
+        return None
+    return N_("Write the time as hours and minutes, for example 18:30.")
+
+
+def person_fields(required: bool, with_member: bool = False) -> tuple[Field, ...]:
+    fields = (
         Field("name", Kind.TEXT, N_("Name"), required=required),
         Field("surname", Kind.TEXT, N_("Surname"), required=required),
         email_field(required=required),
         phone_field(required=required),
     )
+    if with_member:
+        fields += (Field("member", Kind.MEMBER, N_("Member organization"), required=required),)
+    return fields

@@ -45,6 +45,12 @@ MEMBER_FIELDS = (
           placeholder=N_("e.g. board resolution of 12 March 2026")),
     Field("stages", Kind.MULTI_CHOICE, N_("Supply-chain stages it takes part in"),
           choices=STAGES),
+    Field("commitment", Kind.LONG_TEXT, N_("What the member commits to"),
+          help=N_("Its role in the district and the resources it brings.")),
+    Field("staff_people", Kind.INTEGER, N_("People it dedicates to the district"), minimum=0,
+          maximum=10_000),
+    Field("staff_hours_month", Kind.INTEGER, N_("Hours a month it dedicates"), minimum=0,
+          maximum=100_000),
     Field("contact_person", Kind.PERSON, N_("Contact person"), required=True,
           row_fields=person_fields(required=True),
           help=N_("The person who represents the organization in the district.")),
@@ -65,6 +71,7 @@ STEP = Step(
     ),
     fields=(
         Field("organizations", Kind.TABLE, N_("Member organizations"), table="members",
+              required=True,
               row_fields=MEMBER_FIELDS, title_key="name", item_label=N_("Member")),
     ),
 )

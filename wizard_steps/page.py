@@ -14,15 +14,16 @@ from PySide6.QtWidgets import (
     QMessageBox,
     QPushButton,
     QScrollArea,
-    QSplitter,
     QVBoxLayout,
     QWidget,
 )
 
-from desktop.store import DistrictFile
-from i18n import _
-from wizard_steps.editors import FieldEditor, PersonEditor, make_editor
+from desktop.store import MEMBER_TABLE, DistrictFile
+from i18n import _, current_language
+from wizard_steps.display import row_title
+from wizard_steps.editors import MEMBER_KINDS, FieldEditor, MemberList, PersonEditor, make_editor
 from wizard_steps.fields import Field, Kind, Step, is_visible
+from wizard_steps.references import member_references
 
 
 class FieldForm(QWidget):
@@ -30,12 +31,14 @@ class FieldForm(QWidget):
 
     committed = Signal(str, object)
 
-    def __init__(self, fields: tuple[Field, ...], parent: QWidget | None = None):
+    def __init__(self, fields: tuple[Field, ...], parent: QWidget | None = None,
+                 members: MemberList | None = None):
         super().__init__(parent)
         self.editors: dict[str, FieldEditor | PersonEditor] = {}
         layout = QVBoxLayout(self)
         for declared in fields:
-            editor = make_editor(declared, self)
+            editor = make_editor(declared, self, members=members) if members else make_editor(
+                declared, self)
             editor.committed.connect(self.committed)
             layout.addWidget(editor)
             self.editors[declared.key] = editor
@@ -57,6 +60,13 @@ class FieldForm(QWidget):
     def flush(self) -> None:
         for editor in self.editors.values():
             editor.flush()
+
+    def refresh_members(self) -> None:
+        for editor in self.editors.values():
+            if isinstance(editor, PersonEditor):
+                editor.refresh_members()
+            elif editor.declared.kind in MEMBER_KINDS:
+                editor.refresh_members()
 
     def values(self) -> dict[str, Any]:
         result: dict[str, Any] = {}
@@ -82,15 +92,24 @@ class TableEditor(QWidget):
 
     edited = Signal()
 
-    def __init__(self, district: DistrictFile, declared: Field, parent: QWidget | None = None):
+    def __init__(self, district: DistrictFile, declared: Field, parent: QWidget | None = None,
+                 fill_page: bool = True):
         super().__init__(parent)
         self.district = district
         self.declared = declared
         self.current_id: int | None = None
         self._confirm: QMessageBox | None = None
+        # Removed rows, newest last, with their place: Undo puts them back until the window
+        # closes.
+        self.removed: list[tuple[dict[str, Any], int]] = []
 
         self.caption = QLabel(self)
+        self.caption.setStyleSheet("font-weight: 600;")
         self.list = QListWidget(self)
+        self.list.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
+        self.list.setTextElideMode(Qt.TextElideMode.ElideRight)
+        if not fill_page:
+            self.list.setFixedHeight(170)
         self.list.currentItemChanged.connect(self._select)
         self.add_button = QPushButton(self)
         self.add_button.clicked.connect(self.add_row)
@@ -100,6 +119,9 @@ class TableEditor(QWidget):
         self.up_button.clicked.connect(lambda: self._move(-1))
         self.down_button = QPushButton(self)
         self.down_button.clicked.connect(lambda: self._move(+1))
+        self.undo_button = QPushButton(self)
+        self.undo_button.clicked.connect(self.undo_remove)
+        self.undo_button.setEnabled(False)
         self.empty_hint = QLabel(self)
         self.empty_hint.setWordWrap(True)
 
@@ -116,31 +138,37 @@ class TableEditor(QWidget):
         moves.addWidget(self.up_button)
         moves.addWidget(self.down_button)
         side_layout.addLayout(moves)
+        side_layout.addWidget(self.undo_button)
+        self.extra_buttons = QVBoxLayout()
+        side_layout.addLayout(self.extra_buttons)
 
-        self.form = FieldForm(declared.row_fields, self)
+        self.form = FieldForm(declared.row_fields, self, members=district.member_names)
         self.form.committed.connect(self._save)
-        self.form_area = _scrolling(self.form)
+        # A list that fills its page scrolls its own form; a list among other fields is part
+        # of the page, which scrolls as a whole.
+        self.form_area: QWidget = _scrolling(self.form) if fill_page else self.form
         right = QWidget(self)
         right_layout = QVBoxLayout(right)
         right_layout.setContentsMargins(0, 0, 0, 0)
         right_layout.addWidget(self.empty_hint)
         right_layout.addWidget(self.form_area, 1)
 
-        splitter = QSplitter(Qt.Orientation.Horizontal, self)
-        splitter.addWidget(side)
-        splitter.addWidget(right)
-        splitter.setStretchFactor(1, 3)
-        splitter.setSizes([220, 580])
-        layout = QVBoxLayout(self)
+        side.setMaximumWidth(300)
+        layout = QHBoxLayout(self)
         layout.setContentsMargins(0, 0, 0, 0)
-        layout.addWidget(splitter)
+        layout.addWidget(side, 1)
+        layout.addWidget(right, 3)
+        if not fill_page:
+            layout.setAlignment(side, Qt.AlignmentFlag.AlignTop)
+            self.setStyleSheet("TableEditor { border-top: 1px solid #c8c8c8; }")
         self.retranslate()
         self.reload()
 
     # --- rows -------------------------------------------------------------------------------
 
     def _title(self, row: dict[str, Any]) -> str:
-        title = str(row.get(self.declared.title_key, "")).strip()
+        title = row_title(self.declared, row, self.district.member_names(), _,
+                          current_language())
         return title or _("(no name yet)")
 
     def reload(self, select: int | None = None) -> None:
@@ -150,6 +178,7 @@ class TableEditor(QWidget):
         self.list.clear()
         for row in self.district.rows(self.declared.key):
             item = QListWidgetItem(self._title(row))
+            item.setToolTip(item.text())
             item.setData(Qt.ItemDataRole.UserRole, row["id"])
             self.list.addItem(item)
             if row["id"] == wanted:
@@ -186,8 +215,15 @@ class TableEditor(QWidget):
         if self.current_id is None:
             return
         row = self.district.row(self.declared.key, self.current_id)
-        box = QMessageBox(QMessageBox.Icon.Question, _("Remove"),
-                          _("Remove “{name}” from the district?").format(name=self._title(row)),
+        question = _("Remove “{name}”?").format(name=self._title(row))
+        if self.declared.table == MEMBER_TABLE:
+            question = _("Remove “{name}” from the district?").format(name=self._title(row))
+            places = member_references(self.district, self.current_id)
+            if places:
+                question += "\n\n" + _("It is still named in:") + "\n" + "\n".join(
+                    f"• {place}" for place in places) + "\n\n" + _(
+                    "Those places will no longer show it; Undo puts it back everywhere.")
+        box = QMessageBox(QMessageBox.Icon.Question, _("Remove"), question,
                           QMessageBox.StandardButton.Yes | QMessageBox.StandardButton.No, self)
         box.setDefaultButton(QMessageBox.StandardButton.No)
         row_id = self.current_id
@@ -202,11 +238,28 @@ class TableEditor(QWidget):
     def remove_row(self, row_id: int) -> None:
         self.form.flush()
         index = self.list.currentRow()
+        rows = self.district.rows(self.declared.key)
+        position = next(i for i, row in enumerate(rows) if row["id"] == row_id)
+        self.removed.append((rows[position], position))
         self.district.remove_row(self.declared.key, row_id)
+        self.undo_button.setEnabled(True)
         self.current_id = None
         self.reload()
         if self.list.count():
             self.list.setCurrentRow(min(index, self.list.count() - 1))
+        self.edited.emit()
+
+    def undo_remove(self) -> None:
+        """Put the last removed row back, with its id, so every reference to it returns."""
+        if not self.removed:
+            return
+        self.form.flush()
+        row, position = self.removed.pop()
+        values = {k: v for k, v in row.items() if k != "id"}
+        row_id = self.district.add_row(self.declared.key, values, row_id=row["id"],
+                                       index=position)
+        self.undo_button.setEnabled(bool(self.removed))
+        self.reload(select=row_id)
         self.edited.emit()
 
     def _move(self, delta: int) -> None:
@@ -238,6 +291,7 @@ class TableEditor(QWidget):
         self.remove_button.setText(_("&Remove"))
         self.up_button.setText(_("Move up"))
         self.down_button.setText(_("Move down"))
+        self.undo_button.setText(_("&Undo remove"))
         self.empty_hint.setText(_("Nothing here yet: press “Add” to start the list."))
         self.form.retranslate()
         if self.list.count():
@@ -251,9 +305,13 @@ class TableEditor(QWidget):
     def flush(self) -> None:
         self.form.flush()
 
+    def refresh_members(self) -> None:
+        self.form.refresh_members()
+        self.reload()
+
 
 class StepPage(QWidget):
-    """One step of the wizard, built from its declaration."""
+    """One step of the wizard, built from its declaration, in the declared order."""
 
     edited = Signal()
 
@@ -266,36 +324,80 @@ class StepPage(QWidget):
         self.heading.setStyleSheet("font-size: 16pt; font-weight: 600;")
         layout = QVBoxLayout(self)
         layout.addWidget(self.heading)
-        scalars = tuple(f for f in step.fields if f.kind is not Kind.TABLE)
-        self.form: FieldForm | None = None
-        if scalars:
-            self.form = FieldForm(scalars, self)
-            self.form.committed.connect(self._save)
-            self.form.load(district.answers())
-            layout.addWidget(_scrolling(self.form), 1)
+        self.forms: list[FieldForm] = []
         self.tables: list[TableEditor] = []
-        for declared in (f for f in step.fields if f.kind is Kind.TABLE):
-            table = TableEditor(district, declared, self)
-            table.edited.connect(self.edited)
-            self.tables.append(table)
-            layout.addWidget(table, 1)
+        only_a_table = len(step.fields) == 1 and step.fields[0].kind is Kind.TABLE
+        if only_a_table:
+            self._add_table(step.fields[0], layout, fill_page=True)
+            layout.setStretch(1, 1)
+        else:
+            body = QWidget(self)
+            sections = QVBoxLayout(body)
+            group: list[Field] = []
+            for declared in (*step.fields, None):
+                if declared is not None and declared.kind is not Kind.TABLE:
+                    group.append(declared)
+                    continue
+                if group:
+                    self._add_form(tuple(group), sections)
+                    group = []
+                if declared is not None:
+                    self._add_table(declared, sections, fill_page=False)
+            sections.addStretch(1)
+            layout.addWidget(_scrolling(body), 1)
         self.retranslate()
 
+    @property
+    def form(self) -> FieldForm | None:
+        """The first group of scalar fields (the only one on most pages)."""
+        return self.forms[0] if self.forms else None
+
+    def _add_form(self, fields: tuple[Field, ...], layout: QVBoxLayout) -> None:
+        form = FieldForm(fields, self, members=self.district.member_names)
+        form.committed.connect(self._save)
+        form.load(self.district.answers())
+        self.forms.append(form)
+        layout.addWidget(form)
+
+    def _add_table(self, declared: Field, layout: QVBoxLayout, fill_page: bool) -> None:
+        table = TableEditor(self.district, declared, self, fill_page=fill_page)
+        table.edited.connect(self.edited)
+        self.tables.append(table)
+        layout.addWidget(table)
+
+    def showEvent(self, event: Any) -> None:  # noqa: N802 (Qt's name)
+        # Members may have been added or renamed on another page since this one was built.
+        self.refresh_members()
+        super().showEvent(event)
+
+    def refresh_members(self) -> None:
+        for form in self.forms:
+            form.refresh_members()
+        for table in self.tables:
+            if table.declared.table != MEMBER_TABLE:
+                table.refresh_members()
+
     def _save(self, key: str, value: Any) -> None:
+        head, _, sub = key.partition(".")
+        if sub:  # a part of a person: the whole person is one answer
+            person = dict(self.district.answer(head))
+            person[sub] = value
+            key, value = head, person
         self.district.set_answer(key, value)
-        if self.form is not None:
-            self.form.update_visibility(self.district.answers())
+        answers = self.district.answers()
+        for form in self.forms:
+            form.update_visibility(answers)
         self.edited.emit()
 
     def retranslate(self) -> None:
         self.heading.setText(_(self.step.title))
-        if self.form is not None:
-            self.form.retranslate()
+        for form in self.forms:
+            form.retranslate()
         for table in self.tables:
             table.retranslate()
 
     def flush(self) -> None:
-        if self.form is not None:
-            self.form.flush()
+        for form in self.forms:
+            form.flush()
         for table in self.tables:
             table.flush()

@@ -49,6 +49,7 @@ def step_state(step: Step, answers: dict[str, Any], rows: dict[str, list[dict[st
         table_rows = rows.get(table.key, [])
         if any(problems_in(table.row_fields, row) for row in table_rows):
             return StepState.PROBLEMS
-        if not table_rows or any(missing_in(table.row_fields, row) for row in table_rows):
+        if (table.required and not table_rows) or any(
+                missing_in(table.row_fields, row) for row in table_rows):
             complete = False
     return StepState.DONE if complete else StepState.TODO
