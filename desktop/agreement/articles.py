@@ -9,55 +9,17 @@ out, so adding one never means renumbering the others.
 from __future__ import annotations
 
 from collections.abc import Callable
-from dataclasses import dataclass, field
 from typing import Any
-from xml.sax.saxutils import escape
 
-from desktop.formats import long_date
-from wizard_steps import step
-
-Gettext = Callable[[str], str]
-
-
-def esc(value: Any) -> str:
-    """A user's value, made safe for reportlab's paragraph markup."""
-    return escape(str(value), {'"': "&quot;"})
-
-
-@dataclass
-class Context:
-    document: dict[str, Any]
-    lang: str
-    _: Gettext
-    ngettext: Callable[[str, str, int], str]
-
-    @property
-    def district(self) -> dict[str, Any]:
-        return self.document.get("district", {})
-
-    @property
-    def members(self) -> list[dict[str, Any]]:
-        return self.document.get("members", {}).get("organizations", [])
-
-    def choice(self, step_key: str, field_key: str, value: str, *, table: str = "") -> str:
-        declared = step(step_key).field(table or field_key)
-        if table:
-            declared = declared.row_field(field_key)
-        return self._(declared.choice_label(value)) if value else ""
-
-    def date(self, value: str) -> str:
-        return long_date(value, self.lang)
-
-
-@dataclass
-class Article:
-    title: str
-    paragraphs: list[str] = field(default_factory=list)  # reportlab markup, values escaped
-    table: list[list[str]] | None = None  # rows of markup; the first row is the header
-
-
-def person_name(person: dict[str, Any]) -> str:
-    return " ".join(part for part in (person.get("name", ""), person.get("surname", "")) if part)
+from desktop.agreement.context import Article, Context, esc, inline, person_name
+from desktop.agreement.organisation import (
+    additional_clauses,
+    admission_and_exclusion,
+    governance,
+    key_figures,
+    roles_and_commitments,
+)
+from desktop.agreement.project import annex_business_plan, local_roots, objectives, supply_chain
 
 
 def district_kind(ctx: Context) -> str:
@@ -119,6 +81,10 @@ def recitals(ctx: Context) -> list[str]:
     kind = district_kind(ctx)
     if kind:
         found.append(_("the parties intend to work together as a {kind};").format(kind=kind))
+    needs = ctx.section("objectives").get("needs")
+    if needs:
+        found.append(_("the parties mean to answer these needs: {needs};").format(
+            needs=inline(needs)))
     return found
 
 
@@ -191,14 +157,29 @@ def final_provisions(ctx: Context) -> Article:
     ])
 
 
+# In the order of the outline; additional clauses come just before the final provisions.
 ARTICLES: tuple[Callable[[Context], Article | None], ...] = (
     establishment,
     principles,
+    objectives,
+    supply_chain,
+    governance,
+    key_figures,
     contact_persons,
+    roles_and_commitments,
+    local_roots,
+    admission_and_exclusion,
     duration,
     personal_data,
-    final_provisions,
 )
+CLOSING_ARTICLES: tuple[Callable[[Context], Article | None], ...] = (final_provisions,)
+
+
+def all_articles(ctx: Context) -> list[Article]:
+    articles = [article for build in ARTICLES if (article := build(ctx)) is not None]
+    articles += additional_clauses(ctx)
+    articles += [article for build in CLOSING_ARTICLES if (article := build(ctx)) is not None]
+    return articles
 
 
 def annex_members(ctx: Context) -> Article:
@@ -216,4 +197,4 @@ def annex_members(ctx: Context) -> Article:
     return Article(_("Members and contact persons"), table=rows)
 
 
-ANNEXES: tuple[Callable[[Context], Article | None], ...] = (annex_members,)
+ANNEXES: tuple[Callable[[Context], Article | None], ...] = (annex_members, annex_business_plan)

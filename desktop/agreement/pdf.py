@@ -26,7 +26,7 @@ from reportlab.platypus import (
     TableStyle,
 )
 
-from desktop.agreement.articles import ANNEXES, ARTICLES, Article, Context, esc, recitals
+from desktop.agreement.articles import ANNEXES, Article, Context, all_articles, esc, recitals
 from desktop.agreement.articles import party_description as describe_party
 from i18n import translator
 from resources import resource_path
@@ -115,12 +115,7 @@ def build_story(document: dict[str, Any], lang: str) -> list[Any]:
         story.append(Paragraph(recital, styles["item"], bulletText="–"))
     story.append(Paragraph(esc(_("the parties agree as follows.")), styles["body"]))
 
-    number = 0
-    for builder in ARTICLES:
-        article = builder(ctx)
-        if article is None:
-            continue
-        number += 1
+    for number, article in enumerate(all_articles(ctx), start=1):
         heading = _("Article {number}. {title}").format(number=number, title=article.title)
         story.extend(_article_flowables(article, heading, styles))
 
@@ -145,7 +140,7 @@ def build_story(document: dict[str, Any], lang: str) -> list[Any]:
 def _article_flowables(article: Article, heading: str, styles: dict[str, ParagraphStyle]
                        ) -> list[Any]:
     # The heading stays with the first paragraph, never alone at the foot of a page.
-    items: list[Any] = [Paragraph(esc(heading), styles["heading"])]
+    items: list[Any] = [Paragraph(heading, styles["heading"])]
     paragraphs = [Paragraph(text, styles["body"]) for text in article.paragraphs]
     if paragraphs:
         items = [KeepTogether(items + paragraphs[:1]), *paragraphs[1:]]
