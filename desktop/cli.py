@@ -50,6 +50,7 @@ def cmd_demo(args: argparse.Namespace) -> int:
 
 def cmd_export(args: argparse.Namespace) -> int:
     from desktop.agreement import export_agreement
+    from desktop.agreement.organisation import missing_clause_languages
     from desktop.document import to_document
 
     target = _writable_target(args.output)
@@ -60,6 +61,27 @@ def cmd_export(args: argparse.Namespace) -> int:
         district.close()
     export_agreement(document, args.lang, target)
     print(_("Agreement written to {path}").format(path=target))
+    for title in missing_clause_languages(document, args.lang):
+        sys.stderr.write("warning: " + _("the additional article “{title}” has no text in "
+                                         "this language; it is printed in the other one.")
+                         .format(title=title) + "\n")
+    return 0
+
+
+def cmd_calendar(args: argparse.Namespace) -> int:
+    from desktop.calendar_export import meeting_count, write_calendar
+    from desktop.document import to_document
+
+    target = _writable_target(args.output)
+    district = _open(args.file)
+    try:
+        document = to_document(district)
+    finally:
+        district.close()
+    if not meeting_count(document):
+        raise UserError(N_("The assembly calendar has no meeting with a date yet."))
+    write_calendar(document, args.lang, target)
+    print(_("Calendar written to {path}").format(path=target))
     return 0
 
 
@@ -107,6 +129,11 @@ def _command_parser() -> _Parser:
     export.add_argument("--lang", choices=LANGUAGES, required=True)
     export.add_argument("-o", "--output", metavar="OUT.pdf", required=True)
     export.set_defaults(run=cmd_export)
+    calendar = sub.add_parser("calendar", help=_("write the assembly calendar as an .ics file"))
+    calendar.add_argument("file", metavar="FILE.des")
+    calendar.add_argument("--lang", choices=LANGUAGES, default="it")
+    calendar.add_argument("-o", "--output", metavar="OUT.ics", required=True)
+    calendar.set_defaults(run=cmd_calendar)
     to_json = sub.add_parser("to-json", help=_("write the district as one JSON document"))
     to_json.add_argument("file", metavar="FILE.des")
     to_json.add_argument("-o", "--output", metavar="OUT.json")
@@ -122,7 +149,7 @@ def _command_parser() -> _Parser:
     return parser
 
 
-COMMANDS = ("demo", "export", "to-json", "from-json", "schema")
+COMMANDS = ("demo", "export", "calendar", "to-json", "from-json", "schema")
 
 
 def _window_parser() -> _Parser:

@@ -20,16 +20,21 @@ from PySide6.QtWidgets import (
 )
 
 from desktop import settings
+from desktop.agreement.organisation import missing_clause_languages
+from desktop.defaults import start_district
 from desktop.errors import UserError
 from desktop.export_dialog import ExportDialog
+from desktop.import_dialog import ImportDialog
 from desktop.language import LanguageController
 from desktop.store import DistrictFile
 from desktop.welcome import WelcomePage
 from desktop.wizard_view import WizardView
-from i18n import LANGUAGE_NAMES, LANGUAGES, N_, _
+from i18n import LANGUAGE_NAMES, LANGUAGES, N_, _, ngettext
 
 EXAMPLE_FILE_NAME = "Esempio - DES Fiemme e Fassa.des"
 DISTRICT_FILTER = N_("District files (*.des)")
+SPREADSHEET_FILTER = N_("Spreadsheets (*.csv *.xlsx)")
+CALENDAR_FILTER = N_("Calendars (*.ics)")
 
 
 class MainWindow(QMainWindow):
@@ -73,6 +78,7 @@ class MainWindow(QMainWindow):
         self.copy_action = action(QKeySequence.StandardKey.SaveAs, self.request_save_copy)
         self.export_action = action(QKeySequence("Ctrl+E"), self.request_export)
         self.example_action = action(None, self.open_example)
+        self.import_action = action(None, self.request_import)
         self.close_action = action(QKeySequence.StandardKey.Close, self.close_district)
         self.quit_action = action(QKeySequence.StandardKey.Quit, self.close)
         self.back_action = action(QKeySequence("Alt+Left"), self._go_back)
@@ -88,6 +94,7 @@ class MainWindow(QMainWindow):
         self.file_menu.addAction(self.example_action)
         self.file_menu.addSeparator()
         self.file_menu.addAction(self.copy_action)
+        self.file_menu.addAction(self.import_action)
         self.file_menu.addAction(self.export_action)
         self.file_menu.addSeparator()
         self.file_menu.addAction(self.close_action)
@@ -144,7 +151,7 @@ class MainWindow(QMainWindow):
         if target.suffix.lower() != ".des":
             target = target.with_name(target.name + ".des")
         try:
-            district = DistrictFile.create(target)
+            district = start_district(target)
         except UserError as exc:
             self.show_error(exc.message())
             return False
@@ -175,6 +182,8 @@ class MainWindow(QMainWindow):
         district.listeners.append(self._saved)
         self.wizard = WizardView(district, self)
         self.wizard.edited.connect(self._update_title)
+        self.wizard.importRequested.connect(self.request_import)
+        self.wizard.calendarRequested.connect(self.request_calendar)
         self.stack.addWidget(self.wizard)
         self.stack.setCurrentWidget(self.wizard)
         remembered = settings.load()  # fresh: the language switch saves to the same file
@@ -224,23 +233,76 @@ class MainWindow(QMainWindow):
         if not target.parent.is_dir():
             self.show_error(_("The folder {path} does not exist.").format(path=target.parent))
             return False
+        document = to_document(self.district)
         try:
-            export_agreement(to_document(self.district), lang, target)
+            export_agreement(document, lang, target)
         except OSError as exc:
             self.show_error(_("The agreement could not be written: {reason}").format(
                 reason=exc.strerror or exc))
             return False
         self.statusBar().showMessage(_("Agreement written to {path}").format(path=target), 10000)
+        missing = missing_clause_languages(document, lang)
+        if missing:
+            self.show_notice(_("The agreement is written. These additional articles have no "
+                               "text in the language of the document, so they are printed in "
+                               "the other language: {titles}.").format(
+                                   titles="; ".join(f"“{t}”" for t in missing)))
+        return True
+
+    def import_members(self, path: str | Path) -> bool:
+        """Show the preview of an import; the members come in only when the user confirms."""
+        if self.district is None or self.wizard is None:
+            return False
+        self.wizard.flush()
+        try:
+            dialog = ImportDialog(self.district, path, self)
+        except UserError as exc:
+            self.show_error(exc.message())
+            return False
+        dialog.imported.connect(self._members_imported)
+        self.language.languageChanged.connect(dialog.retranslate)
+        self.dialog = dialog
+        dialog.open()
+        return True
+
+    def _members_imported(self, count: int) -> None:
+        if self.wizard is not None:
+            self.wizard.table_editor("organizations").reload()
+            self.wizard.refresh_states()
+        self.statusBar().showMessage(
+            ngettext("{count} member imported", "{count} members imported", count).format(
+                count=count), 10000)
+
+    def export_calendar(self, path: str | Path) -> bool:
+        from desktop.calendar_export import meeting_count, write_calendar
+        from desktop.document import to_document
+
+        if self.district is None:
+            return False
+        if self.wizard is not None:
+            self.wizard.flush()
+        document = to_document(self.district)
+        if not meeting_count(document):
+            self.show_error(_("The assembly calendar has no meeting with a date yet."))
+            return False
+        try:
+            target = write_calendar(document, self.language.language, path)
+        except OSError as exc:
+            self.show_error(_("The calendar could not be written: {reason}").format(
+                reason=exc.strerror or exc))
+            return False
+        self.statusBar().showMessage(_("Calendar written to {path}").format(path=target), 10000)
         return True
 
     # --- dialogs ----------------------------------------------------------------------------
 
-    def _file_dialog(self, title: str, save: bool, slot) -> QFileDialog:
-        dialog = QFileDialog(self, title, str(self._default_folder()), _(DISTRICT_FILTER))
+    def _file_dialog(self, title: str, save: bool, slot, filter_msgid: str = DISTRICT_FILTER,
+                     suffix: str = "des") -> QFileDialog:
+        dialog = QFileDialog(self, title, str(self._default_folder()), _(filter_msgid))
         dialog.setOption(QFileDialog.Option.DontUseNativeDialog)  # follows our language
         if save:
             dialog.setAcceptMode(QFileDialog.AcceptMode.AcceptSave)
-            dialog.setDefaultSuffix("des")
+            dialog.setDefaultSuffix(suffix)
         else:
             dialog.setFileMode(QFileDialog.FileMode.ExistingFile)
         dialog.fileSelected.connect(slot)
@@ -264,6 +326,16 @@ class MainWindow(QMainWindow):
         if self.district is not None:
             self._file_dialog(_("Save a copy as"), True, self.save_copy_as)
 
+    def request_import(self) -> None:
+        if self.district is not None:
+            self._file_dialog(_("Import members from a spreadsheet"), False, self.import_members,
+                              SPREADSHEET_FILTER)
+
+    def request_calendar(self) -> None:
+        if self.district is not None:
+            self._file_dialog(_("Export the assembly calendar"), True, self.export_calendar,
+                              CALENDAR_FILTER, "ics")
+
     def request_export(self) -> None:
         if self.district is None:
             return
@@ -272,6 +344,12 @@ class MainWindow(QMainWindow):
         self.language.languageChanged.connect(dialog.retranslate)
         self.dialog = dialog
         dialog.open()
+
+    def show_notice(self, text: str) -> None:
+        box = QMessageBox(QMessageBox.Icon.Information, _("DES Wizard"), text,
+                          QMessageBox.StandardButton.Ok, self)
+        self.dialog = box
+        box.open()
 
     def show_error(self, text: str) -> None:
         box = QMessageBox(QMessageBox.Icon.Warning, _("DES Wizard"), text,
@@ -321,11 +399,12 @@ class MainWindow(QMainWindow):
         self.copy_action.setText(_("Save a &copy as…"))
         self.export_action.setText(_("&Export agreement…"))
         self.example_action.setText(_("Open the &example"))
+        self.import_action.setText(_("&Import members from a spreadsheet…"))
         self.close_action.setText(_("&Close district"))
         self.quit_action.setText(_("&Quit"))
         self.back_action.setText(_("Previous step"))
         self.next_action.setText(_("Next step"))
-        for item in (self.copy_action, self.export_action, self.close_action):
+        for item in (self.copy_action, self.export_action, self.close_action, self.import_action):
             item.setEnabled(has_district)
         self.language_label.setText(_("Language:") + " ")
         self.language_combo.setAccessibleName(_("Language"))
@@ -336,8 +415,7 @@ class MainWindow(QMainWindow):
         self.welcome.retranslate()
         if self.wizard is not None:
             self.wizard.retranslate()
-        if isinstance(self.dialog, QFileDialog):
-            self.dialog.setNameFilter(_(DISTRICT_FILTER))
+
         self._update_save_label()
         self._update_title()
 

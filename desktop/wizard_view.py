@@ -16,6 +16,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from desktop.review_page import ReviewPage
 from desktop.store import DistrictFile
 from i18n import N_, _
 from wizard_steps import STEPS
@@ -29,8 +30,15 @@ STATE_TEXT = {
 }
 
 
+REVIEW_HELP = N_(
+    "Read everything the group has written, step by step. Follow “Edit” to change a step. "
+    "When the group agrees, export the voluntary agreement from the File menu or the toolbar.")
+
+
 class WizardView(QWidget):
     edited = Signal()
+    importRequested = Signal()  # noqa: N815
+    calendarRequested = Signal()  # noqa: N815
 
     def __init__(self, district: DistrictFile, parent: QWidget | None = None) -> None:
         super().__init__(parent)
@@ -56,7 +64,17 @@ class WizardView(QWidget):
             self.pages.addWidget(page)
             self.page_list.append(page)
             self.steps.addItem(QListWidgetItem())
+        self.review = ReviewPage(district, self)
+        self.review.editRequested.connect(self.steps.setCurrentRow)
+        self.pages.addWidget(self.review)
+        self.steps.addItem(QListWidgetItem())
         self.steps.currentRowChanged.connect(self._show_step)
+        self.import_button = QPushButton(self)
+        self.import_button.clicked.connect(self.importRequested)
+        self.table_editor("organizations").extra_buttons.addWidget(self.import_button)
+        self.calendar_button = QPushButton(self)
+        self.calendar_button.clicked.connect(self.calendarRequested)
+        self.table_editor("meetings").extra_buttons.addWidget(self.calendar_button)
 
         help_panel = QWidget(self)
         help_panel.setMaximumWidth(260)
@@ -83,6 +101,16 @@ class WizardView(QWidget):
         self.steps.setCurrentRow(0)
         self.retranslate()
 
+    def table_editor(self, key: str):
+        for page in self.page_list:
+            for table in page.tables:
+                if table.declared.key == key:
+                    return table
+        raise KeyError(key)
+
+    def page_count(self) -> int:
+        return len(STEPS) + 1  # the steps, then the review
+
     def _edited(self) -> None:
         self._refresh.start()
         self.edited.emit()
@@ -96,14 +124,14 @@ class WizardView(QWidget):
         self.flush()
         self.pages.setCurrentIndex(row)
         self.back_button.setEnabled(row > 0)
-        self.next_button.setEnabled(row < len(STEPS) - 1)
+        self.next_button.setEnabled(row < self.page_count() - 1)
         self._update_help()
 
     def go_back(self) -> None:
         self.steps.setCurrentRow(max(0, self.current_index() - 1))
 
     def go_next(self) -> None:
-        self.steps.setCurrentRow(min(len(STEPS) - 1, self.current_index() + 1))
+        self.steps.setCurrentRow(min(self.page_count() - 1, self.current_index() + 1))
 
     def state_of(self, index: int) -> StepState:
         rows = {f.key: self.district.rows(f.key) for f in STEPS[index].fields
@@ -125,11 +153,16 @@ class WizardView(QWidget):
             item.setData(Qt.ItemDataRole.UserRole, state.value)
             item.setToolTip(_(STATE_TEXT[state]))
             item.setData(Qt.ItemDataRole.AccessibleDescriptionRole, _(STATE_TEXT[state]))
+        self.steps.item(len(STEPS)).setText(f"{len(STEPS) + 1}. {_('Review')}")
 
     def _update_help(self) -> None:
-        step = STEPS[max(0, self.current_index())]
-        self.help_title.setText(_(step.title))
-        self.help_text.setText(_(step.help))
+        index = max(0, self.current_index())
+        if index >= len(STEPS):
+            self.help_title.setText(_("Review"))
+            self.help_text.setText(_(REVIEW_HELP))
+            return
+        self.help_title.setText(_(STEPS[index].title))
+        self.help_text.setText(_(STEPS[index].help))
 
     def retranslate(self) -> None:
         self.steps.setAccessibleName(_("Steps"))
@@ -137,8 +170,11 @@ class WizardView(QWidget):
         self.next_button.setText(_("&Next >"))
         self.back_button.setToolTip(_("Previous step (Alt+Left)"))
         self.next_button.setToolTip(_("Next step (Alt+Right)"))
+        self.import_button.setText(_("&Import from a spreadsheet…"))
+        self.calendar_button.setText(_("Export the calendar (.ics)…"))
         for page in self.page_list:
             page.retranslate()
+        self.review.retranslate()
         self.refresh_states()
         self._update_help()
 
