@@ -1,0 +1,187 @@
+"""The establishment steps: references to members, undo, migration, calendar, clauses."""
+
+import re
+
+import pytest
+from pypdf import PdfReader
+
+from desktop.agreement import export_agreement
+from desktop.calendar_export import calendar_text
+from desktop.cli import main
+from desktop.defaults import start_district
+from desktop.document import from_document, to_document
+from desktop.example import OLTRE, example_document
+from desktop.store import MIGRATIONS, DistrictFile
+
+
+def pdf_text(path) -> str:
+    return re.sub(r"\s+", " ", " ".join(p.extract_text() for p in PdfReader(path).pages))
+
+
+def test_a_file_of_the_first_format_is_kept_and_migrated(tmp_path):
+    from desktop.store import APPLICATION_ID, _connect, _migrate
+
+    old = tmp_path / "old.des"
+    db = _connect(old)
+    db.execute(f"PRAGMA application_id={APPLICATION_ID}")
+    _migrate(db, 0, {1: MIGRATIONS[1]})  # a district as the first release wrote it
+    db.execute("INSERT INTO members(id, position, name) VALUES (1, 1, 'Coop Vecchia')")
+    db.conn.close()
+    before = old.read_bytes()
+    district = DistrictFile.open(old)
+    assert district.db.execute("PRAGMA user_version").fetchone()[0] == 2
+    assert district.rows("organizations")[0]["name"] == "Coop Vecchia"
+    assert district.rows("organizations")[0]["staff_people"] is None
+    district.add_row("objectives", {"title": "Nuovo obiettivo"})
+    district.close()
+    assert (tmp_path / "old.des.v1.bak").read_bytes() == before
+
+
+def test_a_new_district_starts_with_the_members_assembly(tmp_path):
+    district = start_district(tmp_path / "d.des")
+    assert [row["kind"] for row in district.rows("bodies")] == ["assembly"]
+
+
+def test_renaming_a_member_renames_it_everywhere(tmp_path):
+    district = from_document(example_document(), tmp_path / "d.des")
+    district.set_row_value("organizations", OLTRE, "name", "Cooperativa Oltre Nuova")
+    document = to_document(district)
+    text = pdf_text(export_agreement(document, "en", tmp_path / "a.pdf"))
+    assert "Cooperativa Oltre Nuova (gestisce i percorsi propedeutici)" in text  # objective
+    assert "Network facilitation: Cooperativa Oltre Nuova" in text  # key roles
+    assert "Cooperativa Oltre Nuova: percorsi propedeutici al lavoro" in text  # chain
+
+
+def test_references_to_a_removed_member_disappear_and_come_back(tmp_path):
+    district = from_document(example_document(), tmp_path / "d.des")
+    oltre = district.row("organizations", OLTRE)
+    district.remove_row("organizations", OLTRE)
+    document = to_document(district)
+    roles = document["objectives"]["objectives"][0]["members_roles"]
+    assert OLTRE not in [item["member"] for item in roles]
+    # Undo puts the member back with its id, so the references return.
+    district.add_row("organizations", {k: v for k, v in oltre.items() if k != "id"},
+                     row_id=OLTRE, index=3)
+    again = to_document(district)
+    assert again == to_document(from_document(example_document(), tmp_path / "e.des"))
+
+
+def test_generic_rows_keep_order_move_and_come_back(tmp_path):
+    district = DistrictFile.create(tmp_path / "d.des")
+    ids = [district.add_row("meetings", {"date": f"2027-0{n}-01", "place": f"P{n}"})
+           for n in (1, 2, 3)]
+    district.move_row("meetings", ids[0], 2)
+    assert [r["place"] for r in district.rows("meetings")] == ["P2", "P3", "P1"]
+    removed = district.row("meetings", ids[1])
+    district.remove_row("meetings", ids[1])
+    district.add_row("meetings", {k: v for k, v in removed.items() if k != "id"},
+                     row_id=ids[1], index=0)
+    assert [r["id"] for r in district.rows("meetings")] == [ids[1], ids[2], ids[0]]
+
+
+def test_a_json_document_must_not_name_unknown_members(tmp_path, capsys):
+    document = example_document()
+    document["governance"]["roles"][0]["member"] = 99
+    (tmp_path / "in.json").write_text(__import__("json").dumps(document), encoding="utf-8")
+    assert main(["from-json", str(tmp_path / "in.json"), str(tmp_path / "out.des")]) == 2
+    assert capsys.readouterr().err.startswith("error: ")
+    assert not (tmp_path / "out.des").exists()
+
+
+# --- the agreement ----------------------------------------------------------------------------
+
+ARTICLES = {
+    "it": ["Costituzione e denominazione", "Principi condivisi", "Referenti",
+           "Trattamento dei dati personali", "Disposizioni finali"],
+    "en": ["Establishment and name", "Shared principles", "Overview, mission and objectives",
+           "Supply chain", "Governance and members' assembly", "Key figures", "Contact persons",
+           "Roles and commitments of the parties", "Local roots and promotion",
+           "Admission, withdrawal and exclusion", "Duration, renewal and amendments",
+           "Personal data", "Use of the district's brand", "Final provisions"],
+}
+
+
+def example_values() -> list[str]:
+    document = example_document()
+    values = [o["title"] for o in document["objectives"]["objectives"]]
+    values += [b["name"] for b in document["governance"]["bodies"]]
+    values += [m["place"] for m in document["governance"]["meetings"]]
+    values += [a["activity"] for a in document["supply_chain"]["chain"]]
+    values += [r["name"] for r in document["local_roots"]["relationships"]]
+    values += [a["title"] for a in document["local_roots"]["animation"]]
+    values += ["Anna Vinante (esempio)", "Paolo Rizzi (esempio)", "Fondazione Caritro"]
+    values += [document["supply_chain"][k].rstrip(".") for k in
+               ("economic_model", "sales_channels", "sustainability")]
+    return values
+
+
+@pytest.mark.parametrize("lang", ["it", "en"])
+def test_the_example_agreement_carries_every_step(tmp_path, lang):
+    text = pdf_text(export_agreement(example_document(), lang, tmp_path / "a.pdf"))
+    for value in example_values():
+        assert value in text, value
+    if lang == "en":
+        for number, title in enumerate(ARTICLES["en"], start=1):
+            assert f"Article {number}. {title}" in text
+        assert "Annex A. Members and contact persons" in text
+        assert "Annex B. Supply-chain business plan" in text
+    else:
+        for title in ARTICLES["it"]:
+            assert title in text
+        assert "Allegato A." in text and "Allegato B." in text
+
+
+def test_an_article_written_in_one_language_is_flagged(tmp_path, capsys):
+    document = example_document()
+    document["clauses"]["clauses"] = [{"title_it": "Sede operativa", "text_it": "Testo italiano.",
+                                       "title_en": "", "text_en": ""}]
+    district = from_document(document, tmp_path / "d.des")
+    district.close()
+    code = main(["export", str(tmp_path / "d.des"), "--lang", "en", "-o", str(tmp_path / "a.pdf")])
+    assert code == 0
+    assert "warning:" in capsys.readouterr().err
+    text = pdf_text(tmp_path / "a.pdf")
+    assert "Sede operativa Testo italiano." in text
+    assert "This article is written only in Italian." in text
+    # It stands just before the final provisions.
+    assert text.index("Sede operativa") < text.index("Final provisions")
+
+
+# --- the assembly calendar ------------------------------------------------------------------
+
+def unfold(text: str) -> list[str]:
+    return text.replace("\r\n ", "").split("\r\n")
+
+
+def test_the_calendar_is_valid_icalendar(tmp_path):
+    document = example_document()
+    document["governance"]["meetings"][0]["place"] = "Cavalese, sala; piano 1"
+    text = calendar_text(document, "it")
+    raw_lines = text.split("\r\n")
+    assert raw_lines[-1] == "" and all(len(line.encode()) <= 75 for line in raw_lines)
+    lines = unfold(text)
+    assert lines[0] == "BEGIN:VCALENDAR" and lines[-2] == "END:VCALENDAR"
+    events = [line for line in lines if line == "BEGIN:VEVENT"]
+    assert len(events) == 3
+    assert "DTSTART:20270420T180000" in lines
+    assert "LOCATION:Cavalese\\, sala\\; piano 1" in lines
+    summaries = [line for line in lines if line.startswith("SUMMARY:")]
+    assert all("Fiemme e Fassa" in s for s in summaries)
+    assert len({line for line in lines if line.startswith("UID:")}) == 3
+
+
+def test_a_meeting_without_time_is_an_all_day_event():
+    document = example_document()
+    document["governance"]["meetings"] = [{"date": "2027-05-02", "time": "", "place": "X",
+                                          "agenda": ""}]
+    lines = unfold(calendar_text(document, "en"))
+    assert "DTSTART;VALUE=DATE:20270502" in lines and "DTEND;VALUE=DATE:20270503" in lines
+
+
+def test_calendar_command(tmp_path, capsys, example_path):
+    assert main(["calendar", str(example_path), "-o", str(tmp_path / "c.ics")]) == 0
+    assert (tmp_path / "c.ics").read_bytes().startswith(b"BEGIN:VCALENDAR\r\n")
+    empty = tmp_path / "empty.des"
+    DistrictFile.create(empty).close()
+    assert main(["calendar", str(empty), "-o", str(tmp_path / "e.ics")]) == 2
+    assert not (tmp_path / "e.ics").exists()

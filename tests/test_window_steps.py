@@ -1,0 +1,176 @@
+"""The establishment steps in the real window."""
+
+import pytest
+from PySide6.QtCore import Qt, QUrl
+from PySide6.QtWidgets import QMessageBox
+
+import i18n
+from desktop.app import create_window
+from desktop.example import OLTRE
+from desktop.import_dialog import ImportDialog
+from desktop.store import DistrictFile
+from tests.test_member_import import write_csv
+from wizard_steps import STEPS
+
+
+@pytest.fixture
+def window(qtbot, qapp, example_path):
+    i18n.set_language("it")
+    made = create_window(str(example_path), qapp)
+    qtbot.addWidget(made)
+    made.show()
+    return made
+
+
+def step_index(key):
+    return next(i for i, s in enumerate(STEPS) if s.key == key)
+
+
+def test_every_step_and_the_review_can_be_reached(window):
+    wizard = window.wizard
+    assert wizard.steps.count() == len(STEPS) + 1
+    for index in range(wizard.page_count()):
+        wizard.steps.setCurrentRow(index)
+        assert wizard.pages.currentIndex() == index
+        assert wizard.help_text.text()
+    assert wizard.pages.currentWidget() is wizard.review
+    assert not wizard.next_button.isEnabled()
+
+
+def test_removing_a_member_still_named_elsewhere_asks_and_says_where(qtbot, window,
+                                                                      example_path):
+    wizard = window.wizard
+    wizard.steps.setCurrentRow(step_index("members"))
+    table = wizard.table_editor("organizations")
+    table.list.setCurrentRow([r["id"] for r in window.district.rows("organizations")].index(
+        OLTRE))
+    qtbot.mouseClick(table.remove_button, Qt.MouseButton.LeftButton)
+    text = table._confirm.text()
+    for place in (i18n._("Objectives"), i18n._("Decision bodies"), i18n._("Key roles"),
+                  i18n._("Who acts at each stage of the chain")):
+        assert place in text
+    qtbot.mouseClick(table._confirm.button(QMessageBox.StandardButton.Yes),
+                     Qt.MouseButton.LeftButton)
+    assert OLTRE not in window.district.member_names()
+    # The objective's member list no longer offers it ...
+    wizard.steps.setCurrentRow(step_index("objectives"))
+    objectives = wizard.table_editor("objectives")
+    roles = objectives.form.editors["members_roles"]
+    assert OLTRE not in roles._member_checks
+    # ... and Undo brings it back, with its role in the objective.
+    wizard.steps.setCurrentRow(step_index("members"))
+    assert table.undo_button.isEnabled()
+    qtbot.mouseClick(table.undo_button, Qt.MouseButton.LeftButton)
+    assert window.district.member_names()[OLTRE] == "Cooperativa Oltre"
+    wizard.steps.setCurrentRow(step_index("objectives"))
+    objectives.list.setCurrentRow(0)
+    assert roles._member_checks[OLTRE].isChecked()
+    assert roles._member_roles[OLTRE].text() == "gestisce i percorsi propedeutici"
+
+
+def test_a_renamed_member_shows_its_new_name_in_every_choice(qtbot, window):
+    wizard = window.wizard
+    wizard.steps.setCurrentRow(step_index("members"))
+    table = wizard.table_editor("organizations")
+    table.list.setCurrentRow(0)
+    name = table.form.editors["name"].input
+    name.selectAll()
+    qtbot.keyClicks(name, "Comun General de Fascia - Procura")
+    table.flush()
+    wizard.steps.setCurrentRow(step_index("key_figures"))
+    external = wizard.page_list[step_index("key_figures")].form.editors["external_contact"]
+    member = external.parts[-1].input
+    assert member.currentText() == "Comun General de Fascia - Procura"
+
+
+def test_choosing_a_member_and_ticking_roles_is_saved(qtbot, window):
+    wizard = window.wizard
+    wizard.steps.setCurrentRow(step_index("objectives"))
+    objectives = wizard.table_editor("objectives")
+    qtbot.mouseClick(objectives.add_button, Qt.MouseButton.LeftButton)
+    roles = objectives.form.editors["members_roles"]
+    roles._member_checks[3].setChecked(True)
+    qtbot.keyClicks(roles._member_roles[3], "formazione")
+    roles.flush()
+    saved = window.district.rows("objectives")[-1]["members_roles"]
+    assert saved == [{"member": 3, "role": "formazione"}]
+
+
+def test_undo_puts_back_a_removed_meeting(qtbot, window):
+    wizard = window.wizard
+    wizard.steps.setCurrentRow(step_index("governance"))
+    meetings = wizard.table_editor("meetings")
+    meetings.list.setCurrentRow(1)
+    qtbot.mouseClick(meetings.remove_button, Qt.MouseButton.LeftButton)
+    meetings._confirm.button(QMessageBox.StandardButton.Yes).click()
+    assert len(window.district.rows("meetings")) == 2
+    meetings.undo_button.click()
+    assert [m["place"] for m in window.district.rows("meetings")][1] == "Sèn Jan di Fassa"
+    assert meetings.list.currentRow() == 1
+
+
+def test_import_preview_then_confirm(qtbot, window, tmp_path):
+    path = write_csv(tmp_path / "soci.csv")
+    assert window.import_members(path)
+    dialog = window.dialog
+    assert isinstance(dialog, ImportDialog)
+    assert len(window.district.rows("organizations")) == 10  # nothing yet
+    status = [dialog.table.item(row, 0).text() for row in range(1, dialog.table.rowCount())]
+    assert status[0] == i18n._("Ready to import")
+    assert i18n._("Empty row.") in status[2]
+    qtbot.mouseClick(dialog.import_button, Qt.MouseButton.LeftButton)
+    names = [m["name"] for m in window.district.rows("organizations")]
+    assert names[-3:] == ["Cooperativa Alfa", "Associazione Beta", "Comune di Esempio"]
+    assert window.wizard.table_editor("organizations").list.count() == 13
+
+
+def test_import_cancelled_writes_nothing(qtbot, window, tmp_path):
+    window.import_members(write_csv(tmp_path / "soci.csv"))
+    window.dialog.reject()
+    assert len(window.district.rows("organizations")) == 10
+
+
+def test_an_unreadable_spreadsheet_is_explained(window, tmp_path):
+    bad = tmp_path / "soci.xlsx"
+    bad.write_bytes(b"garbage")
+    assert not window.import_members(bad)
+    assert isinstance(window.dialog, QMessageBox) and "Excel" in window.dialog.text()
+
+
+def test_calendar_export_from_the_window(window, tmp_path):
+    target = tmp_path / "assemblee.ics"
+    assert window.export_calendar(target)
+    assert target.read_text(encoding="utf-8").count("BEGIN:VEVENT") == 3
+
+
+def test_the_review_lists_every_step_and_links_back(window):
+    wizard = window.wizard
+    wizard.steps.setCurrentRow(wizard.page_count() - 1)
+    html = wizard.review.browser.toPlainText()
+    for step in STEPS:
+        assert i18n._(step.title) in html
+    assert "Tavolo di regia" in html and "Cavalese" in html
+    wizard.review.browser.anchorClicked.emit(QUrl(f"step:{step_index('governance')}"))
+    assert wizard.current_index() == step_index("governance")
+
+
+def test_typing_in_a_key_figure_is_saved(qtbot, window):
+    wizard = window.wizard
+    wizard.steps.setCurrentRow(step_index("key_figures"))
+    coordinator = wizard.page_list[step_index("key_figures")].form.editors["coordinator"]
+    email = coordinator.parts[2].input
+    email.selectAll()
+    qtbot.keyClicks(email, "nuova@example.org")
+    coordinator.flush()
+    assert window.district.answer("coordinator")["email"] == "nuova@example.org"
+    assert window.district.answer("coordinator")["name"] == "Anna"
+
+
+def test_the_external_contact_hides_when_one_person_holds_both_roles(qtbot, window):
+    wizard = window.wizard
+    wizard.steps.setCurrentRow(step_index("key_figures"))
+    form = wizard.page_list[step_index("key_figures")].form
+    same = form.editors["same_person"].input
+    same.setCurrentIndex(same.findData(True))
+    assert form.editors["external_contact"].isHidden()
+    assert DistrictFile.open(window.district.path).answer("same_person") is True
