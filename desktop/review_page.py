@@ -54,7 +54,8 @@ class ReviewPage(QWidget):
                               for row in rows]
                     items = "".join(f"<li>{escape(t)}</li>" for t in titles) or \
                         f"<li><i>{escape(_('none yet'))}</i></li>"
-                    lines.append(f"<tr><td valign='top'><b>{escape(_(declared.label))}</b></td>"
+                    lines.append(f"<tr><td width='34%' valign='top'>"
+                                 f"<b>{escape(_(declared.label))}</b></td>"
                                  f"<td><ul style='margin:0'>{items}</ul></td></tr>")
                     continue
                 if not is_visible(declared, answers):
@@ -62,9 +63,9 @@ class ReviewPage(QWidget):
                 shown = display_value(declared, answers[declared.key], members, _, lang)
                 text = escape(shown).replace("\n", "<br>") if shown else \
                     f"<i style='color:#888'>{escape(_('not given'))}</i>"
-                lines.append(f"<tr><td valign='top'><b>{escape(_(declared.label))}</b></td>"
-                             f"<td>{text}</td></tr>")
-            parts.append("<table cellspacing='4'>" + "".join(lines) + "</table>")
+                lines.append(f"<tr><td width='34%' valign='top'>"
+                             f"<b>{escape(_(declared.label))}</b></td><td>{text}</td></tr>")
+            parts.append("<table width='100%' cellspacing='4'>" + "".join(lines) + "</table>")
         return "".join(parts)
 
     def refresh(self) -> None:

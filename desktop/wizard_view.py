@@ -153,7 +153,9 @@ class WizardView(QWidget):
             item.setData(Qt.ItemDataRole.UserRole, state.value)
             item.setToolTip(_(STATE_TEXT[state]))
             item.setData(Qt.ItemDataRole.AccessibleDescriptionRole, _(STATE_TEXT[state]))
-        self.steps.item(len(STEPS)).setText(f"{len(STEPS) + 1}. {_('Review')}")
+        review = self.steps.item(len(STEPS))
+        review.setText(f"{len(STEPS) + 1}. {_('Review')}")
+        review.setIcon(style.standardIcon(QStyle.StandardPixmap.SP_FileDialogContentsView))
 
     def _update_help(self) -> None:
         index = max(0, self.current_index())

@@ -226,6 +226,7 @@ class FieldEditor(QWidget):
             elif isinstance(widget, QLineEdit):
                 if widget.text() != value:
                     widget.setText(str(value))
+                    widget.setCursorPosition(0)  # a long value shows its beginning
             elif isinstance(widget, QComboBox):
                 wanted = "" if value is None else value
                 index = next((i for i in range(widget.count()) if widget.itemData(i) == wanted
