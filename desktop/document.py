@@ -46,6 +46,10 @@ def _value_schema(declared: Field) -> dict[str, Any]:
         return {"type": "string", "pattern": r"^(\d{4}-\d{2}-\d{2})?$"}
     if declared.kind is Kind.MEMBER:
         return {"type": ["integer", "null"]}
+    if declared.kind is Kind.MONEY:
+        return {"type": ["integer", "null"], "description": "euro cents"}
+    if declared.kind is Kind.FORECAST:
+        return _forecast_schema()
     if declared.kind is Kind.MEMBERS:
         return {"type": "array", "items": {"type": "integer"}, "uniqueItems": True}
     if declared.kind is Kind.MEMBER_ROLES:
@@ -62,6 +66,21 @@ def _value_schema(declared: Field) -> dict[str, Any]:
         return {"type": "array", "items": item}
     # Text, emails and phone numbers: a wrong email is kept and flagged, never refused.
     return {"type": "string"}
+
+
+def _forecast_schema() -> dict[str, Any]:
+    """{"income"|"expenses": {category: {"2027": cents}}}: typed cells of the forecast grid."""
+    from wizard_steps.financial_plan import EXPENSE_CATEGORIES, INCOME_CATEGORIES
+
+    def side(categories: tuple) -> dict[str, Any]:
+        return {"type": "object", "propertyNames": {"enum": [c.key for c in categories]},
+                "additionalProperties": {
+                    "type": "object", "propertyNames": {"pattern": r"^\d{4}$"},
+                    "additionalProperties": {"type": "integer"}}}
+
+    return {"type": "object", "additionalProperties": False,
+            "properties": {"income": side(INCOME_CATEGORIES),
+                           "expenses": side(EXPENSE_CATEGORIES)}}
 
 
 def _object_schema(fields: tuple[Field, ...]) -> dict[str, Any]:

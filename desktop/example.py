@@ -13,6 +13,8 @@ from typing import Any
 
 from desktop.document import FORMAT, FORMAT_VERSION, from_document
 from desktop.store import DistrictFile
+from i18n import translator
+from wizard_steps.reporting import starting_indicators
 
 EXAMPLE_MARK = "(esempio)"
 
@@ -334,6 +336,86 @@ def _clauses() -> dict[str, Any]:
     }
 
 
+def _money(euros: int) -> int:
+    return euros * 100
+
+
+def _source(source: str, kind: str, public: bool, euros: int, first: int, last: int,
+            status: str = "secured") -> dict[str, Any]:
+    return {"source": source, "kind": kind, "public_private": "public" if public else "private",
+            "amount_per_year": _money(euros), "first_year": first, "last_year": last,
+            "status": status}
+
+
+def _by_year(*euros: int) -> dict[str, int]:
+    return {str(2027 + index): _money(value) for index, value in enumerate(euros) if value}
+
+
+def _financial_plan() -> dict[str, Any]:
+    return {
+        "no_initial_investment": False,
+        "investments": [
+            {"item": "Avvio del distretto: incontri, segreteria, sito web",
+             "category": "startup", "amount": _money(8000), "year": 2027},
+            {"item": "Attrezzature per il laboratorio alimentare", "category": "equipment",
+             "amount": _money(10000), "year": 2027},
+            {"item": "Campagna di comunicazione e marchio comune", "category": "promotion",
+             "amount": _money(4000), "year": 2027},
+        ],
+        "funding_sources": [
+            _source("Fondazione Caritro, bando Welfare Km zero", "private_funds", False,
+                    25000, 2027, 2028),
+            _source("Provincia autonoma di Trento", "public_funds", True, 15000, 2027, 2029),
+            _source("Consiglio delle autonomie locali", "local_authorities", True, 5000, 2027,
+                    2028, "expected"),
+            _source("Fondazione Demarchi", "private_funds", False, 3000, 2027, 2027),
+            _source("Cassa Rurale di Fiemme, contributo del membro", "member_contributions",
+                    False, 5000, 2027, 2029),
+        ],
+        "has_fee": True,
+        "fee_amount": _money(300),
+        "fee_public": None,
+        "fee_for_profit": _money(500),
+        "fee_non_profit": _money(200),
+        "forecast_years": 3,
+        "forecasts": {
+            "income": {"sales": _by_year(10000, 25000, 40000),
+                       "other_income": _by_year(0, 2000, 0)},
+            "expenses": {"staff": _by_year(24000, 30000, 30000),
+                         "activities": _by_year(12000, 35000, 22000),
+                         "communication": _by_year(3000, 3000, 3000),
+                         "training": _by_year(3000, 3000, 2000),
+                         "running": _by_year(2400, 2500, 2500)},
+        },
+        "sustainability_analysis": (
+            "Nei primi due anni il distretto si regge soprattutto su fondazioni ed enti "
+            "pubblici; dal terzo anno le vendite delle attività avviate dalle cooperative e le "
+            "quote dei membri coprono la maggior parte dei costi. Gli avanzi sono reinvestiti "
+            "in nuovi percorsi di inserimento."),
+        "feasibility": (
+            "Il piano mostra un pareggio nel primo anno e avanzi nei successivi, con una quota "
+            "di finanziamento pubblico in calo: una durata di quattro anni permette di "
+            "consolidare le attività prima della fine dei contributi."),
+    }
+
+
+def _reporting() -> dict[str, Any]:
+    indicators = starting_indicators(translator("it").gettext)
+    indicators[0].update(responsible="Tavolo tecnico", target="6 assunzioni entro il 2029")
+    indicators[2].update(responsible="Cassa Rurale di Fiemme")
+    return {
+        "indicators": indicators,
+        "report_by": "Il coordinatore interno con il Tavolo di regia",
+        "report_when": "Entro il 30 aprile di ogni anno",
+        "report_where": "Sui siti dei membri e alla Festa del distretto",
+        "strengths": "Rete già attiva tra servizi sociali e cooperative\nUna banca locale tra "
+                     "i membri",
+        "weaknesses": "Poche ore dedicate dalle imprese\nDipendenza iniziale dai contributi",
+        "opportunities": "Domanda di personale nel turismo\nBandi per il welfare di comunità",
+        "threats": "Lavoro stagionale\nFine dei contributi dopo il secondo anno",
+    }
+
+
 def example_document() -> dict[str, Any]:
     return {
         "format": FORMAT,
@@ -353,6 +435,8 @@ def example_document() -> dict[str, Any]:
         "governance": _governance(),
         "key_figures": _key_figures(),
         "supply_chain": _supply_chain(),
+        "financial_plan": _financial_plan(),
+        "reporting": _reporting(),
         "local_roots": _local_roots(),
         "links": _links(),
         "clauses": _clauses(),

@@ -243,7 +243,7 @@ class MainWindow(QMainWindow):
         self.statusBar().showMessage(_("Agreement written to {path}").format(path=target), 10000)
         missing = missing_clause_languages(document, lang)
         if missing:
-            self.show_notice(_("The agreement is written. These additional articles have no "
+            self.show_notice(_("The agreement has been saved. These additional articles have no "
                                "text in the language of the document, so they are printed in "
                                "the other language: {titles}.").format(
                                    titles="; ".join(f"“{t}”" for t in missing)))

@@ -50,6 +50,7 @@ ALIASES: dict[str, tuple[str, ...]] = {
     "substitute.phone": ("telefono sostituto", "substitute phone"),
 }
 
+NOT_A_CHOICE = N_("“{value}” is not one of the choices for “{field}”: the field is left empty.")
 TRUE_WORDS = {"si", "sì", "yes", "y", "s", "x", "true", "vero", "1"}
 FALSE_WORDS = {"no", "n", "false", "falso", "0"}
 
@@ -222,8 +223,7 @@ def _convert(key: str, declared: Field, text: str, problems: list[Problem]) -> A
     if declared.kind is Kind.CHOICE:
         found = _choice_key(declared, text)
         if found is None:
-            problems.append(Problem(N_("“{value}” is not a known {field}: left empty."),
-                                    {"value": text, "field": declared.label}))
+            problems.append(Problem(NOT_A_CHOICE, {"value": text, "field": declared.label}))
             return ""
         return found
     if declared.kind is Kind.MULTI_CHOICE:
@@ -232,8 +232,8 @@ def _convert(key: str, declared: Field, text: str, problems: list[Problem]) -> A
             if part.strip():
                 found = _choice_key(declared, part)
                 if found is None:
-                    problems.append(Problem(N_("“{value}” is not a known {field}: left empty."),
-                                            {"value": part.strip(), "field": declared.label}))
+                    problems.append(Problem(NOT_A_CHOICE, {"value": part.strip(),
+                                                           "field": declared.label}))
                 elif found not in keys:
                     keys.append(found)
         return keys
@@ -243,7 +243,7 @@ def _convert(key: str, declared: Field, text: str, problems: list[Problem]) -> A
             return True
         if word in FALSE_WORDS:
             return False
-        problems.append(Problem(N_("“{value}” is neither yes nor no: left empty."),
+        problems.append(Problem(N_("“{value}” is neither yes nor no: the field is left empty."),
                                 {"value": text}))
         return None
     for message in problems_of(declared, text):
@@ -268,7 +268,8 @@ def prepare(sheet: Sheet, mapping: list[str], existing_names: list[str]) -> list
                 values[key] = _convert(key, fields[key], cells[column], problems)
         name = str(values.get("name", "")).strip()
         if not name:
-            problems.insert(0, Problem(N_("No name of the organization."), blocking=True))
+            problems.insert(0, Problem(N_("The name of the organization is missing."),
+                                       blocking=True))
         elif normalise(name) in seen:
             problems.insert(0, Problem(N_("“{name}” is already in the member list."),
                                        {"name": name}, blocking=True))

@@ -43,9 +43,10 @@ class ReviewPage(QWidget):
         answers = self.district.answers()
         members = self.district.member_names()
         parts = []
+        edit, none_yet, not_given = _("Edit"), _("none yet"), _("not given")
         for index, step in enumerate(STEPS):
             parts.append(f"<h3>{index + 1}. {escape(_(step.title))} &nbsp;"
-                         f"<a href='step:{index}'>{escape(_('Edit'))}</a></h3>")
+                         f"<a href='step:{index}'>{escape(edit)}</a></h3>")
             lines = []
             for declared in step.fields:
                 if declared.kind is Kind.TABLE:
@@ -53,7 +54,7 @@ class ReviewPage(QWidget):
                     titles = [row_title(declared, row, members, _, lang) or _("(no name yet)")
                               for row in rows]
                     items = "".join(f"<li>{escape(t)}</li>" for t in titles) or \
-                        f"<li><i>{escape(_('none yet'))}</i></li>"
+                        f"<li><i>{escape(none_yet)}</i></li>"
                     lines.append(f"<tr><td width='34%' valign='top'>"
                                  f"<b>{escape(_(declared.label))}</b></td>"
                                  f"<td><ul style='margin:0'>{items}</ul></td></tr>")
@@ -62,7 +63,7 @@ class ReviewPage(QWidget):
                     continue
                 shown = display_value(declared, answers[declared.key], members, _, lang)
                 text = escape(shown).replace("\n", "<br>") if shown else \
-                    f"<i style='color:#888'>{escape(_('not given'))}</i>"
+                    f"<i style='color:#888'>{escape(not_given)}</i>"
                 lines.append(f"<tr><td width='34%' valign='top'>"
                              f"<b>{escape(_(declared.label))}</b></td><td>{text}</td></tr>")
             parts.append("<table width='100%' cellspacing='4'>" + "".join(lines) + "</table>")

@@ -31,7 +31,7 @@ STATE_TEXT = {
 
 
 REVIEW_HELP = N_(
-    "Read everything the group has written, step by step. Follow “Edit” to change a step. "
+    "Read everything the group has written, step by step. Click “Edit” to change a step. "
     "When the group agrees, export the voluntary agreement from the File menu or the toolbar.")
 
 

@@ -59,14 +59,15 @@ def _read_po(path: Path, locale: str | None = None) -> Catalog:
         return read_po(handle, locale=locale)
 
 
-def update() -> None:
+def update(prune: bool = False) -> None:
     template = extract()
     _write_po(template, TEMPLATE)
     for lang in LANGUAGES:
         path = po_path(lang)
         catalog = _read_po(path, lang) if path.exists() else Catalog(locale=lang, domain=DOMAIN)
         catalog.update(template, no_fuzzy_matching=True)
-        catalog.obsolete.clear()
+        if prune:
+            catalog.obsolete.clear()  # otherwise kept as "#~" entries, for translators to reuse
         if lang == "en":
             for message in catalog:
                 if isinstance(message.id, tuple) and not all(message.string):
@@ -117,9 +118,14 @@ def problems() -> list[str]:
             if not all(strings):
                 found.append(f"{lang}: untranslated: {ids[0]!r}")
                 continue
-            wanted = sorted(PLACEHOLDER.findall(ids[-1]))
-            for string in strings:
-                if sorted(PLACEHOLDER.findall(string)) != wanted:
+            for index, string in enumerate(strings):
+                # The first form answers the singular msgid, the others the plural one; a
+                # singular may leave out the number ("every month").
+                wanted = sorted(PLACEHOLDER.findall(ids[min(index, len(ids) - 1)]))
+                found_here = sorted(PLACEHOLDER.findall(string))
+                allowed = index == 0 and len(ids) > 1 and set(found_here) <= set(
+                    PLACEHOLDER.findall(ids[1]))
+                if found_here != wanted and not allowed:
                     found.append(f"{lang}: placeholders differ: {ids[0]!r} -> {string!r}")
         if not mo_path(lang).exists():
             found.append(f"{lang}: no compiled catalog: run python -m i18n.catalog compile")
@@ -134,7 +140,7 @@ def problems() -> list[str]:
 def main(argv: list[str]) -> int:
     command = argv[0] if argv else "check"
     if command == "update":
-        update()
+        update(prune="--prune" in argv)
     elif command == "compile":
         compile_all()
     elif command == "check":

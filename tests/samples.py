@@ -28,6 +28,11 @@ def sample_value(declared: Field, variant: int = 0) -> Any:
     if kind is Kind.INTEGER:
         low = declared.minimum or 0
         return low + 3 + variant
+    if kind is Kind.MONEY:
+        return 123456 + variant  # 1.234,56 €
+    if kind is Kind.FORECAST:
+        return {"income": {"sales": {"2027": 100000 + variant}},
+                "expenses": {"staff": {"2027": 50000, "2028": 60000 + variant}}}
     if kind is Kind.TIME:
         return f"{8 + variant}:30"
     if kind is Kind.MEMBER:

@@ -95,7 +95,8 @@ ARTICLES = {
            "Trattamento dei dati personali", "Disposizioni finali"],
     "en": ["Establishment and name", "Shared principles", "Overview, mission and objectives",
            "Supply chain", "Governance and members' assembly", "Key figures", "Contact persons",
-           "Roles and commitments of the parties", "Local roots and promotion",
+           "Roles and commitments of the parties", "Economic resources",
+           "Monitoring, annual report and social report", "Local roots and promotion",
            "Admission, withdrawal and exclusion", "Duration, renewal and amendments",
            "Personal data", "Use of the district's brand", "Final provisions"],
 }
@@ -125,10 +126,13 @@ def test_the_example_agreement_carries_every_step(tmp_path, lang):
             assert f"Article {number}. {title}" in text
         assert "Annex A. Members and contact persons" in text
         assert "Annex B. Supply-chain business plan" in text
+        assert "Annex C. Financial plan" in text
+        assert "Annex D. Monitoring and evaluation indicators" in text
     else:
         for title in ARTICLES["it"]:
             assert title in text
-        assert "Allegato A." in text and "Allegato B." in text
+        for letter in "ABCD":
+            assert f"Allegato {letter}." in text
 
 
 def test_an_article_written_in_one_language_is_flagged(tmp_path, capsys):

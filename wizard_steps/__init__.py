@@ -3,17 +3,18 @@
 from wizard_steps import (
     clauses,
     district,
+    financial_plan,
     governance,
     key_figures,
     links,
     local_roots,
     members,
     objectives,
+    reporting,
     supply_chain,
 )
 from wizard_steps.fields import Field, Kind, Step
 
-# The financial plan and the reporting model take their place after the supply chain.
 STEPS: tuple[Step, ...] = (
     district.STEP,
     members.STEP,
@@ -21,6 +22,8 @@ STEPS: tuple[Step, ...] = (
     governance.STEP,
     key_figures.STEP,
     supply_chain.STEP,
+    financial_plan.STEP,
+    reporting.STEP,
     local_roots.STEP,
     links.STEP,
     clauses.STEP,

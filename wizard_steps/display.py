@@ -7,7 +7,7 @@ from typing import Any
 
 from babel.dates import format_date
 
-from desktop.formats import BABEL_LOCALES, parse_iso_date
+from desktop.formats import BABEL_LOCALES, format_money, parse_iso_date
 from wizard_steps.fields import Field, Kind, is_empty
 
 Gettext = Callable[[str], str]
@@ -44,6 +44,10 @@ def display_value(declared: Field, value: Any, members: dict[int, str], gettext:
         return ", ".join(p for p in parts if p)
     if kind is Kind.TABLE:
         return str(len(value))
+    if kind is Kind.MONEY:
+        return format_money(value, lang)
+    if kind is Kind.FORECAST:
+        return gettext("see the table")
     return str(value)
 
 

@@ -25,12 +25,15 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from desktop.formats import MoneyError, format_amount, money_example, parse_money
 from i18n import _, current_language
 from wizard_steps.fields import Field, Kind, empty_value, problems_of
 
 TYPING_PAUSE_MS = 400
 MEMBER_KINDS = (Kind.MEMBER, Kind.MEMBERS, Kind.MEMBER_ROLES)
 MemberList = Callable[[], dict[int, str]]
+DocumentSource = Callable[[], dict[str, Any]]
+UNREADABLE = object()  # a money field whose text cannot be read: flagged, never saved
 
 
 def _no_members() -> dict[int, str]:
@@ -49,6 +52,7 @@ class FieldEditor(QWidget):
         self.key = f"{key_prefix}{declared.key}"
         self._members = members
         self._member_value: Any = empty_value(declared)
+        self._money_value: int | None = None
         self._loading = False
         self._pending = QTimer(self)
         self._pending.setSingleShot(True)
@@ -178,6 +182,13 @@ class FieldEditor(QWidget):
                 self._checks[choice.key].setText(_(choice.label))
         if isinstance(self.input, QDateEdit):
             self.input.setDisplayFormat(DATE_FORMATS.get(current_language(), "dd/MM/yyyy"))
+        if self.declared.kind is Kind.MONEY and isinstance(self.input, QLineEdit):
+            self.input.setPlaceholderText(money_example(current_language()))
+            if self.value() is not UNREADABLE or not self.input.text():
+                # Show the saved amount in the new language's format.
+                self._loading, loading = True, self._loading
+                self.input.setText(format_amount(self._money_value, current_language()))
+                self._loading = loading
         self.show_problems()
 
     # --- values -----------------------------------------------------------------------------
@@ -187,6 +198,11 @@ class FieldEditor(QWidget):
         kind = self.declared.kind
         if isinstance(widget, QPlainTextEdit):
             return widget.toPlainText()
+        if kind is Kind.MONEY and isinstance(widget, QLineEdit):
+            try:
+                return parse_money(widget.text(), current_language())
+            except MoneyError:
+                return UNREADABLE
         if isinstance(widget, QLineEdit):
             return widget.text()
         if kind is Kind.MEMBER:
@@ -220,6 +236,9 @@ class FieldEditor(QWidget):
             if kind in MEMBER_KINDS:
                 self._member_value = value
                 self.refresh_members()
+            elif kind is Kind.MONEY and isinstance(widget, QLineEdit):
+                self._money_value = value
+                widget.setText(format_amount(value, current_language()))
             elif isinstance(widget, QPlainTextEdit):
                 if widget.toPlainText() != value:
                     widget.setPlainText(str(value))
@@ -306,6 +325,14 @@ class FieldEditor(QWidget):
         if not members:
             grid.addWidget(self._no_member_hint, 0, 0)
 
+    def _money_problems(self) -> list[str]:
+        assert isinstance(self.input, QLineEdit)
+        try:
+            parse_money(self.input.text(), current_language())
+        except MoneyError as problem:
+            return [str(problem)]
+        return []
+
     def _typed(self) -> None:
         if self._loading:
             return
@@ -322,7 +349,12 @@ class FieldEditor(QWidget):
             if self.declared.kind in MEMBER_KINDS:
                 self._member_value = self.value()
             self.show_problems()
-            self.committed.emit(self.key, self.value())
+            value = self.value()
+            if value is UNREADABLE:
+                return  # flagged under the field; the last good amount stays in the file
+            if self.declared.kind is Kind.MONEY:
+                self._money_value = value
+            self.committed.emit(self.key, value)
 
     def flush(self) -> None:
         """Save typing that is still waiting for its pause."""
@@ -330,8 +362,12 @@ class FieldEditor(QWidget):
             self.commit()
 
     def show_problems(self) -> None:
-        found = problems_of(self.declared, self.value()) if self.declared.validators else []
-        self.message.setText("\n".join(_(m) for m in found))
+        if self.declared.kind is Kind.MONEY:
+            found = self._money_problems()
+        else:
+            found = problems_of(self.declared, self.value()) if self.declared.validators else []
+        example = money_example(current_language())
+        self.message.setText("\n".join(_(m).replace("{example}", example) for m in found))
         self.message.setVisible(bool(found))
         self.input.setAccessibleDescription(self.message.text())
 
@@ -381,7 +417,13 @@ class PersonEditor(QGroupBox):
 
 
 def make_editor(declared: Field, parent: QWidget | None = None,
-                members: MemberList = _no_members) -> FieldEditor | PersonEditor:
+                members: MemberList = _no_members,
+                document: DocumentSource | None = None) -> Any:
+    if declared.kind is Kind.FORECAST:
+        from wizard_steps.forecast_editor import ForecastEditor
+
+        assert document is not None, "a forecast needs the whole district"
+        return ForecastEditor(declared, document, parent)
     if declared.kind is Kind.PERSON:
         return PersonEditor(declared, parent, members=members)
     return FieldEditor(declared, parent=parent, members=members)

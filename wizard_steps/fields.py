@@ -27,6 +27,8 @@ class Kind(StrEnum):
     EMAIL = "email"
     PHONE = "phone"
     TIME = "time"  # "HH:MM", typed
+    MONEY = "money"  # whole cents (an int), typed and shown in the language's format
+    FORECAST = "forecast"  # the income and expense grid of the financial plan
     MEMBER = "member"  # one member organization, stored by its id
     MEMBERS = "members"  # several member organizations, a list of ids
     MEMBER_ROLES = "member_roles"  # members involved, each with its role: [{member, role}]
@@ -98,8 +100,10 @@ def empty_value(declared: Field) -> Any:
     """The value of a field nobody has filled in yet."""
     if declared.kind in (Kind.MULTI_CHOICE, Kind.TABLE, Kind.MEMBERS, Kind.MEMBER_ROLES):
         return []
-    if declared.kind in (Kind.YES_NO, Kind.INTEGER, Kind.MEMBER):
+    if declared.kind in (Kind.YES_NO, Kind.INTEGER, Kind.MEMBER, Kind.MONEY):
         return None
+    if declared.kind is Kind.FORECAST:
+        return {"income": {}, "expenses": {}}
     if declared.kind is Kind.PERSON:
         return {sub.key: empty_value(sub) for sub in declared.row_fields}
     return ""
@@ -114,6 +118,9 @@ def is_empty(declared: Field, value: Any) -> bool:
         return not value.strip()
     if isinstance(value, list):
         return not value
+    if declared.kind is Kind.FORECAST:
+        return not any(any(v for v in years.values())
+                       for side in value.values() for years in side.values())
     return False
 
 
@@ -156,7 +163,8 @@ def valid_phone(value: Any) -> str | None:
     text = str(value).strip()
     digits = sum(ch.isdigit() for ch in text)
     if not _PHONE_CHARS.match(text):
-        return N_("A phone number may hold only digits, spaces, + at the start, and - ( ) . /")
+        return N_("A phone number may contain only digits, spaces, a + at the start and the "
+                  "signs ( ) - . /.")
     if digits < 6 or digits > 15:
         return N_("A phone number has between 6 and 15 digits.")
     return None

@@ -72,7 +72,7 @@ STEP = Step(
               N_("How each member is represented in decisions"),
               help=N_("Resolution 1949/2020 asks for broad, horizontal governance, e.g. one "
                       "member, one vote.")),
-        Field("assembly_every_months", Kind.INTEGER, N_("The assembly meets every (months)"),
+        Field("assembly_every_months", Kind.INTEGER, N_("Months between assemblies"),
               required=True, minimum=1, maximum=12,
               help=N_("At least every six months.")),
         Field("meetings", Kind.TABLE, N_("Assembly calendar for the first year"),
@@ -80,7 +80,7 @@ STEP = Step(
         Field("open_to_citizens", Kind.YES_NO,
               N_("The assembly is open to citizens and other stakeholders")),
         Field("exclusion_absences", Kind.INTEGER,
-              N_("Exclusion after this many absences in a row (leave empty for no rule)"),
+              N_("Consecutive absences that lead to exclusion (leave empty if none)"),
               minimum=1, maximum=20),
         Field("roles", Kind.TABLE, N_("Key roles"), row_fields=ROLE_FIELDS, title_key="role",
               item_label=N_("Role")),

@@ -19,10 +19,10 @@ STEP = Step(
     title=N_("Key figures"),
     help=N_(
         "Appoint an internal coordinator, who runs the district and convenes the assembly, and "
-        "an external contact person, who represents it and keeps the relation with the Centre "
+        "an external contact person, who represents it and maintains relations with the Centre "
         "for the Solidarity Economy. One person may hold both roles. The toolkit suggests "
         "keeping them for several years, ideally four; when a public body is a member, consider "
-        "it for the external contact."
+        "someone from it as external contact person."
     ),
     fields=(
         Field("coordinator", Kind.PERSON, N_("Internal coordinator"), required=True,
@@ -35,8 +35,10 @@ STEP = Step(
         Field("term_years", Kind.INTEGER, N_("Term of the appointments (years)"), required=True,
               minimum=1, maximum=10, help=N_("The toolkit suggests four years.")),
         Field("coordinator_skills", Kind.MULTI_CHOICE,
-              N_("Skills confirmed for the coordinator"), choices=COORDINATOR_SKILLS),
+              N_("Skills of the coordinator, confirmed by the group"),
+              choices=COORDINATOR_SKILLS),
         Field("external_skills", Kind.MULTI_CHOICE,
-              N_("Skills confirmed for the external contact person"), choices=EXTERNAL_SKILLS),
+              N_("Skills of the external contact person, confirmed by the group"),
+              choices=EXTERNAL_SKILLS),
     ),
 )

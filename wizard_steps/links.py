@@ -22,12 +22,12 @@ STEP = Step(
     title=N_("Links with other districts"),
     help=N_(
         "Existing districts, with the Centre for the Solidarity Economy, help new ones start. "
-        "Say who keeps the relation with the Centre, which districts you will exchange with "
+        "Say who maintains relations with the Centre, which districts you will exchange with "
         "and how, and whether the district uses the solidarity economy brand, its own, or both."
     ),
     fields=(
         Field("centre_keeper", Kind.TEXT,
-              N_("Who keeps the relation with the Centre for the Solidarity Economy"),
+              N_("Who maintains relations with the Centre for the Solidarity Economy"),
               placeholder=N_("usually the external contact person")),
         Field("exchanges", Kind.TABLE, N_("Exchanges with other districts"),
               row_fields=EXCHANGE_FIELDS, title_key="district", item_label=N_("Exchange")),

@@ -18,11 +18,21 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from desktop.document import to_document
 from desktop.store import MEMBER_TABLE, DistrictFile
 from i18n import _, current_language
 from wizard_steps.display import row_title
-from wizard_steps.editors import MEMBER_KINDS, FieldEditor, MemberList, PersonEditor, make_editor
+from wizard_steps.editors import (
+    MEMBER_KINDS,
+    DocumentSource,
+    FieldEditor,
+    MemberList,
+    PersonEditor,
+    _no_members,
+    make_editor,
+)
 from wizard_steps.fields import Field, Kind, Step, is_visible
+from wizard_steps.forecast_editor import ForecastEditor
 from wizard_steps.references import member_references
 
 
@@ -32,13 +42,13 @@ class FieldForm(QWidget):
     committed = Signal(str, object)
 
     def __init__(self, fields: tuple[Field, ...], parent: QWidget | None = None,
-                 members: MemberList | None = None):
+                 members: MemberList | None = None, document: DocumentSource | None = None):
         super().__init__(parent)
-        self.editors: dict[str, FieldEditor | PersonEditor] = {}
+        self.editors: dict[str, Any] = {}
         layout = QVBoxLayout(self)
         for declared in fields:
-            editor = make_editor(declared, self, members=members) if members else make_editor(
-                declared, self)
+            editor = make_editor(declared, self, members=members or _no_members,
+                                 document=document)
             editor.committed.connect(self.committed)
             layout.addWidget(editor)
             self.editors[declared.key] = editor
@@ -61,8 +71,16 @@ class FieldForm(QWidget):
         for editor in self.editors.values():
             editor.flush()
 
+    def refresh_computed(self) -> None:
+        """Figures that depend on other answers (the forecast) are computed again."""
+        for editor in self.editors.values():
+            if isinstance(editor, ForecastEditor):
+                editor.refresh()
+
     def refresh_members(self) -> None:
         for editor in self.editors.values():
+            if isinstance(editor, ForecastEditor):
+                continue
             if isinstance(editor, PersonEditor):
                 editor.refresh_members()
             elif editor.declared.kind in MEMBER_KINDS:
@@ -222,7 +240,7 @@ class TableEditor(QWidget):
             if places:
                 question += "\n\n" + _("It is still named in:") + "\n" + "\n".join(
                     f"• {place}" for place in places) + "\n\n" + _(
-                    "Those places will no longer show it; Undo puts it back everywhere.")
+                    "Those places will no longer show it; “Undo remove” puts it back everywhere.")
         box = QMessageBox(QMessageBox.Icon.Question, _("Remove"), question,
                           QMessageBox.StandardButton.Yes | QMessageBox.StandardButton.No, self)
         box.setDefaultButton(QMessageBox.StandardButton.No)
@@ -327,6 +345,7 @@ class StepPage(QWidget):
         self.forms: list[FieldForm] = []
         self.tables: list[TableEditor] = []
         only_a_table = len(step.fields) == 1 and step.fields[0].kind is Kind.TABLE
+        answers = district.answers()
         if only_a_table:
             self._add_table(step.fields[0], layout, fill_page=True)
             layout.setStretch(1, 1)
@@ -345,6 +364,8 @@ class StepPage(QWidget):
                     self._add_table(declared, sections, fill_page=False)
             sections.addStretch(1)
             layout.addWidget(_scrolling(body), 1)
+        for table in self.tables:
+            table.setVisible(is_visible(table.declared, answers))
         self.retranslate()
 
     @property
@@ -353,7 +374,8 @@ class StepPage(QWidget):
         return self.forms[0] if self.forms else None
 
     def _add_form(self, fields: tuple[Field, ...], layout: QVBoxLayout) -> None:
-        form = FieldForm(fields, self, members=self.district.member_names)
+        form = FieldForm(fields, self, members=self.district.member_names,
+                         document=lambda: to_document(self.district))
         form.committed.connect(self._save)
         form.load(self.district.answers())
         self.forms.append(form)
@@ -362,12 +384,14 @@ class StepPage(QWidget):
     def _add_table(self, declared: Field, layout: QVBoxLayout, fill_page: bool) -> None:
         table = TableEditor(self.district, declared, self, fill_page=fill_page)
         table.edited.connect(self.edited)
+        table.edited.connect(self._refresh_computed)
         self.tables.append(table)
         layout.addWidget(table)
 
     def showEvent(self, event: Any) -> None:  # noqa: N802 (Qt's name)
         # Members may have been added or renamed on another page since this one was built.
         self.refresh_members()
+        self._refresh_computed()
         super().showEvent(event)
 
     def refresh_members(self) -> None:
@@ -387,7 +411,14 @@ class StepPage(QWidget):
         answers = self.district.answers()
         for form in self.forms:
             form.update_visibility(answers)
+        for table in self.tables:
+            table.setVisible(is_visible(table.declared, answers))
+        self._refresh_computed()
         self.edited.emit()
+
+    def _refresh_computed(self) -> None:
+        for form in self.forms:
+            form.refresh_computed()
 
     def retranslate(self) -> None:
         self.heading.setText(_(self.step.title))

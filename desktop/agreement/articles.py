@@ -12,6 +12,12 @@ from collections.abc import Callable
 from typing import Any
 
 from desktop.agreement.context import Article, Context, esc, inline, person_name
+from desktop.agreement.finances import (
+    annex_financial_plan,
+    annex_indicators,
+    economic_resources,
+    monitoring,
+)
 from desktop.agreement.organisation import (
     additional_clauses,
     admission_and_exclusion,
@@ -83,7 +89,7 @@ def recitals(ctx: Context) -> list[str]:
         found.append(_("the parties intend to work together as a {kind};").format(kind=kind))
     needs = ctx.section("objectives").get("needs")
     if needs:
-        found.append(_("the parties mean to answer these needs: {needs};").format(
+        found.append(_("the parties intend to address the following needs: {needs};").format(
             needs=inline(needs)))
     return found
 
@@ -167,6 +173,8 @@ ARTICLES: tuple[Callable[[Context], Article | None], ...] = (
     key_figures,
     contact_persons,
     roles_and_commitments,
+    economic_resources,
+    monitoring,
     local_roots,
     admission_and_exclusion,
     duration,
@@ -197,4 +205,5 @@ def annex_members(ctx: Context) -> Article:
     return Article(_("Members and contact persons"), table=rows)
 
 
-ANNEXES: tuple[Callable[[Context], Article | None], ...] = (annex_members, annex_business_plan)
+ANNEXES: tuple[Callable[[Context], Article | None], ...] = (
+    annex_members, annex_business_plan, annex_financial_plan, annex_indicators)

@@ -70,10 +70,33 @@ class Context:
 
 
 @dataclass
+class Table:
+    """Rows of markup; the first row is the header (plain text). Widths are fractions."""
+    rows: list[list[str]]
+    widths: list[float]
+    numeric: tuple[int, ...] = ()  # columns aligned right
+    bold_rows: tuple[int, ...] = ()  # totals
+
+
+@dataclass
+class Chart:
+    """Income, expenses and balance by year (the financial plan)."""
+    years: list[int]
+    series: list[tuple[str, list[int]]]  # label, cents per year
+
+
+@dataclass
+class Subheading:
+    text: str  # markup
+
+
+@dataclass
 class Article:
     title: str
     paragraphs: list[str] = field(default_factory=list)  # reportlab markup, values escaped
     table: list[list[str]] | None = None  # rows of markup; the first row is the header
+    # Laid out after the paragraphs, in order: markup paragraphs, tables, charts, subheadings.
+    blocks: list[str | Table | Chart | Subheading] = field(default_factory=list)
 
 
 def person_name(person: dict[str, Any]) -> str:

@@ -15,7 +15,9 @@ def governance(ctx: Context) -> Article | None:
     for body in bodies:
         kind = ctx.shown("governance", "kind", body.get("kind"), table="bodies")
         name = esc(body.get("name", "")) or kind
-        parts = [f"<b>{name}</b>" + (f" ({kind.lower()})" if body.get("name") and kind else "")]
+        same = body.get("name", "").strip().lower() == kind.lower()
+        parts = [f"<b>{name}</b>"
+                 + (f" ({kind.lower()})" if body.get("name") and kind and not same else "")]
         members = ctx.shown("governance", "members", body.get("members"), table="bodies")
         if members:
             parts.append(_("members: {members}").format(members=members))
@@ -46,7 +48,7 @@ def governance(ctx: Context) -> Article | None:
             if meeting.get("place"):
                 text += ", " + meeting["place"]
             dates.append(esc(text))
-        paragraphs.append(_("In the first year it is convened on: {dates}.").format(
+        paragraphs.append(_("In the first year the assembly is convened on: {dates}.").format(
             dates="; ".join(dates)))
     if section.get("representation"):
         paragraphs.append(esc(section["representation"]))
@@ -82,14 +84,14 @@ def key_figures(ctx: Context) -> Article | None:
                     "decides.").format(person=_figure(ctx, coordinator))]
     if section.get("same_person") is True:
         paragraphs.append(_("The coordinator is also the external contact person: they "
-                            "represent the District and keep the relation with the Centre for "
+                            "represent the District and maintain relations with the Centre for "
                             "the Solidarity Economy."))
     else:
         external = section.get("external_contact") or {}
         if person_name(external):
             paragraphs.append(_("The parties appoint as external contact person {person}, who "
-                                "represents the District and keeps the relation with the Centre "
-                                "for the Solidarity Economy.").format(
+                                "represents the District and maintains relations with the "
+                                "Centre for the Solidarity Economy.").format(
                                     person=_figure(ctx, external)))
     years = section.get("term_years")
     if years:
@@ -120,9 +122,11 @@ def roles_and_commitments(ctx: Context) -> Article | None:
             parts.append(inline(member["commitment"]))
         people, hours = member.get("staff_people"), member.get("staff_hours_month")
         if people or hours:
-            parts.append(ngettext("human resources: {people} person, {hours} hours a month",
-                                  "human resources: {people} people, {hours} hours a month",
-                                  people or 0).format(people=people or 0, hours=hours or 0))
+            staff = ngettext("human resources: {people} person", "human resources: {people} "
+                             "people", people or 0).format(people=people or 0)
+            time = ngettext("{hours} hour a month", "{hours} hours a month", hours or 0).format(
+                hours=hours or 0)
+            parts.append(f"{staff}, {time}")
         if parts:
             paragraphs.append(f"<b>{esc(member.get('name', ''))}</b>: " + "; ".join(parts) + ".")
     if not paragraphs:

@@ -8,7 +8,7 @@ from pathlib import Path
 from typing import Any
 
 from reportlab.lib import colors
-from reportlab.lib.enums import TA_CENTER
+from reportlab.lib.enums import TA_CENTER, TA_RIGHT
 from reportlab.lib.pagesizes import A4
 from reportlab.lib.styles import ParagraphStyle
 from reportlab.lib.units import mm
@@ -28,6 +28,8 @@ from reportlab.platypus import (
 
 from desktop.agreement.articles import ANNEXES, Article, Context, all_articles, esc, recitals
 from desktop.agreement.articles import party_description as describe_party
+from desktop.agreement.chart import chart_drawing
+from desktop.agreement.context import Chart, Subheading, Table
 from i18n import translator
 from resources import resource_path
 
@@ -61,6 +63,10 @@ def _styles() -> dict[str, ParagraphStyle]:
                                   fontSize=11, leading=15, spaceBefore=8, spaceAfter=4),
         "item": ParagraphStyle("item", parent=body, leftIndent=14, bulletIndent=2),
         "cell": ParagraphStyle("cell", parent=body, fontSize=8.5, leading=11, spaceAfter=0),
+        "number": ParagraphStyle("number", parent=body, fontSize=8.5, leading=11, spaceAfter=0,
+                                 alignment=TA_RIGHT),
+        "subheading": ParagraphStyle("subheading", parent=body, fontName=f"{FONT}-Bold",
+                                     spaceBefore=6, spaceAfter=3),
     }
 
 
@@ -146,7 +152,36 @@ def _article_flowables(article: Article, heading: str, styles: dict[str, Paragra
         items = [KeepTogether(items + paragraphs[:1]), *paragraphs[1:]]
     if article.table:
         items.append(_table(article.table, styles))
+    for block in article.blocks:
+        if isinstance(block, str):
+            items.append(Paragraph(block, styles["body"]))
+        elif isinstance(block, Subheading):
+            items.append(Paragraph(block.text, styles["subheading"]))
+        elif isinstance(block, Table):
+            items.append(_grid(block, styles))
+            items.append(Spacer(1, 3 * mm))
+        elif isinstance(block, Chart):
+            items.append(KeepTogether([chart_drawing(block, A4[0] - 40 * mm)]))
     return items
+
+
+def _grid(block: Table, styles: dict[str, ParagraphStyle]) -> LongTable:
+    width = A4[0] - 40 * mm
+    cells = []
+    for index, row in enumerate(block.rows):
+        cells.append([Paragraph(esc(c) if index == 0 else c,
+                                styles["number" if column in block.numeric and index else
+                                       "cell"]) for column, c in enumerate(row)])
+    table = LongTable(cells, colWidths=[width * w for w in block.widths], repeatRows=1)
+    commands = [
+        ("GRID", (0, 0), (-1, -1), 0.4, colors.HexColor("#888888")),
+        ("BACKGROUND", (0, 0), (-1, 0), colors.HexColor("#e8e8e8")),
+        ("VALIGN", (0, 0), (-1, -1), "TOP"),
+    ]
+    commands += [("BACKGROUND", (0, row), (-1, row), colors.HexColor("#eef2f7"))
+                 for row in block.bold_rows]
+    table.setStyle(TableStyle(commands))
+    return table
 
 
 def _table(rows: list[list[str]], styles: dict[str, ParagraphStyle]) -> LongTable:

@@ -86,8 +86,8 @@ def local_roots(ctx: Context) -> Article | None:
     roots, links = ctx.section("local_roots"), ctx.section("links")
     paragraphs: list[str] = []
     if roots.get("territory_analysis"):
-        paragraphs.append(_("The parties root the District in its territory, whose traits, "
-                            "needs and opportunities they have analysed as follows: {text}.")
+        paragraphs.append(_("The parties anchor the District in its territory, having analysed "
+                            "its traits, needs and opportunities as follows: {text}.")
                           .format(text=inline(roots["territory_analysis"])))
     relationships = roots.get("relationships", [])
     if relationships:
@@ -96,7 +96,7 @@ def local_roots(ctx: Context) -> Article | None:
             kind = ctx.shown("local_roots", "kind", relation.get("kind"), table="relationships")
             items.append(f"{inline(relation.get('name', ''))} ({kind.lower()}): "
                          f"{inline(relation.get('how', ''))}")
-        paragraphs.append(_("They undertake to build relationships with: {items}.").format(
+        paragraphs.append(_("The parties undertake to build relationships with: {items}.").format(
             items="; ".join(items)))
     for key, sentence in (
         ("local_activities", _("Activities with local impact for the wider population: "
@@ -115,8 +115,8 @@ def local_roots(ctx: Context) -> Article | None:
         paragraphs.append(_("Training and human capital: {text}.").format(
             text=inline(roots["training"])))
     if links.get("centre_keeper"):
-        paragraphs.append(_("The relation with the Centre for the Solidarity Economy is kept "
-                            "by: {who}.").format(who=inline(links["centre_keeper"])))
+        paragraphs.append(_("Relations with the Centre for the Solidarity Economy are "
+                            "maintained by: {who}.").format(who=inline(links["centre_keeper"])))
     exchanges = links.get("exchanges", [])
     if exchanges:
         items = [esc(f"{e.get('district', '')}: {e.get('exchange', '')}")
