@@ -101,6 +101,7 @@ class ForecastEditor(QWidget):
         self.label.setStyleSheet("font-weight: 600;")
         self.table = QTableWidget(self)
         self.table.setEditTriggers(QAbstractItemView.EditTrigger.AllEditTriggers)
+        self.table.verticalHeader().setDefaultSectionSize(24)
         self.table.itemChanged.connect(self._cell_changed)
         self.message = QLabel(self)
         self.message.setStyleSheet("color: #b00020;")
