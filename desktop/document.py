@@ -97,6 +97,10 @@ def schema() -> dict[str, Any]:
         "format": {"const": FORMAT},
         "format_version": {"const": FORMAT_VERSION},
         "generator": {"type": "string"},
+        "acknowledgements": {
+            "type": "object", "title": "Accepted warnings: rule id -> the group's reason",
+            "propertyNames": {"pattern": "^[A-Z][0-9]{1,2}$"},
+            "additionalProperties": {"type": "string"}},
     }
     for step in STEPS:
         properties[step.key] = _object_schema(step.fields) | {"title": step.title}
@@ -162,6 +166,7 @@ def to_document(district: DistrictFile) -> dict[str, Any]:
                 section[declared.key] = without_missing_members(
                     declared, answers[declared.key], members)
         document[step.key] = section
+    document["acknowledgements"] = district.acknowledgements()
     return document
 
 
@@ -241,6 +246,8 @@ def from_document(document: Any, path: str | os.PathLike[str]) -> DistrictFile:
 
 
 def fill(district: DistrictFile, document: dict[str, Any]) -> None:
+    for rule, reason in (document.get("acknowledgements") or {}).items():
+        district.acknowledge(rule, reason)
     for step in STEPS:
         section = document.get(step.key, {})
         for declared in step.fields:

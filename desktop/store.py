@@ -1,6 +1,6 @@
 """The district file: one SQLite file per district, every edit committed as it is made.
 
-Layout (schema version 2):
+Layout (schema version 3):
   answers(key, value)        one row per scalar field of every step; value is JSON
   members(id, position, …)   one row per member organization, a column per declared field
   contacts(member_id, role, name, surname, email, phone)
@@ -8,6 +8,8 @@ Layout (schema version 2):
   rows(id, list_key, position, data)
                              the rows of every other list (objectives, bodies, meetings…),
                              one JSON object per row: new row fields need no migration
+  acknowledgements(rule, reason, acknowledged_at)
+                             readiness warnings the group accepts, and why
 The schema version is SQLite's ``user_version``; ``application_id`` marks the file as ours.
 The file stays a single file (rollback journal, never WAL) so that it can be copied or mailed.
 """
@@ -32,7 +34,7 @@ from wizard_steps import scalar_fields, table_fields
 from wizard_steps.fields import Field, Kind, empty_value
 
 APPLICATION_ID = 0x44455331  # "DES1"
-SCHEMA_VERSION = 2
+SCHEMA_VERSION = 3
 GENERIC_ROWS = "rows"  # the table that holds every list but the members
 MEMBER_TABLE = "members"
 SQLITE_HEADER = b"SQLite format 3\x00"
@@ -83,8 +85,15 @@ def _rows_and_commitments_v2(db: Database) -> None:
         db.table("members").add_column(column, kind)
 
 
+def _acknowledgements_v3(db: Database) -> None:
+    """Version 3: warnings of the readiness review that the group accepts, with a reason."""
+    db.table("acknowledgements").create(
+        {"rule": str, "reason": str, "acknowledged_at": str}, pk="rule")
+
+
 # version -> the migration that brings a file from version-1 to version.
-MIGRATIONS: dict[int, Migration] = {1: _create_v1, 2: _rows_and_commitments_v2}
+MIGRATIONS: dict[int, Migration] = {1: _create_v1, 2: _rows_and_commitments_v2,
+                                    3: _acknowledgements_v3}
 
 
 def _encode(declared: Field, value: Any) -> Any:
@@ -268,6 +277,26 @@ class DistrictFile:
                 "ON CONFLICT(key) DO UPDATE SET value = excluded.value",
                 [key, json.dumps(value, ensure_ascii=False)],
             )
+
+    # --- accepted warnings ------------------------------------------------------------------
+
+    def acknowledgements(self) -> dict[str, str]:
+        return {rule: reason or "" for rule, reason in self.db.execute(
+            "SELECT rule, reason FROM acknowledgements ORDER BY rule").fetchall()}
+
+    def acknowledge(self, rule: str, reason: str) -> None:
+        import datetime as dt
+
+        with self._transaction():
+            self.db.execute(
+                "INSERT INTO acknowledgements(rule, reason, acknowledged_at) VALUES (?, ?, ?) "
+                "ON CONFLICT(rule) DO UPDATE SET reason = excluded.reason, "
+                "acknowledged_at = excluded.acknowledged_at",
+                [rule, reason, dt.datetime.now().isoformat(timespec="seconds")])
+
+    def withdraw_acknowledgement(self, rule: str) -> None:
+        with self._transaction():
+            self.db.execute("DELETE FROM acknowledgements WHERE rule = ?", [rule])
 
     # --- tables of rows ---------------------------------------------------------------------
 

@@ -11,7 +11,7 @@ from desktop.cli import main
 from desktop.defaults import start_district
 from desktop.document import from_document, to_document
 from desktop.example import OLTRE, example_document
-from desktop.store import MIGRATIONS, DistrictFile
+from desktop.store import MIGRATIONS, SCHEMA_VERSION, DistrictFile
 
 
 def pdf_text(path) -> str:
@@ -29,7 +29,7 @@ def test_a_file_of_the_first_format_is_kept_and_migrated(tmp_path):
     db.conn.close()
     before = old.read_bytes()
     district = DistrictFile.open(old)
-    assert district.db.execute("PRAGMA user_version").fetchone()[0] == 2
+    assert district.db.execute("PRAGMA user_version").fetchone()[0] == SCHEMA_VERSION
     assert district.rows("organizations")[0]["name"] == "Coop Vecchia"
     assert district.rows("organizations")[0]["staff_people"] is None
     district.add_row("objectives", {"title": "Nuovo obiettivo"})
