@@ -1,42 +1,148 @@
-"""The Review step: everything the group wrote, step by step, each with a link back to edit."""
+"""The Review step: are we ready to sign, what is missing, and everything the group wrote."""
 
 from __future__ import annotations
 
 from html import escape
 
 from PySide6.QtCore import QUrl, Signal
-from PySide6.QtWidgets import QLabel, QTextBrowser, QVBoxLayout, QWidget
+from PySide6.QtWidgets import (
+    QDialog,
+    QDialogButtonBox,
+    QLabel,
+    QPlainTextEdit,
+    QTextBrowser,
+    QVBoxLayout,
+    QWidget,
+)
 
+from desktop.document import to_document
+from desktop.readiness import LEVEL_NAMES, Finding, Level, findings, is_acknowledged
 from desktop.store import DistrictFile
-from i18n import _, current_language
+from i18n import _, current_language, ngettext
 from wizard_steps import STEPS
 from wizard_steps.display import display_value, row_title
 from wizard_steps.fields import Kind, is_visible
 
+LEVEL_COLOURS = {Level.BLOCKING: "#b00020", Level.WARNING: "#a15c00", Level.HINT: "#3465a4"}
+
+
+class AcceptDialog(QDialog):
+    """Accepting a warning: the group writes why, and the reason is kept and printed."""
+
+    def __init__(self, finding: Finding, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.finding = finding
+        self.setWindowTitle(_("Accept a warning"))
+        self.text = QLabel(finding.text(_), self)
+        self.text.setWordWrap(True)
+        self.caption = QLabel(_("Why the group accepts it (printed in the readiness report):"),
+                              self)
+        self.reason = QPlainTextEdit(self)
+        self.reason.setAccessibleName(_("Reason"))
+        self.caption.setBuddy(self.reason)
+        self.buttons = QDialogButtonBox(
+            QDialogButtonBox.StandardButton.Ok | QDialogButtonBox.StandardButton.Cancel, self)
+        self.buttons.accepted.connect(self._accept)
+        self.buttons.rejected.connect(self.reject)
+        layout = QVBoxLayout(self)
+        for widget in (self.text, self.caption, self.reason, self.buttons):
+            layout.addWidget(widget)
+        self.resize(520, 300)
+
+    def _accept(self) -> None:
+        if self.reason.toPlainText().strip():
+            self.accept()
+
 
 class ReviewPage(QWidget):
     editRequested = Signal(int)  # noqa: N815  (the index of the step to edit)
+    goToRequested = Signal(object)  # noqa: N815  (a Finding)
+    acknowledgementsChanged = Signal()  # noqa: N815
 
     def __init__(self, district: DistrictFile, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.district = district
+        self.current: list[Finding] = []
+        self.dialog: AcceptDialog | None = None
         self.heading = QLabel(self)
         self.heading.setStyleSheet("font-size: 16pt; font-weight: 600;")
+        self.verdict = QLabel(self)
+        self.verdict.setWordWrap(True)
         self.browser = QTextBrowser(self)
         self.browser.setOpenLinks(False)
         self.browser.anchorClicked.connect(self._follow)
         layout = QVBoxLayout(self)
         layout.addWidget(self.heading)
+        layout.addWidget(self.verdict)
         layout.addWidget(self.browser, 1)
         self.retranslate()
 
+    # --- links ------------------------------------------------------------------------------
+
     def _follow(self, url: QUrl) -> None:
-        if url.scheme() == "step":
-            self.editRequested.emit(int(url.path()))
+        kind, target = url.scheme(), url.path()
+        if kind == "step":
+            self.editRequested.emit(int(target))
+        elif kind == "finding":
+            self.goToRequested.emit(self.current[int(target)])
+        elif kind == "accept":
+            self.ask_acceptance(self.current[int(target)])
+        elif kind == "withdraw":
+            self.district.withdraw_acknowledgement(target)
+            self.acknowledgementsChanged.emit()
+            self.refresh()
+
+    def ask_acceptance(self, finding: Finding) -> None:
+        dialog = AcceptDialog(finding, self)
+        dialog.accepted.connect(lambda: self._accepted(dialog))
+        self.dialog = dialog
+        dialog.open()
+
+    def _accepted(self, dialog: AcceptDialog) -> None:
+        self.district.acknowledge(dialog.finding.rule, dialog.reason.toPlainText().strip())
+        self.acknowledgementsChanged.emit()
+        self.refresh()
 
     def showEvent(self, event) -> None:  # noqa: N802 (Qt's name)
         self.refresh()
         super().showEvent(event)
+
+    # --- content ----------------------------------------------------------------------------
+
+    def verdict_text(self, found: list[Finding]) -> str:
+        blocking = sum(1 for f in found if f.level is Level.BLOCKING)
+        if not blocking:
+            return _("Ready to sign")
+        return ngettext("{count} problem blocks the final agreement",
+                        "{count} problems block the final agreement", blocking).format(
+            count=blocking)
+
+    def findings_html(self, document: dict, found: list[Finding]) -> str:
+        titles = {step.key: (index, _(step.title)) for index, step in enumerate(STEPS)}
+        go, accept, withdraw = _("Go to"), _("Accept with a reason…"), _("Withdraw")
+        parts: list[str] = []
+        for step in STEPS:
+            mine = [(i, f) for i, f in enumerate(found) if f.step == step.key]
+            if not mine:
+                continue
+            index, title = titles[step.key]
+            parts.append(f"<h4>{index + 1}. {escape(title)}</h4><ul>")
+            for number, finding in mine:
+                colour = LEVEL_COLOURS[finding.level]
+                line = (f"<b style='color:{colour}'>{escape(_(LEVEL_NAMES[finding.level]))}"
+                        f" ({finding.rule})</b> {escape(finding.text(_))} "
+                        f"<a href='finding:{number}'>{escape(go)}</a>")
+                if finding.level is not Level.BLOCKING:
+                    reason = document.get("acknowledgements", {}).get(finding.rule)
+                    if is_acknowledged(finding, document):
+                        line += (f"<br><i>{escape(_('Accepted by the group:'))} "
+                                 f"{escape(reason or '')}</i> "
+                                 f"<a href='withdraw:{finding.rule}'>{escape(withdraw)}</a>")
+                    else:
+                        line += f" · <a href='accept:{number}'>{escape(accept)}</a>"
+                parts.append(f"<li style='margin-bottom:6px'>{line}</li>")
+            parts.append("</ul>")
+        return "".join(parts)
 
     def summary_html(self) -> str:
         lang = current_language()
@@ -70,8 +176,18 @@ class ReviewPage(QWidget):
         return "".join(parts)
 
     def refresh(self) -> None:
+        document = to_document(self.district)
+        self.current = findings(document)
+        ready = not any(f.level is Level.BLOCKING for f in self.current)
+        self.verdict.setText(self.verdict_text(self.current))
+        self.verdict.setStyleSheet("font-size: 13pt; font-weight: 600; color: "
+                                   + ("#2e7d32;" if ready else "#b00020;"))
         position = self.browser.verticalScrollBar().value()
-        self.browser.setHtml(self.summary_html())
+        findings_part = self.findings_html(document, self.current)
+        heading = escape(_("What the review found")) if findings_part else ""
+        self.browser.setHtml((f"<h2>{heading}</h2>" + findings_part if findings_part else "")
+                             + f"<h2>{escape(_('What the group wrote'))}</h2>"
+                             + self.summary_html())
         self.browser.verticalScrollBar().setValue(position)
 
     def retranslate(self) -> None:

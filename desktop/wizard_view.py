@@ -16,6 +16,8 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from desktop.document import to_document
+from desktop.readiness import Finding, Level, findings, is_acknowledged
 from desktop.review_page import ReviewPage
 from desktop.store import DistrictFile
 from i18n import N_, _
@@ -27,6 +29,7 @@ STATE_TEXT = {
     StepState.TODO: N_("to do"),
     StepState.DONE: N_("done"),
     StepState.PROBLEMS: N_("has problems"),
+    StepState.WARNINGS: N_("has warnings"),
 }
 
 
@@ -66,6 +69,8 @@ class WizardView(QWidget):
             self.steps.addItem(QListWidgetItem())
         self.review = ReviewPage(district, self)
         self.review.editRequested.connect(self.steps.setCurrentRow)
+        self.review.goToRequested.connect(self.go_to)
+        self.review.acknowledgementsChanged.connect(self.refresh_states)
         self.pages.addWidget(self.review)
         self.steps.addItem(QListWidgetItem())
         self.steps.currentRowChanged.connect(self._show_step)
@@ -127,26 +132,44 @@ class WizardView(QWidget):
         self.next_button.setEnabled(row < self.page_count() - 1)
         self._update_help()
 
+    def go_to(self, finding: Finding) -> None:
+        """Show the step, the row and the field a finding is about."""
+        index = next(i for i, step in enumerate(STEPS) if step.key == finding.step)
+        self.steps.setCurrentRow(index)
+        self.page_list[index].focus(finding.field, finding.row)
+
     def go_back(self) -> None:
         self.steps.setCurrentRow(max(0, self.current_index() - 1))
 
     def go_next(self) -> None:
         self.steps.setCurrentRow(min(self.page_count() - 1, self.current_index() + 1))
 
-    def state_of(self, index: int) -> StepState:
-        rows = {f.key: self.district.rows(f.key) for f in STEPS[index].fields
-                if f.kind.value == "table"}
-        return step_state(STEPS[index], self.district.answers(), rows)
+    def state_of(self, index: int, document: dict | None = None,
+                 found: list[Finding] | None = None) -> StepState:
+        if document is None:
+            document = to_document(self.district)
+        if found is None:
+            found = findings(document)
+        step = STEPS[index]
+        mine = [f for f in found if f.step == step.key]
+        blocking = sum(1 for f in mine if f.level is Level.BLOCKING)
+        warnings = sum(1 for f in mine if f.level is Level.WARNING
+                       and not is_acknowledged(f, document))
+        rows = {f.key: self.district.rows(f.key) for f in step.fields if f.kind.value == "table"}
+        return step_state(step, self.district.answers(), rows, blocking, warnings)
 
     def refresh_states(self) -> None:
         style = self.style()
         icons = {
             StepState.DONE: style.standardIcon(QStyle.StandardPixmap.SP_DialogApplyButton),
-            StepState.PROBLEMS: style.standardIcon(QStyle.StandardPixmap.SP_MessageBoxWarning),
+            StepState.PROBLEMS: style.standardIcon(QStyle.StandardPixmap.SP_MessageBoxCritical),
+            StepState.WARNINGS: style.standardIcon(QStyle.StandardPixmap.SP_MessageBoxWarning),
             StepState.TODO: QIcon(),
         }
+        document = to_document(self.district)
+        found = findings(document)
         for index, step in enumerate(STEPS):
-            state = self.state_of(index)
+            state = self.state_of(index, document, found)
             item = self.steps.item(index)
             item.setText(f"{index + 1}. {_(step.title)}")
             item.setIcon(icons[state])

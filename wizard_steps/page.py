@@ -96,6 +96,16 @@ class FieldForm(QWidget):
         return result
 
 
+def _focus_editor(editor: Any) -> None:
+    target = editor.parts[0].input if isinstance(editor, PersonEditor) else editor.input
+    area = target.parent()
+    while area is not None and not isinstance(area, QScrollArea):
+        area = area.parent()
+    if isinstance(area, QScrollArea):
+        area.ensureWidgetVisible(target)
+    target.setFocus()
+
+
 def _scrolling(widget: QWidget) -> QScrollArea:
     area = QScrollArea()
     area.setWidgetResizable(True)
@@ -327,6 +337,17 @@ class TableEditor(QWidget):
         self.form.refresh_members()
         self.reload()
 
+    def select(self, row: int | None) -> None:
+        """Select a row: by its id for members, by its place for every other list."""
+        if row is None or not self.list.count():
+            return
+        if self.declared.table == MEMBER_TABLE:
+            for index in range(self.list.count()):
+                if self.list.item(index).data(Qt.ItemDataRole.UserRole) == row:
+                    self.list.setCurrentRow(index)
+        elif 0 <= row < self.list.count():
+            self.list.setCurrentRow(row)
+
 
 class StepPage(QWidget):
     """One step of the wizard, built from its declaration, in the declared order."""
@@ -415,6 +436,22 @@ class StepPage(QWidget):
             table.setVisible(is_visible(table.declared, answers))
         self._refresh_computed()
         self.edited.emit()
+
+    def focus(self, field_key: str, row: int | None = None) -> None:
+        """Bring a field (of a row, for lists) into view and put the cursor in it."""
+        for form in self.forms:
+            if field_key in form.editors:
+                _focus_editor(form.editors[field_key])
+                return
+        for table in self.tables:
+            if table.declared.key == field_key:
+                table.select(row)
+                table.list.setFocus()
+                return
+            if any(f.key == field_key for f in table.declared.row_fields):
+                table.select(row)
+                _focus_editor(table.form.editors[field_key])
+                return
 
     def _refresh_computed(self) -> None:
         for form in self.forms:

@@ -11,7 +11,8 @@ from wizard_steps.fields import Field, Kind, Step, is_empty, is_visible, problem
 class StepState(StrEnum):
     TODO = "todo"
     DONE = "done"
-    PROBLEMS = "problems"
+    WARNINGS = "warnings"  # readiness warnings the group has not accepted
+    PROBLEMS = "problems"  # a wrong value, or a blocking readiness rule
 
 
 def missing_in(fields: tuple[Field, ...], values: dict[str, Any]) -> list[Field]:
@@ -38,8 +39,9 @@ def problems_in(fields: tuple[Field, ...], values: dict[str, Any]) -> list[str]:
     return found
 
 
-def step_state(step: Step, answers: dict[str, Any], rows: dict[str, list[dict[str, Any]]]
-               ) -> StepState:
+def step_state(step: Step, answers: dict[str, Any], rows: dict[str, list[dict[str, Any]]],
+               blocking: int = 0, warnings: int = 0) -> StepState:
+    """Wrong values first; then what is still to fill in; then the readiness findings."""
     complete = True
     scalars = tuple(f for f in step.fields if f.kind is not Kind.TABLE)
     if problems_in(scalars, answers):
@@ -52,4 +54,8 @@ def step_state(step: Step, answers: dict[str, Any], rows: dict[str, list[dict[st
         if (table.required and not table_rows) or any(
                 missing_in(table.row_fields, row) for row in table_rows):
             complete = False
-    return StepState.DONE if complete else StepState.TODO
+    if not complete:
+        return StepState.TODO
+    if blocking:
+        return StepState.PROBLEMS
+    return StepState.WARNINGS if warnings else StepState.DONE

@@ -11,6 +11,11 @@ from i18n import translator
 from wizard_steps.reporting import TEMPLATES
 
 
+def _years(source: dict[str, Any]) -> str:
+    first, last = source.get("first_year"), source.get("last_year")
+    return str(first or "") if first == last or not last else f"{first or ''}–{last}"
+
+
 def _money(ctx: Context, cents: int | None) -> str:
     return esc(format_money(cents or 0, ctx.lang))
 
@@ -48,15 +53,15 @@ def economic_resources(ctx: Context) -> Article | None:
     if sources:
         items = []
         for source in sources:
-            years = f"{source.get('first_year', '')}–{source.get('last_year', '')}"
+            years = _years(source)
             status = ctx.shown("financial_plan", "status", source.get("status"),
                                table="funding_sources").lower()
-            items.append(_("{source}: {amount} a year, {years}, {status}").format(
+            items.append(_("{source}: {amount} a year, {years}, {status} funding").format(
                 source=inline(source.get("source", "")),
                 amount=_money(ctx, source.get("amount_per_year")), years=years, status=status))
         paragraphs.append(_("The District is funded by: {sources}.").format(
             sources="; ".join(items)))
-    paragraphs.append(_("The parties share the spending plan set out in Annex C and commit to "
+    paragraphs.append(_("The parties share the financial plan set out in Annex C and commit to "
                         "managing the District with a view to its economic sustainability, "
                         "reinvesting any surplus in its activities."))
     return Article(_("Economic resources"), paragraphs)
@@ -71,11 +76,11 @@ def monitoring(ctx: Context) -> Article | None:
                     "District with the indicators in Annex D, collected at the frequency and "
                     "by the persons shown there, and discuss them in the members' assembly.")]
     if section.get("report_by"):
-        paragraphs.append(_("The annual report on the activities, the accounts and the social "
-                            "results of the District is prepared by {who} ({when}) and "
-                            "published here: {where}.").format(
+        paragraphs.append(_("The parties publish an annual report on the activities, the "
+                            "accounts and the social results of the District. Prepared by: "
+                            "{who}. When: {when}. Where it is published: {where}.").format(
             who=inline(section["report_by"]),
-            when=inline(section.get("report_when", "")).lower() or "—",
+            when=inline(section.get("report_when", "")) or "—",
             where=inline(section.get("report_where", "")) or "—"))
     return Article(_("Monitoring, annual report and social report"), paragraphs)
 
@@ -92,7 +97,8 @@ def _investments_table(ctx: Context) -> Table | None:
                       ctx.shown("financial_plan", "category", row.get("category"),
                                 table="investments"),
                       esc(row.get("year") or ""), _money(ctx, row.get("amount"))])
-    table.append([f"<b>{esc(_('Total'))}</b>", "", "",
+    total = _("Total")
+    table.append([f"<b>{esc(total)}</b>", "", "",
                   f"<b>{_money(ctx, sum(r.get('amount') or 0 for r in rows))}</b>"])
     return Table(table, [0.46, 0.24, 0.1, 0.2], numeric=(2, 3), bold_rows=(len(table) - 1,))
 
@@ -110,7 +116,7 @@ def _sources_table(ctx: Context) -> Table | None:
 
         table.append([esc(row.get("source", "")), shown("kind", row.get("kind")),
                       shown("public_private", row.get("public_private")),
-                      esc(f"{row.get('first_year', '')}–{row.get('last_year', '')}"),
+                      esc(_years(row)),
                       _money(ctx, row.get("amount_per_year")),
                       shown("status", row.get("status"))])
     return Table(table, [0.27, 0.19, 0.12, 0.14, 0.16, 0.12], numeric=(4,))
@@ -203,7 +209,7 @@ def annex_indicators(ctx: Context) -> Article | None:
                 esc(template_text(row.get("data_source", ""), ctx.lang)),
                 esc(row.get("target", "")),
             ])
-        blocks.append(Table(table, [0.15, 0.26, 0.14, 0.15, 0.16, 0.14]))
+        blocks.append(Table(table, [0.17, 0.24, 0.13, 0.17, 0.16, 0.13]))
     for key in ("strengths", "weaknesses", "opportunities", "threats"):
         items = [line.strip() for line in str(section.get(key, "")).splitlines() if line.strip()]
         if items:

@@ -122,11 +122,15 @@ def roles_and_commitments(ctx: Context) -> Article | None:
             parts.append(inline(member["commitment"]))
         people, hours = member.get("staff_people"), member.get("staff_hours_month")
         if people or hours:
-            staff = ngettext("human resources: {people} person", "human resources: {people} "
-                             "people", people or 0).format(people=people or 0)
-            time = ngettext("{hours} hour a month", "{hours} hours a month", hours or 0).format(
-                hours=hours or 0)
-            parts.append(f"{staff}, {time}")
+            given = []
+            if people:
+                given.append(ngettext("{people} person", "{people} people", people).format(
+                    people=people))
+            if hours:
+                given.append(ngettext("{hours} hour a month", "{hours} hours a month",
+                                      hours).format(hours=hours))
+            parts.append(_("human resources: {resources}").format(
+                resources=", ".join(given)))
         if parts:
             paragraphs.append(f"<b>{esc(member.get('name', ''))}</b>: " + "; ".join(parts) + ".")
     if not paragraphs:

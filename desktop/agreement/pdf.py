@@ -73,9 +73,11 @@ def _styles() -> dict[str, ParagraphStyle]:
 class _FooterCanvas(Canvas):
     """Knows the page count before drawing the footer: "page N of M" needs both."""
 
-    def __init__(self, *args: Any, footer: tuple[str, str], **kwargs: Any) -> None:
+    def __init__(self, *args: Any, footer: tuple[str, str], draft: str = "",
+                 **kwargs: Any) -> None:
         super().__init__(*args, **kwargs)
         self._footer_name, self._page_pattern = footer
+        self._draft = draft
         self._pages: list[dict[str, Any]] = []
 
     def showPage(self) -> None:  # noqa: N802 (reportlab's name)
@@ -91,8 +93,24 @@ class _FooterCanvas(Canvas):
             self.drawString(20 * mm, 12 * mm, self._footer_name[:90])
             self.drawRightString(A4[0] - 20 * mm, 12 * mm,
                                  self._page_pattern.format(page=number, pages=total))
+            if self._draft:
+                self._draw_draft_mark()
             super().showPage()
         super().save()
+
+    def _draw_draft_mark(self) -> None:
+        """A large, light mark across the page and a plain one at its head: on paper, a draft
+        can never pass for the final agreement."""
+        self.saveState()
+        self.setFillColor(colors.Color(0.75, 0.1, 0.1, alpha=0.13))
+        self.setFont(f"{FONT}-Bold", 96)
+        self.translate(A4[0] / 2, A4[1] / 2)
+        self.rotate(45)
+        self.drawCentredString(0, -30, self._draft)
+        self.restoreState()
+        self.setFont(f"{FONT}-Bold", 9)
+        self.setFillColor(colors.HexColor("#b00020"))
+        self.drawRightString(A4[0] - 20 * mm, A4[1] - 10 * mm, self._draft)
 
 
 def build_story(document: dict[str, Any], lang: str) -> list[Any]:
@@ -212,28 +230,60 @@ def _signature_block(ctx: Context, member: dict[str, Any],
     ])
 
 
-def export_agreement(document: dict[str, Any], lang: str, out: str | os.PathLike[str]) -> Path:
-    """Write the agreement; the target appears only when the whole PDF is written."""
-    _register_fonts()
-    target = Path(out)
+def draft_page(document: dict[str, Any], lang: str) -> list[Any]:
+    """The last page of a draft: what blocks the final agreement."""
+    from desktop.readiness import blocking
+
     _ = translator(lang).gettext
-    name = document.get("district", {}).get("name", "")
-    story = build_story(document, lang)
+    styles = _styles()
+    found = blocking(document)
+    if not found:
+        return []
+    story: list[Any] = [PageBreak(), Paragraph(esc(_("Why this agreement is a draft")),
+                                               styles["heading"]),
+                        Paragraph(esc(_("These requirements of the toolkit and of Resolution "
+                                        "1949/2020 are not met yet. When they are, export the "
+                                        "agreement again: the draft mark disappears.")),
+                                  styles["body"])]
+    for finding in found:
+        story.append(Paragraph(f"<b>{finding.rule}</b> — {esc(finding.text(_))}",
+                               styles["item"], bulletText="•"))
+    return story
+
+
+def write_pdf(story: list[Any], target: Path, title: str, lang: str, footer_name: str,
+              draft: bool = False) -> Path:
+    """Lay out a story on A4 with the footer (and the draft mark); the target appears only
+    when the whole PDF is written."""
+    _register_fonts()
+    _ = translator(lang).gettext
     handle, temporary = tempfile.mkstemp(suffix=".pdf-new", dir=target.parent)
     os.close(handle)
     try:
         pdf = SimpleDocTemplate(
             temporary, pagesize=A4, leftMargin=20 * mm, rightMargin=20 * mm,
-            topMargin=18 * mm, bottomMargin=22 * mm, title=_(
-                "Voluntary agreement for the establishment of the Solidarity Economy "
-                "District") + f" “{name}”",
-            author="DES Wizard", lang=lang,
-        )
+            topMargin=18 * mm, bottomMargin=22 * mm, title=title, author="DES Wizard",
+            lang=lang)
         pattern = _("page {page} of {pages}")
-        pdf.build(story, canvasmaker=lambda *a, **k: _FooterCanvas(*a, footer=(name, pattern),
-                                                                    **k))
+        mark = _("DRAFT") if draft else ""
+        pdf.build(story, canvasmaker=lambda *a, **k: _FooterCanvas(
+            *a, footer=(footer_name, pattern), draft=mark, **k))
         os.replace(temporary, target)
     except BaseException:
         Path(temporary).unlink(missing_ok=True)
         raise
     return target
+
+
+def export_agreement(document: dict[str, Any], lang: str, out: str | os.PathLike[str]) -> Path:
+    """Write the agreement; while a blocking rule fails it is a draft, marked on every page."""
+    from desktop.readiness import ready_to_sign
+
+    _register_fonts()
+    _ = translator(lang).gettext
+    name = document.get("district", {}).get("name", "")
+    draft = not ready_to_sign(document)
+    story = build_story(document, lang) + (draft_page(document, lang) if draft else [])
+    title = _("Voluntary agreement for the establishment of the Solidarity Economy "
+              "District") + f" “{name}”"
+    return write_pdf(story, Path(out), title, lang, name, draft)
