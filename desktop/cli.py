@@ -12,7 +12,15 @@ from typing import NoReturn
 
 from desktop import __version__, settings
 from desktop.errors import DocumentError, UserError
-from i18n import LANGUAGES, N_, _, language_from_environment, set_language
+from i18n import (
+    LANGUAGES,
+    N_,
+    _,
+    current_language,
+    language_from_environment,
+    set_language,
+    translator,
+)
 
 
 class _Parser(argparse.ArgumentParser):
@@ -65,6 +73,50 @@ def cmd_export(args: argparse.Namespace) -> int:
         sys.stderr.write("warning: " + _("the additional article “{title}” has no text in "
                                          "this language; it is printed in the other one.")
                          .format(title=title) + "\n")
+    return 0
+
+
+def _document(path: str) -> dict:
+    from desktop.document import to_document
+
+    district = _open(path)
+    try:
+        return to_document(district)
+    finally:
+        district.close()
+
+
+def cmd_check(args: argparse.Namespace) -> int:
+    """Exit 0 when no blocking rule fails, 1 when some does (2 is for errors)."""
+    from desktop.readiness import LEVEL_NAMES, Level, findings, is_acknowledged
+
+    gettext = translator(args.lang).gettext if args.lang else _
+    document = _document(args.file)
+    found = findings(document)
+    blocking = sum(1 for f in found if f.level is Level.BLOCKING)
+    if args.json:
+        sys.stdout.write(json.dumps([
+            {"id": f.rule, "level": f.level.key, "step": f.step, "message": f.text(gettext),
+             "acknowledged": is_acknowledged(f, document)} for f in found],
+            ensure_ascii=False, indent=2) + "\n")
+    else:
+        for finding in found:
+            accepted = " " + gettext("(accepted)") if is_acknowledged(finding, document) else ""
+            print(f"{finding.rule} [{gettext(LEVEL_NAMES[finding.level])}]{accepted} "
+                  f"{finding.text(gettext)}")
+        print(gettext("Ready to sign") if not blocking else translator(
+            args.lang or current_language()).ngettext(
+            "{count} problem blocks the final agreement",
+            "{count} problems block the final agreement", blocking).format(count=blocking))
+    return 1 if blocking else 0
+
+
+def cmd_report(args: argparse.Namespace) -> int:
+    from desktop.readiness_report import export_report
+
+    target = _writable_target(args.output)
+    export_report(_document(args.file), args.lang, target)
+    print(_("Readiness report written to {path}").format(path=target))
     return 0
 
 
@@ -129,6 +181,17 @@ def _command_parser() -> _Parser:
     export.add_argument("--lang", choices=LANGUAGES, required=True)
     export.add_argument("-o", "--output", metavar="OUT.pdf", required=True)
     export.set_defaults(run=cmd_export)
+    check = sub.add_parser("check", help=_("check the district against the toolkit and the "
+                                           "resolution (exit 1 while a blocking rule fails)"))
+    check.add_argument("file", metavar="FILE.des")
+    check.add_argument("--lang", choices=LANGUAGES)
+    check.add_argument("--json", action="store_true")
+    check.set_defaults(run=cmd_check)
+    report = sub.add_parser("report", help=_("write the readiness report as a PDF"))
+    report.add_argument("file", metavar="FILE.des")
+    report.add_argument("--lang", choices=LANGUAGES, required=True)
+    report.add_argument("-o", "--output", metavar="OUT.pdf", required=True)
+    report.set_defaults(run=cmd_report)
     calendar = sub.add_parser("calendar", help=_("write the assembly calendar as an .ics file"))
     calendar.add_argument("file", metavar="FILE.des")
     calendar.add_argument("--lang", choices=LANGUAGES, default="it")
@@ -149,7 +212,7 @@ def _command_parser() -> _Parser:
     return parser
 
 
-COMMANDS = ("demo", "export", "calendar", "to-json", "from-json", "schema")
+COMMANDS = ("demo", "export", "check", "report", "calendar", "to-json", "from-json", "schema")
 
 
 def _window_parser() -> _Parser:
@@ -189,6 +252,11 @@ def main(argv: list[str] | None = None) -> int:
         reason = exc.strerror or str(exc)
         where = f"{exc.filename}: " if exc.filename else ""
         sys.stderr.write(f"error: {where}{reason}\n")
+        return 2
+    except Exception as exc:  # a bug: still one line, and nothing half-written is left
+        reason = " ".join(str(exc).split())[:300]
+        sys.stderr.write("error: " + _("unexpected problem, please report it: {reason}").format(
+            reason=f"{type(exc).__name__}: {reason}") + "\n")
         return 2
 
 

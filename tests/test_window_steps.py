@@ -174,3 +174,41 @@ def test_the_external_contact_hides_when_one_person_holds_both_roles(qtbot, wind
     same.setCurrentIndex(same.findData(True))
     assert form.editors["external_contact"].isHidden()
     assert DistrictFile.open(window.district.path).answer("same_person") is True
+
+
+def test_the_review_says_ready_then_draft_and_goes_to_the_field(qtbot, window):
+    wizard = window.wizard
+    wizard.steps.setCurrentRow(wizard.page_count() - 1)
+    assert wizard.review.verdict.text() == i18n._("Ready to sign")
+    window.district.set_answer("external_contact", {"name": "", "surname": "", "email": "",
+                                                    "phone": "", "member": None})
+    wizard.review.refresh()
+    assert wizard.review.verdict.text() == i18n.ngettext(
+        "{count} problem blocks the final agreement",
+        "{count} problems block the final agreement", 1).format(count=1)
+    wizard.refresh_states()
+    key_figures = step_index("key_figures")
+    assert wizard.steps.item(key_figures).data(Qt.ItemDataRole.UserRole) == "problems"
+    number = next(i for i, f in enumerate(wizard.review.current) if f.rule == "K2")
+    wizard.review.browser.anchorClicked.emit(QUrl(f"finding:{number}"))
+    assert wizard.current_index() == key_figures
+    external = wizard.page_list[key_figures].form.editors["external_contact"]
+    assert external.parts[0].input.hasFocus() or window.focusWidget() is external.parts[0].input
+
+
+def test_a_warning_is_accepted_with_a_reason(qtbot, window):
+    roles = window.district.rows("roles")
+    window.district.remove_row("roles", roles[-1]["id"])  # nobody for external communication
+    wizard = window.wizard
+    wizard.refresh_states()
+    governance = step_index("governance")
+    assert wizard.steps.item(governance).data(Qt.ItemDataRole.UserRole) == "warnings"
+    wizard.steps.setCurrentRow(wizard.page_count() - 1)
+    number = next(i for i, f in enumerate(wizard.review.current) if f.rule == "G6")
+    wizard.review.browser.anchorClicked.emit(QUrl(f"accept:{number}"))
+    dialog = wizard.review.dialog
+    qtbot.keyClicks(dialog.reason, "Li decideremo alla prima assemblea.")
+    dialog.buttons.button(dialog.buttons.StandardButton.Ok).click()
+    assert window.district.acknowledgements() == {"G6": "Li decideremo alla prima assemblea."}
+    assert "Li decideremo alla prima assemblea." in wizard.review.browser.toPlainText()
+    assert wizard.steps.item(governance).data(Qt.ItemDataRole.UserRole) == "done"

@@ -41,7 +41,7 @@ def problems_in(fields: tuple[Field, ...], values: dict[str, Any]) -> list[str]:
 
 def step_state(step: Step, answers: dict[str, Any], rows: dict[str, list[dict[str, Any]]],
                blocking: int = 0, warnings: int = 0) -> StepState:
-    """Wrong values first; then what is still to fill in; then the readiness findings."""
+    """Wrong values and blocking findings first, then warnings, then what is still empty."""
     complete = True
     scalars = tuple(f for f in step.fields if f.kind is not Kind.TABLE)
     if problems_in(scalars, answers):
@@ -54,8 +54,8 @@ def step_state(step: Step, answers: dict[str, Any], rows: dict[str, list[dict[st
         if (table.required and not table_rows) or any(
                 missing_in(table.row_fields, row) for row in table_rows):
             complete = False
-    if not complete:
-        return StepState.TODO
     if blocking:
         return StepState.PROBLEMS
-    return StepState.WARNINGS if warnings else StepState.DONE
+    if warnings:
+        return StepState.WARNINGS
+    return StepState.DONE if complete else StepState.TODO

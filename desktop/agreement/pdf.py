@@ -48,6 +48,7 @@ def _register_fonts() -> None:
 
 
 def _styles() -> dict[str, ParagraphStyle]:
+    _register_fonts()  # paragraphs are parsed when made: the font must be known by then
     body = ParagraphStyle("body", fontName=FONT, fontSize=10, leading=14, spaceAfter=5)
     return {
         "body": body,
