@@ -5,12 +5,14 @@ from __future__ import annotations
 import sys
 from pathlib import Path
 
+from PySide6.QtGui import QIcon
 from PySide6.QtWidgets import QApplication
 
 from desktop import __version__, settings
 from desktop.language import LanguageController
 from desktop.main_window import MainWindow
 from i18n import current_language
+from resources import resource_path
 
 
 def create_window(path: str | None, app: QApplication) -> MainWindow:
@@ -32,6 +34,8 @@ def run_window(path: str | None) -> int:
     app.setApplicationName("DES Wizard")
     app.setApplicationVersion(__version__)
     app.setOrganizationName("DES Wizard")
+    app.setDesktopFileName("des-wizard")
+    app.setWindowIcon(QIcon(str(resource_path("icons", "des-wizard-256.png"))))
     window = create_window(path, app)
     window.show()
     return app.exec()

@@ -162,6 +162,14 @@ def cmd_from_json(args: argparse.Namespace) -> int:
     return 0
 
 
+def cmd_desktop_entry(args: argparse.Namespace) -> int:
+    from desktop.desktop_integration import install_desktop_entry
+
+    for path in install_desktop_entry():
+        print(path)
+    return 0
+
+
 def cmd_schema(args: argparse.Namespace) -> int:
     from desktop.document import schema
 
@@ -206,13 +214,17 @@ def _command_parser() -> _Parser:
     from_json.add_argument("input", metavar="IN.json")
     from_json.add_argument("out", metavar="OUT.des")
     from_json.set_defaults(run=cmd_from_json)
+    entry = sub.add_parser("desktop-entry", help=_(
+        "add DES Wizard to the applications menu and open .des files with it (Linux)"))
+    entry.set_defaults(run=cmd_desktop_entry)
     schema_parser = sub.add_parser("schema",
                                    help=_("print the JSON Schema of the district document"))
     schema_parser.set_defaults(run=cmd_schema)
     return parser
 
 
-COMMANDS = ("demo", "export", "check", "report", "calendar", "to-json", "from-json", "schema")
+COMMANDS = ("demo", "export", "check", "report", "calendar", "to-json", "from-json", "schema",
+            "desktop-entry")
 
 
 def _window_parser() -> _Parser:
@@ -225,6 +237,8 @@ def _window_parser() -> _Parser:
     parser.add_argument("file", nargs="?", metavar="FILE.des",
                         help=_("the district to open (else the last one)"))
     parser.add_argument("--version", action="version", version=f"des-wizard {__version__}")
+    parser.add_argument("--self-test", action="store_true",
+                        help=_("check that the program is complete, offscreen, and exit"))
     return parser
 
 
@@ -242,6 +256,10 @@ def main(argv: list[str] | None = None) -> int:
             run: Callable[[argparse.Namespace], int] = args.run
             return run(args)
         args = _window_parser().parse_args(argv)
+        if args.self_test:
+            from desktop.self_test import run_self_test
+
+            return run_self_test()
         from desktop.app import run_window
 
         return run_window(args.file)

@@ -29,6 +29,8 @@ def default_pdf_name(district_path: Path, lang: str) -> Path:
 
 class ExportDialog(QDialog):
     exportRequested = Signal(str, str)  # noqa: N815  (language, path)
+    printRequested = Signal(str)  # noqa: N815  (language)
+    previewRequested = Signal(str)  # noqa: N815  (language)
 
     def __init__(self, district_path: Path, interface_lang: str, parent: QWidget | None = None):
         super().__init__(parent)
@@ -58,6 +60,10 @@ class ExportDialog(QDialog):
             QDialogButtonBox.StandardButton.Save | QDialogButtonBox.StandardButton.Cancel, self)
         self.buttons.accepted.connect(self._accept)
         self.buttons.rejected.connect(self.reject)
+        self.print_button = self.buttons.addButton("", QDialogButtonBox.ButtonRole.ActionRole)
+        self.print_button.clicked.connect(lambda: self._then(self.printRequested))
+        self.preview_button = self.buttons.addButton("", QDialogButtonBox.ButtonRole.ActionRole)
+        self.preview_button.clicked.connect(lambda: self._then(self.previewRequested))
         layout = QVBoxLayout(self)
         layout.addWidget(self.intro)
         layout.addWidget(self.language_caption)
@@ -92,6 +98,10 @@ class ExportDialog(QDialog):
         self._file_dialog = dialog
         dialog.open()
 
+    def _then(self, signal) -> None:
+        signal.emit(self.language())
+        self.accept()
+
     def _accept(self) -> None:
         path = self.path_edit.text().strip()
         if not path:
@@ -107,3 +117,5 @@ class ExportDialog(QDialog):
         self.file_caption.setText(_("File"))
         self.path_edit.setAccessibleName(_("File"))
         self.browse_button.setText(_("Choose…"))
+        self.print_button.setText(_("&Print…"))
+        self.preview_button.setText(_("Print pre&view…"))

@@ -3,10 +3,12 @@
 from __future__ import annotations
 
 import datetime as dt
+import tempfile
 from pathlib import Path
 
-from PySide6.QtCore import Qt
-from PySide6.QtGui import QAction, QCloseEvent, QKeySequence
+from PySide6.QtCore import Qt, QUrl
+from PySide6.QtGui import QAction, QCloseEvent, QDesktopServices, QKeySequence
+from PySide6.QtPrintSupport import QPrintDialog, QPrinter, QPrintPreviewDialog
 from PySide6.QtWidgets import (
     QComboBox,
     QFileDialog,
@@ -26,6 +28,7 @@ from desktop.errors import UserError
 from desktop.export_dialog import ExportDialog
 from desktop.import_dialog import ImportDialog
 from desktop.language import LanguageController
+from desktop.readiness import ready_to_sign
 from desktop.store import DistrictFile
 from desktop.welcome import WelcomePage
 from desktop.wizard_view import WizardView
@@ -44,6 +47,9 @@ class MainWindow(QMainWindow):
         self.district: DistrictFile | None = None
         self.wizard: WizardView | None = None
         self.dialog: QWidget | None = None  # the open non-modal dialog, reachable from tests
+        self.last_export: Path | None = None
+        self._print_folder: tempfile.TemporaryDirectory | None = None
+        self._printer: QPrinter | None = None
         self._saved_at: dt.datetime | None = None
 
         self.stack = QStackedWidget(self)
@@ -241,13 +247,83 @@ class MainWindow(QMainWindow):
                 reason=exc.strerror or exc))
             return False
         self.statusBar().showMessage(_("Agreement written to {path}").format(path=target), 10000)
+        self.last_export = target
+        text = _("The agreement has been saved as {path}.").format(path=target)
+        if not ready_to_sign(document):
+            text += "\n\n" + _("It is a draft: some requirements are not met yet. The Review "
+                                "step lists them; the last page of the PDF too.")
         missing = missing_clause_languages(document, lang)
         if missing:
-            self.show_notice(_("The agreement has been saved. These additional articles have no "
-                               "text in the language of the document, so they are printed in "
-                               "the other language: {titles}.").format(
-                                   titles="; ".join(f"“{t}”" for t in missing)))
+            text += "\n\n" + _("These additional articles have no text in the language of the "
+                                "document, so they are printed in the other language: "
+                                "{titles}.").format(titles="; ".join(f"“{t}”" for t in missing))
+        box = QMessageBox(QMessageBox.Icon.Information, _("DES Wizard"), text,
+                          QMessageBox.StandardButton.Close, self)
+        open_button = box.addButton(_("&Open the PDF"), QMessageBox.ButtonRole.ActionRole)
+        open_button.clicked.connect(lambda: self.open_pdf(target))
+        self.dialog = box
+        box.open()
         return True
+
+    def _agreement_for_printing(self, lang: str) -> Path | None:
+        """The agreement as it would be exported, in a temporary file kept until closing."""
+        from desktop.agreement import export_agreement
+        from desktop.document import to_document
+
+        if self.district is None:
+            return None
+        if self.wizard is not None:
+            self.wizard.flush()
+        if self._print_folder is None:
+            self._print_folder = tempfile.TemporaryDirectory(prefix="des-wizard-")
+        target = Path(self._print_folder.name) / f"{self.district.path.stem}-{lang}.pdf"
+        return export_agreement(to_document(self.district), lang, target)
+
+    def print_to(self, lang: str, printer: QPrinter) -> int:
+        """Print the agreement on ``printer`` (the path the Print button takes after its
+        dialog); returns the pages printed."""
+        from desktop.printing import print_pdf
+
+        pdf = self._agreement_for_printing(lang)
+        if pdf is None:
+            return 0
+        try:
+            pages = print_pdf(pdf, printer)
+        except OSError as exc:
+            self.show_error(_("The agreement could not be printed: {reason}").format(
+                reason=exc))
+            return 0
+        self.statusBar().showMessage(
+            ngettext("{count} page sent to the printer", "{count} pages sent to the printer",
+                     pages).format(count=pages), 10000)
+        return pages
+
+    def request_print(self, lang: str) -> None:
+        printer = QPrinter(QPrinter.PrinterMode.HighResolution)
+        dialog = QPrintDialog(printer, self)
+        dialog.accepted.connect(lambda: self.print_to(lang, printer))
+        self._printer = printer
+        self.dialog = dialog
+        dialog.open()
+
+    def request_preview(self, lang: str) -> None:
+        from desktop.printing import print_pdf
+
+        pdf = self._agreement_for_printing(lang)
+        if pdf is None:
+            return
+        printer = QPrinter(QPrinter.PrinterMode.HighResolution)
+        dialog = QPrintPreviewDialog(printer, self)
+        dialog.paintRequested.connect(lambda target: print_pdf(pdf, target))
+        self._printer = printer
+        self.dialog = dialog
+        dialog.open()
+
+    def open_pdf(self, path: str | Path) -> QUrl:
+        """Show a PDF in the system's viewer."""
+        url = QUrl.fromLocalFile(str(Path(path).resolve()))
+        QDesktopServices.openUrl(url)
+        return url
 
     def import_members(self, path: str | Path) -> bool:
         """Show the preview of an import; the members come in only when the user confirms."""
@@ -341,6 +417,8 @@ class MainWindow(QMainWindow):
             return
         dialog = ExportDialog(self.district.path, self.language.language, self)
         dialog.exportRequested.connect(self.export_agreement)
+        dialog.printRequested.connect(self.request_print)
+        dialog.previewRequested.connect(self.request_preview)
         self.language.languageChanged.connect(dialog.retranslate)
         self.dialog = dialog
         dialog.open()

@@ -8,14 +8,22 @@ from PySide6.QtCore import QUrl, Signal
 from PySide6.QtWidgets import (
     QDialog,
     QDialogButtonBox,
+    QFileDialog,
+    QHBoxLayout,
     QLabel,
+    QListWidget,
+    QListWidgetItem,
+    QMessageBox,
     QPlainTextEdit,
+    QPushButton,
     QTextBrowser,
     QVBoxLayout,
     QWidget,
 )
 
 from desktop.document import to_document
+from desktop.errors import UserError
+from desktop.formats import long_date
 from desktop.readiness import LEVEL_NAMES, Finding, Level, findings, is_acknowledged
 from desktop.store import DistrictFile
 from i18n import _, current_language, ngettext
@@ -71,11 +79,98 @@ class ReviewPage(QWidget):
         self.browser = QTextBrowser(self)
         self.browser.setOpenLinks(False)
         self.browser.anchorClicked.connect(self._follow)
+        self.signed_caption = QLabel(self)
+        self.signed_caption.setStyleSheet("font-weight: 600;")
+        self.signed_list = QListWidget(self)
+        self.signed_list.setFixedHeight(70)
+        self.attach_button = QPushButton(self)
+        self.attach_button.clicked.connect(self.request_attach)
+        self.save_attachment_button = QPushButton(self)
+        self.save_attachment_button.clicked.connect(self.request_save_attachment)
+        self.remove_attachment_button = QPushButton(self)
+        self.remove_attachment_button.clicked.connect(self.remove_selected_attachment)
+        buttons = QHBoxLayout()
+        for button in (self.attach_button, self.save_attachment_button,
+                       self.remove_attachment_button):
+            buttons.addWidget(button)
+        buttons.addStretch(1)
+        self.file_dialog: QFileDialog | None = None
+        self.message: QMessageBox | None = None
         layout = QVBoxLayout(self)
         layout.addWidget(self.heading)
         layout.addWidget(self.verdict)
         layout.addWidget(self.browser, 1)
+        layout.addWidget(self.signed_caption)
+        layout.addWidget(self.signed_list)
+        layout.addLayout(buttons)
         self.retranslate()
+
+    # --- the signed agreement ---------------------------------------------------------------
+
+    def attach_file(self, path: str) -> bool:
+        try:
+            self.district.attach(path)
+        except UserError as exc:
+            self._tell(exc.message())
+            return False
+        except OSError as exc:
+            self._tell(_("The file could not be read: {reason}").format(
+                reason=exc.strerror or exc))
+            return False
+        self.refresh_attachments()
+        return True
+
+    def _tell(self, text: str) -> None:
+        box = QMessageBox(QMessageBox.Icon.Warning, _("DES Wizard"), text,
+                          QMessageBox.StandardButton.Ok, self)
+        self.message = box
+        box.open()
+
+    def request_attach(self) -> None:
+        dialog = QFileDialog(self, _("Attach the signed agreement"), "",
+                             _("Scans (*.pdf *.jpg *.jpeg *.png *.tif *.tiff)"))
+        dialog.setFileMode(QFileDialog.FileMode.ExistingFile)
+        dialog.setOption(QFileDialog.Option.DontUseNativeDialog)
+        dialog.fileSelected.connect(self.attach_file)
+        self.file_dialog = dialog
+        dialog.open()
+
+    def _selected_attachment(self) -> int | None:
+        item = self.signed_list.currentItem()
+        return item.data(256) if item is not None else None
+
+    def request_save_attachment(self) -> None:
+        chosen = self._selected_attachment()
+        if chosen is None:
+            return
+        name = next(a["name"] for a in self.district.attachments() if a["id"] == chosen)
+        dialog = QFileDialog(self, _("Save a copy of the signed agreement"), name)
+        dialog.setAcceptMode(QFileDialog.AcceptMode.AcceptSave)
+        dialog.setOption(QFileDialog.Option.DontUseNativeDialog)
+        dialog.fileSelected.connect(lambda path: self.district.save_attachment(chosen, path))
+        self.file_dialog = dialog
+        dialog.open()
+
+    def remove_selected_attachment(self) -> None:
+        chosen = self._selected_attachment()
+        if chosen is not None:
+            self.district.remove_attachment(chosen)
+            self.refresh_attachments()
+
+    def refresh_attachments(self) -> None:
+        self.signed_list.clear()
+        lang = current_language()
+        for attachment in self.district.attachments():
+            added = long_date(attachment["added_at"][:10], lang)
+            item = QListWidgetItem(f"{attachment['name']} — {added} "
+                                   f"({attachment['size'] // 1024 + 1} KB)")
+            item.setData(256, attachment["id"])
+            self.signed_list.addItem(item)
+        has_any = self.signed_list.count() > 0
+        if has_any and self.signed_list.currentRow() < 0:
+            self.signed_list.setCurrentRow(0)
+        self.save_attachment_button.setEnabled(has_any)
+        self.remove_attachment_button.setEnabled(has_any)
 
     # --- links ------------------------------------------------------------------------------
 
@@ -193,6 +288,12 @@ class ReviewPage(QWidget):
     def retranslate(self) -> None:
         self.heading.setText(_("Review"))
         self.browser.setAccessibleName(_("Summary of the district"))
+        self.signed_caption.setText(_("Signed agreement (scans kept inside the district file)"))
+        self.signed_list.setAccessibleName(_("Signed agreement"))
+        self.attach_button.setText(_("&Attach the signed agreement…"))
+        self.save_attachment_button.setText(_("&Save a copy…"))
+        self.remove_attachment_button.setText(_("Remo&ve"))
+        self.refresh_attachments()
         if self.isVisible():
             self.refresh()
 

@@ -1,6 +1,6 @@
 """The district file: one SQLite file per district, every edit committed as it is made.
 
-Layout (schema version 3):
+Layout (schema version 4):
   answers(key, value)        one row per scalar field of every step; value is JSON
   members(id, position, …)   one row per member organization, a column per declared field
   contacts(member_id, role, name, surname, email, phone)
@@ -10,6 +10,8 @@ Layout (schema version 3):
                              one JSON object per row: new row fields need no migration
   acknowledgements(rule, reason, acknowledged_at)
                              readiness warnings the group accepts, and why
+  attachments(id, name, media_type, added_at, data)
+                             the scanned signed agreement, stored in the file itself
 The schema version is SQLite's ``user_version``; ``application_id`` marks the file as ours.
 The file stays a single file (rollback journal, never WAL) so that it can be copied or mailed.
 """
@@ -34,9 +36,11 @@ from wizard_steps import scalar_fields, table_fields
 from wizard_steps.fields import Field, Kind, empty_value
 
 APPLICATION_ID = 0x44455331  # "DES1"
-SCHEMA_VERSION = 3
+SCHEMA_VERSION = 4
 GENERIC_ROWS = "rows"  # the table that holds every list but the members
 MEMBER_TABLE = "members"
+ATTACHMENT_TYPES = {".pdf": "application/pdf", ".jpg": "image/jpeg", ".jpeg": "image/jpeg",
+                    ".png": "image/png", ".tif": "image/tiff", ".tiff": "image/tiff"}
 SQLITE_HEADER = b"SQLite format 3\x00"
 
 Migration = Callable[[Database], None]
@@ -91,9 +95,15 @@ def _acknowledgements_v3(db: Database) -> None:
         {"rule": str, "reason": str, "acknowledged_at": str}, pk="rule")
 
 
+def _attachments_v4(db: Database) -> None:
+    """Version 4: the scanned, signed agreement (PDF or images) kept inside the district."""
+    db.table("attachments").create(
+        {"id": int, "name": str, "media_type": str, "added_at": str, "data": bytes}, pk="id")
+
+
 # version -> the migration that brings a file from version-1 to version.
 MIGRATIONS: dict[int, Migration] = {1: _create_v1, 2: _rows_and_commitments_v2,
-                                    3: _acknowledgements_v3}
+                                    3: _acknowledgements_v3, 4: _attachments_v4}
 
 
 def _encode(declared: Field, value: Any) -> Any:
@@ -297,6 +307,49 @@ class DistrictFile:
     def withdraw_acknowledgement(self, rule: str) -> None:
         with self._transaction():
             self.db.execute("DELETE FROM acknowledgements WHERE rule = ?", [rule])
+
+    # --- the signed agreement ---------------------------------------------------------------
+
+    def attach(self, path: str | os.PathLike[str]) -> int:
+        """Keep a copy of a scanned file (PDF or image) inside the district."""
+        source = Path(path)
+        media_type = ATTACHMENT_TYPES.get(source.suffix.lower())
+        if media_type is None:
+            raise DistrictFileError(
+                N_("{path} is not a PDF or an image (JPEG, PNG, TIFF)."), path=source)
+        data = source.read_bytes()
+        import datetime as dt
+
+        with self._transaction():
+            cursor = self.db.execute(
+                "INSERT INTO attachments(name, media_type, added_at, data) VALUES (?, ?, ?, ?)",
+                [source.name, media_type, dt.datetime.now().isoformat(timespec="seconds"),
+                 sqlite3.Binary(data)])
+        return int(cursor.lastrowid or 0)
+
+    def attachments(self) -> list[dict[str, Any]]:
+        return [{"id": row_id, "name": name, "media_type": media, "added_at": added,
+                 "size": size}
+                for row_id, name, media, added, size in self.db.execute(
+                    "SELECT id, name, media_type, added_at, length(data) FROM attachments "
+                    "ORDER BY id").fetchall()]
+
+    def save_attachment(self, attachment_id: int, path: str | os.PathLike[str]) -> Path:
+        """Write an attached file out again, whole or not at all."""
+        row = self.db.execute("SELECT data FROM attachments WHERE id = ?",
+                              [attachment_id]).fetchone()
+        if row is None:
+            raise KeyError(attachment_id)
+        target = Path(path)
+        handle, temporary = tempfile.mkstemp(suffix=".part", dir=target.parent)
+        with os.fdopen(handle, "wb") as out:
+            out.write(row[0])
+        os.replace(temporary, target)
+        return target
+
+    def remove_attachment(self, attachment_id: int) -> None:
+        with self._transaction():
+            self.db.execute("DELETE FROM attachments WHERE id = ?", [attachment_id])
 
     # --- tables of rows ---------------------------------------------------------------------
 
