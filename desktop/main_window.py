@@ -58,6 +58,8 @@ class MainWindow(QMainWindow):
         self.welcome.openRequested.connect(self.request_open)
         self.welcome.exampleRequested.connect(self.open_example)
         self.welcome.recentChosen.connect(self.open_district)
+        self.welcome.languageChosen.connect(
+            lambda lang: self.language_combo.setCurrentIndex(self.language_combo.findData(lang)))
         self.stack.addWidget(self.welcome)
         self.setCentralWidget(self.stack)
 
@@ -83,6 +85,7 @@ class MainWindow(QMainWindow):
         self.open_action = action(QKeySequence.StandardKey.Open, self.request_open)
         self.copy_action = action(QKeySequence.StandardKey.SaveAs, self.request_save_copy)
         self.export_action = action(QKeySequence("Ctrl+E"), self.request_export)
+        self.print_action = action(QKeySequence.StandardKey.Print, self.request_export)
         self.example_action = action(None, self.open_example)
         self.import_action = action(None, self.request_import)
         self.close_action = action(QKeySequence.StandardKey.Close, self.close_district)
@@ -102,6 +105,7 @@ class MainWindow(QMainWindow):
         self.file_menu.addAction(self.copy_action)
         self.file_menu.addAction(self.import_action)
         self.file_menu.addAction(self.export_action)
+        self.file_menu.addAction(self.print_action)
         self.file_menu.addSeparator()
         self.file_menu.addAction(self.close_action)
         self.file_menu.addAction(self.quit_action)
@@ -110,7 +114,7 @@ class MainWindow(QMainWindow):
         self.toolbar.setObjectName("mainToolbar")
         self.toolbar.setMovable(False)
         self.toolbar.setToolButtonStyle(Qt.ToolButtonStyle.ToolButtonTextOnly)
-        for item in (self.new_action, self.open_action, self.export_action):
+        for item in (self.new_action, self.open_action, self.export_action, self.print_action):
             self.toolbar.addAction(item)
         spacer = QWidget(self)
         spacer.setSizePolicy(spacer.sizePolicy().horizontalPolicy().Expanding,
@@ -166,7 +170,22 @@ class MainWindow(QMainWindow):
                 reason=exc.strerror or exc))
             return False
         self._show_district(district)
+        self.show_getting_started()
         return True
+
+    def show_getting_started(self) -> None:
+        """A new district opens with a word on what is ahead."""
+        box = QMessageBox(QMessageBox.Icon.Information, _("Getting started"), _(
+            "The wizard follows the establishment phase of the provincial toolkit in twelve "
+            "steps: the district, its members, objectives, governance, key figures, the supply "
+            "chain, the financial plan, the reporting model, local roots, links with other "
+            "districts, your own clauses and a final review.\n\nA group usually fills them "
+            "over a few meetings; a first draft takes two or three hours. Everything you type "
+            "is saved at once in the district file: you can stop and start again at any time. "
+            "The panel on the right explains each step; the Review tells you what is still "
+            "missing before signing."), QMessageBox.StandardButton.Ok, self)
+        self.dialog = box
+        box.open()
 
     def open_example(self) -> bool:
         from desktop.example import write_example
@@ -476,13 +495,15 @@ class MainWindow(QMainWindow):
         self.open_action.setText(_("&Open…"))
         self.copy_action.setText(_("Save a &copy as…"))
         self.export_action.setText(_("&Export agreement…"))
+        self.print_action.setText(_("&Print agreement…"))
         self.example_action.setText(_("Open the &example"))
         self.import_action.setText(_("&Import members from a spreadsheet…"))
         self.close_action.setText(_("&Close district"))
         self.quit_action.setText(_("&Quit"))
         self.back_action.setText(_("Previous step"))
         self.next_action.setText(_("Next step"))
-        for item in (self.copy_action, self.export_action, self.close_action, self.import_action):
+        for item in (self.copy_action, self.export_action, self.close_action, self.import_action,
+                     self.print_action):
             item.setEnabled(has_district)
         self.language_label.setText(_("Language:") + " ")
         self.language_combo.setAccessibleName(_("Language"))

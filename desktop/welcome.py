@@ -15,10 +15,12 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from i18n import _
+from desktop.settings import documents_dir
+from i18n import LANGUAGE_NAMES, LANGUAGES, _, current_language
 
 
 class WelcomePage(QWidget):
+    languageChosen = Signal(str)  # noqa: N815
     newRequested = Signal()  # noqa: N815
     openRequested = Signal()  # noqa: N815
     exampleRequested = Signal()  # noqa: N815
@@ -38,6 +40,16 @@ class WelcomePage(QWidget):
                                (self.example_button, self.exampleRequested)):
             button.setMinimumHeight(36)
             button.clicked.connect(signal)
+        self.language_caption = QLabel(self)
+        self.language_buttons: dict[str, QPushButton] = {}
+        for lang in LANGUAGES:
+            button = QPushButton(LANGUAGE_NAMES[lang], self)
+            button.setCheckable(True)
+            button.clicked.connect(lambda _checked=False, lang=lang: self.languageChosen.emit(lang))
+            self.language_buttons[lang] = button
+        self.files_note = QLabel(self)
+        self.files_note.setWordWrap(True)
+        self.files_note.setStyleSheet("color: #444444;")
         self.recent_caption = QLabel(self)
         self.recent = QListWidget(self)
         self.recent.setMaximumHeight(260)
@@ -45,6 +57,12 @@ class WelcomePage(QWidget):
             lambda item: self.recentChosen.emit(item.data(Qt.ItemDataRole.UserRole)))
 
         column = QVBoxLayout()
+        languages = QHBoxLayout()
+        languages.addWidget(self.language_caption)
+        for button in self.language_buttons.values():
+            languages.addWidget(button)
+        languages.addStretch(1)
+        column.addLayout(languages)
         column.addWidget(self.title)
         column.addWidget(self.intro)
         buttons = QHBoxLayout()
@@ -52,6 +70,7 @@ class WelcomePage(QWidget):
         buttons.addWidget(self.open_button)
         buttons.addWidget(self.example_button)
         column.addLayout(buttons)
+        column.addWidget(self.files_note)
         column.addSpacing(12)
         column.addWidget(self.recent_caption)
         column.addWidget(self.recent)
@@ -82,4 +101,12 @@ class WelcomePage(QWidget):
         self.open_button.setText(_("&Open a district"))
         self.example_button.setText(_("Try the &example"))
         self.recent_caption.setText(_("Recent districts (double-click to open)"))
+        self.language_caption.setText(_("Language:"))
+        for lang, button in self.language_buttons.items():
+            button.setChecked(lang == current_language())
+        self.files_note.setText(_(
+            "Each district is one file ending in .des. New districts go to the folder {folder} "
+            "unless you choose another. To keep a backup, copy that file to a USB key or a "
+            "shared folder, or send it by email: it holds everything, and it opens on any "
+            "computer with DES Wizard.").format(folder=documents_dir()))
         self.recent.setAccessibleName(_("Recent districts"))
