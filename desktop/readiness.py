@@ -49,6 +49,8 @@ class Finding:
     def text(self, gettext: Callable[[str], str]) -> str:
         params = {name: ", ".join(gettext(_label_of(name, key)) for key in value)
                   if isinstance(value, list) else value for name, value in self.params.items()}
+        if self.params.get("name_is_label"):
+            params["name"] = gettext(params["name"])
         return gettext(self.message).format(**params)
 
 
@@ -88,6 +90,12 @@ def _filled(value: Any) -> bool:
     return bool(str(value).strip()) if value is not None else False
 
 
+def _body_kind(kind: str) -> str:
+    from wizard_steps.governance import BODY_KINDS
+
+    return next((c.label for c in BODY_KINDS if c.key == kind), kind)
+
+
 def _one(condition: bool, rule_id: str, level: Level, step: str, message: str, *,
          field_key: str = "", **params: Any) -> list[Finding]:
     return [] if condition else [Finding(rule_id, level, step, message, params, field_key)]
@@ -99,7 +107,7 @@ def _one(condition: bool, rule_id: str, level: Level, step: str, message: str, *
 def at_least_three_members(doc: Doc) -> list[Finding]:
     count = len(_members(doc))
     return _one(count >= 3, "S1", Level.BLOCKING, "members", N_(
-        "The district has {count} member organizations; it needs at least three. Resolution "
+        "Member organizations: {count}; the district needs at least three. Resolution "
         "1949/2020 and the toolkit (2.1) ask for at least three partners, so that the district "
         "is a real network. Add the missing members in the step “Members”."),
         field_key="organizations", count=count)
@@ -109,8 +117,9 @@ def at_least_three_members(doc: Doc) -> list[Finding]:
 def one_member_registered(doc: Doc) -> list[Finding]:
     return _one(any(m.get("registered_sea") is True for m in _members(doc)), "S2",
                 Level.BLOCKING, "members", N_(
-                    "No member is registered with the solidarity economy regulations. The "
-                    "resolution and the toolkit (2.1) ask for at least one registered member "
+                    "No member is registered with the solidarity economy regulations. "
+                    "Resolution 1949/2020 and the toolkit (2.1) ask for at least one registered "
+                    "member "
                     "(Solidarity Economy Actor). Mark the registered members in the step "
                     "“Members”, or involve one that is registered."),
                 field_key="organizations")
@@ -157,8 +166,8 @@ def human_resources_stated(doc: Doc) -> list[Finding]:
     if members and not found and hours == 0:
         found.append(Finding("S5", Level.WARNING, "members", N_(
             "No member dedicates any hours to the district. The toolkit (2.3) warns that the "
-            "availability of human resources is a critical issue. Agree with the members the "
-            "hours each one dedicates."), field="organizations"))
+            "availability of human resources is a critical issue. Agree with the members on "
+            "the hours each one dedicates."), field="organizations"))
     return found
 
 
@@ -245,9 +254,9 @@ def assembly_every_six_months(doc: Doc) -> list[Finding]:
     needed = max(2, math.ceil(12 / months)) if months and months <= 6 else 2
     if not found and len(dated) < needed:
         found.append(Finding("G2", Level.BLOCKING, "governance", N_(
-            "The calendar of the first year has {count} dated meetings; with an assembly every "
-            "{months} months it needs {needed}. The toolkit (2.2) asks for an annual calendar of "
-            "meetings. Add the dates in the step “Governance”."),
+            "Dated meetings in the calendar of the first year: {count}; with the interval you "
+            "set (months: {months}) it needs {needed}. The toolkit (2.2) asks for an annual "
+            "calendar of meetings. Add the dates in the step “Governance”."),
             {"count": len(dated), "months": months, "needed": needed}, "meetings"))
     return found
 
@@ -285,9 +294,10 @@ def substitutes(doc: Doc) -> list[Finding]:
 def decision_methods(doc: Doc) -> list[Finding]:
     bodies = _section(doc, "governance").get("bodies", [])
     return [Finding("G5", Level.WARNING, "governance", N_(
-        "The body “{name}” does not say how it takes decisions. The toolkit (2.1) asks to define "
-        "how decisions are taken (consensus, majority, quorum). Choose the method."),
-        {"name": b.get("name") or b.get("kind", "")}, "decision_method", index)
+        "The body “{name}” does not say how it takes decisions. The toolkit (2.1) asks the "
+        "members to define how decisions are taken (consensus, majority, quorum). Choose the "
+        "method."), {"name": b.get("name") or _body_kind(b.get("kind", "")),
+                     "name_is_label": not b.get("name")}, "decision_method", index)
         for index, b in enumerate(bodies) if not b.get("decision_method")]
 
 
@@ -301,9 +311,10 @@ def key_roles(doc: Doc) -> list[Finding]:
                 if r.get("member")}
     missing = [key for key in KEY_ROLE_KEYS if key not in assigned]
     return _one(not missing, "G6", Level.WARNING, "governance", N_(
-        "Some key roles are not assigned to a member: {roles}. The toolkit (2.1) asks to say "
-        "who coordinates, facilitates the network, manages the accounts and communicates "
-        "inside and outside. Assign them in the step “Governance”."), field_key="roles",
+        "Some key roles are not assigned to a member: {roles}. The toolkit (2.1) asks the "
+        "members to say who coordinates, facilitates the network, manages the accounts and "
+        "communicates inside and outside. Assign them in the step “Governance”."),
+        field_key="roles",
         roles=missing)
 
 
@@ -341,10 +352,10 @@ def openness_decided(doc: Doc) -> list[Finding]:
 def coordinator(doc: Doc) -> list[Finding]:
     return _one(_person_complete(_section(doc, "key_figures").get("coordinator")), "K1",
                 Level.BLOCKING, "key_figures", N_(
-                    "The internal coordinator is not appointed with name, surname, email and "
-                    "phone. The toolkit (2.1) says the district needs this figure from the "
-                    "start, to run it and convene the assembly. Appoint the coordinator in the "
-                    "step “Key figures”."), field_key="coordinator")
+                    "The internal coordinator is not appointed, or their name, surname, email "
+                    "or phone is missing. The toolkit (2.1) says the district needs this "
+                    "figure from the start, to run it and convene the assembly. Appoint the "
+                    "coordinator in the step “Key figures”."), field_key="coordinator")
 
 
 @rule("K2")
@@ -490,8 +501,9 @@ def three_years(doc: Doc) -> list[Finding]:
     plan = forecast(doc)
     covered = [y for y in plan.years if plan.total_income(y) or plan.total_expenses(y)]
     return _one(len(covered) >= 3, "F3", Level.WARNING, "financial_plan", N_(
-        "The forecasts cover {count} years; the toolkit (2.1) asks for income and expenses of "
-        "at least the first three years. Fill in the forecast grid for three years."),
+        "Years with income or expenses in the forecast: {count}; the toolkit (2.1) asks for "
+        "income and expenses of at least the first three years. Fill in the forecast grid for "
+        "three years."),
         field_key="forecasts", count=len(covered))
 
 
@@ -533,7 +545,8 @@ def fee_considered(doc: Doc) -> list[Finding]:
     return _one(_section(doc, "financial_plan").get("has_fee") is not None, "F6", Level.HINT,
                 "financial_plan", N_(
                     "You have not decided whether members pay a membership fee. The toolkit "
-                    "(2.1) lists member fees among the possible funding sources. Decide it."),
+                    "(2.1) lists member fees among the possible funding sources. Decide on "
+                    "it."),
                 field_key="has_fee")
 
 
@@ -569,8 +582,8 @@ def swot(doc: Doc) -> list[Finding]:
     ok = all(_filled(section.get(k)) for k in ("strengths", "weaknesses", "opportunities",
                                                "threats"))
     return _one(ok, "F9", Level.HINT, "reporting", N_(
-        "Strengths, weaknesses, opportunities and threats are not all written. The toolkit "
-        "(2.1) suggests them as part of the reporting model."), field_key="strengths")
+        "The analysis of strengths, weaknesses, opportunities and threats is incomplete. The "
+        "toolkit (2.1) suggests it as part of the reporting model."), field_key="strengths")
 
 
 @rule("F10")
@@ -587,7 +600,7 @@ def annual_report(doc: Doc) -> list[Finding]:
 def feasibility(doc: Doc) -> list[Finding]:
     return _one(_filled(_section(doc, "financial_plan").get("feasibility")), "F11",
                 Level.WARNING, "financial_plan", N_(
-                    "Nothing supports the feasibility of the planned duration. Resolution "
+                    "It is not explained why the planned duration is feasible. Resolution "
                     "1949/2020 asks that the long-term horizon be checked by a feasibility "
                     "study; the sustainability analysis may serve. Write why the duration is "
                     "feasible."), field_key="feasibility")
@@ -599,9 +612,10 @@ def feasibility(doc: Doc) -> list[Finding]:
 def territory_analysed(doc: Doc) -> list[Finding]:
     return _one(_filled(_section(doc, "local_roots").get("territory_analysis")), "L1",
                 Level.WARNING, "local_roots", N_(
-                    "The territory is not analysed. The toolkit (2.1) asks to know the area: its "
-                    "economic, social and cultural traits, needs and opportunities. Write the "
-                    "analysis in the step “Local roots”."), field_key="territory_analysis")
+                    "The territory is not analysed. The toolkit (2.1) asks the promoters to know "
+                    "the area: its economic, social and cultural traits, needs and "
+                    "opportunities. Write the analysis in the step “Local roots”."),
+                field_key="territory_analysis")
 
 
 @rule("L2")
@@ -668,10 +682,10 @@ def agreement_essentials(doc: Doc) -> list[Finding]:
         "name", "district_type", "signing_place", "signing_date")), "A1", Level.BLOCKING,
         "district", N_(
             "The agreement needs the district's name, its type, and the place and date of "
-            "signing. Fill them in the step “District”."), field_key="name")
+            "signing. Enter them in the step “District”."), field_key="name")
     found += [Finding("A1", Level.BLOCKING, "members", N_(
-        "“{name}” has no legal representative (name and role) to sign the agreement. Fill them "
-        "in for this member."), {"name": m.get("name", "")}, "legal_representative", m.get("id"))
+        "“{name}” has no legal representative (name and role) to sign the agreement. Enter "
+        "them for this member."), {"name": m.get("name", "")}, "legal_representative", m.get("id"))
         for m in _members(doc) if not (_filled(m.get("legal_representative"))
                                        and _filled(m.get("legal_representative_role")))]
     return found

@@ -13,8 +13,8 @@ from reportlab.platypus import Paragraph, Spacer
 from desktop.agreement.context import esc
 from desktop.agreement.pdf import _styles, write_pdf
 from desktop.formats import long_date
-from desktop.readiness import LEVEL_NAMES, Finding, Level, findings, is_acknowledged
-from i18n import translator
+from desktop.readiness import Finding, Level, findings, is_acknowledged
+from i18n import N_, translator
 from wizard_steps import STEPS, step
 from wizard_steps.display import display_value
 
@@ -22,6 +22,10 @@ from wizard_steps.display import display_value
 def _label(step_key: str, table: str, field_key: str, value: str, _) -> str:
     declared = step(step_key).field(table).row_field(field_key)
     return _(declared.choice_label(value)) if value else _("not given")
+
+
+LEVEL_HEADINGS = {Level.BLOCKING: N_("Problems that block the final agreement"),
+                  Level.WARNING: N_("Warnings"), Level.HINT: N_("Hints")}
 
 
 def district_summary(document: dict[str, Any], lang: str) -> list[tuple[str, str]]:
@@ -95,8 +99,7 @@ def build_report(document: dict[str, Any], lang: str) -> list[Any]:
         mine = [f for f in open_findings if f.level is level]
         if not mine:
             continue
-        story.append(Paragraph(esc(_("Findings: {level}").format(
-            level=_(LEVEL_NAMES[level]))), styles["heading"]))
+        story.append(Paragraph(esc(_(LEVEL_HEADINGS[level])), styles["heading"]))
         story += [_finding(f, titles, styles, _) for f in mine]
     if accepted:
         reasons = document.get("acknowledgements", {})

@@ -215,6 +215,7 @@ class ReviewPage(QWidget):
     def findings_html(self, document: dict, found: list[Finding]) -> str:
         titles = {step.key: (index, _(step.title)) for index, step in enumerate(STEPS)}
         go, accept, withdraw = _("Go to"), _("Accept with a reason…"), _("Withdraw")
+        accepted_by = _("Accepted by the group:")
         parts: list[str] = []
         for step in STEPS:
             mine = [(i, f) for i, f in enumerate(found) if f.step == step.key]
@@ -230,7 +231,7 @@ class ReviewPage(QWidget):
                 if finding.level is not Level.BLOCKING:
                     reason = document.get("acknowledgements", {}).get(finding.rule)
                     if is_acknowledged(finding, document):
-                        line += (f"<br><i>{escape(_('Accepted by the group:'))} "
+                        line += (f"<br><i>{escape(accepted_by)} "
                                  f"{escape(reason or '')}</i> "
                                  f"<a href='withdraw:{finding.rule}'>{escape(withdraw)}</a>")
                     else:
@@ -280,9 +281,9 @@ class ReviewPage(QWidget):
         position = self.browser.verticalScrollBar().value()
         findings_part = self.findings_html(document, self.current)
         heading = escape(_("What the review found")) if findings_part else ""
+        wrote = escape(_("What the group wrote"))
         self.browser.setHtml((f"<h2>{heading}</h2>" + findings_part if findings_part else "")
-                             + f"<h2>{escape(_('What the group wrote'))}</h2>"
-                             + self.summary_html())
+                             + f"<h2>{wrote}</h2>" + self.summary_html())
         self.browser.verticalScrollBar().setValue(position)
 
     def retranslate(self) -> None:
