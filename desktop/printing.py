@@ -24,10 +24,12 @@ def page_images(pdf: str | os.PathLike[str], dpi: int) -> Iterator[QImage]:
         for index in range(len(document)):
             page = document[index]
             bitmap = page.render(scale=dpi / 72, rev_byteorder=False, prefer_bgrx=True)
-            image = QImage(bitmap.buffer, bitmap.width, bitmap.height, bitmap.stride,
-                           QImage.Format.Format_RGB32)
-            yield image.copy()  # the bitmap's memory goes with the page
+            pixels = bytes(bitmap.buffer)  # our own copy: pdfium frees its bitmap with the page
+            image = QImage(pixels, bitmap.width, bitmap.height, bitmap.stride,
+                           QImage.Format.Format_RGB32).copy()
+            bitmap.close()
             page.close()
+            yield image
     finally:
         document.close()
 

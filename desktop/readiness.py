@@ -50,7 +50,8 @@ class Finding:
         params = {name: ", ".join(gettext(_label_of(name, key)) for key in value)
                   if isinstance(value, list) else value for name, value in self.params.items()}
         if self.params.get("name_is_label"):
-            params["name"] = gettext(params["name"])
+            label = params["name"]  # a msgid (the kind of body), not a name someone typed
+            params["name"] = gettext(label)
         return gettext(self.message).format(**params)
 
 

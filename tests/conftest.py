@@ -26,3 +26,4 @@ def example_path(tmp_path) -> Path:
     path = tmp_path / "fiemme-fassa.des"
     write_example(path).close()
     return path
+

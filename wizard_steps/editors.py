@@ -34,6 +34,7 @@ MEMBER_KINDS = (Kind.MEMBER, Kind.MEMBERS, Kind.MEMBER_ROLES)
 MemberList = Callable[[], dict[int, str]]
 DocumentSource = Callable[[], dict[str, Any]]
 UNREADABLE = object()  # a money field whose text cannot be read: flagged, never saved
+NO_MEMBER = -1  # the member combo's "none chosen": its data stays an int like the others
 
 
 def _no_members() -> dict[int, str]:
@@ -206,8 +207,8 @@ class FieldEditor(QWidget):
         if isinstance(widget, QLineEdit):
             return widget.text()
         if kind is Kind.MEMBER:
-            data = widget.currentData() if isinstance(widget, QComboBox) else None
-            return data if isinstance(data, int) else None
+            data = widget.currentData() if isinstance(widget, QComboBox) else NO_MEMBER
+            return data if isinstance(data, int) and data != NO_MEMBER else None
         if kind is Kind.MEMBERS:
             return [row_id for row_id, check in self._member_checks.items() if check.isChecked()]
         if kind is Kind.MEMBER_ROLES:
@@ -282,7 +283,7 @@ class FieldEditor(QWidget):
         combo = self.input
         assert isinstance(combo, QComboBox)
         combo.clear()
-        combo.addItem(_("— choose a member —"), None)
+        combo.addItem(_("— choose a member —"), NO_MEMBER)
         for row_id, name in members.items():
             combo.addItem(name or _("(no name yet)"), row_id)
         index = combo.findData(self._member_value) if self._member_value is not None else 0

@@ -152,6 +152,7 @@ class ForecastEditor(QWidget):
             made = []
             for text in values:
                 item = QTableWidgetItem(text)
+                item.setData(KEY, "")  # computed: no (side, category, year) to save
                 item.setFlags(Qt.ItemFlag.ItemIsEnabled | Qt.ItemFlag.ItemIsSelectable)
                 item.setTextAlignment(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)
                 if colour is not None:
@@ -213,9 +214,10 @@ class ForecastEditor(QWidget):
         self._loading = False
 
     def _cell_changed(self, item: QTableWidgetItem) -> None:
-        if self._loading or item.data(KEY) is None:
+        data = item.data(KEY)
+        if self._loading or not isinstance(data, tuple | list):
             return
-        side, key, year = item.data(KEY)
+        side, key, year = data
         lang = current_language()
         try:
             cents = parse_money(item.text(), lang)
