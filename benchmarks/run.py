@@ -100,7 +100,12 @@ def main() -> None:
         "small fraction of the pause between two edits, even on a disk a hundred times slower; "
         "the export grows about linearly with the number of members.",
     ]
-    (ROOT / "docs" / "benchmarks.md").write_text("\n".join(lines) + "\n", encoding="utf-8")
+    doc = ROOT / "docs" / "benchmarks.md"
+    kept = ""
+    if doc.exists() and "<!-- frozen:begin -->" in doc.read_text(encoding="utf-8"):
+        old = doc.read_text(encoding="utf-8")
+        kept = "\n" + old[old.index("<!-- frozen:begin -->"):]
+    doc.write_text("\n".join(lines) + "\n" + kept, encoding="utf-8")
     print("\n".join(lines))
 
 

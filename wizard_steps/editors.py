@@ -293,8 +293,10 @@ class FieldEditor(QWidget):
         grid = self._member_grid
         while grid.count():
             item = grid.takeAt(0)
-            if item.widget() is not None and item.widget() is not self._no_member_hint:
-                item.widget().deleteLater()
+            widget = item.widget() if item is not None else None
+            if widget is not None and widget is not self._no_member_hint:
+                widget.hide()  # at once: deleteLater waits for the event loop
+                widget.deleteLater()
         self._member_checks, self._member_roles = {}, {}
         with_roles = self.declared.kind is Kind.MEMBER_ROLES
         chosen = self._member_value or []

@@ -190,7 +190,7 @@ def valid_time(value: Any) -> str | None:
 
 
 def person_fields(required: bool, with_member: bool = False) -> tuple[Field, ...]:
-    fields = (
+    fields: tuple[Field, ...] = (
         Field("name", Kind.TEXT, N_("Name"), required=required),
         Field("surname", Kind.TEXT, N_("Surname"), required=required),
         email_field(required=required),

@@ -1,0 +1,81 @@
+"""Take the user guide's screenshots from the real window, in both languages.
+
+    python3 docs/make_screenshots.py      ->  docs/images/{it,en}/*.png
+
+The example district is written to a temporary folder; the window is drawn offscreen at a
+laptop's size, one picture per step, plus the welcome screen and the export dialog.
+"""
+
+from __future__ import annotations
+
+import os
+import sys
+import tempfile
+from pathlib import Path
+
+os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
+ROOT = Path(__file__).resolve().parent.parent
+sys.path.insert(0, str(ROOT))
+
+from PySide6.QtWidgets import QApplication  # noqa: E402
+
+import i18n  # noqa: E402
+from desktop.app import create_window  # noqa: E402
+from desktop.example import write_example  # noqa: E402
+from wizard_steps import STEPS  # noqa: E402
+
+SIZE = (1200, 760)
+
+
+def shoot(lang: str, folder: Path, app: QApplication) -> list[Path]:
+    out = ROOT / "docs" / "images" / lang
+    out.mkdir(parents=True, exist_ok=True)
+    written = []
+    i18n.set_language(lang)
+    welcome = create_window(None, app)
+    welcome.resize(*SIZE)
+    welcome.show()
+    app.processEvents()
+    written.append(out / "00-welcome.png")
+    welcome.grab().save(str(written[-1]))
+    welcome.close()
+    example = folder / f"example-{lang}.des"
+    write_example(example).close()
+    window = create_window(str(example), app)
+    window.resize(*SIZE)
+    window.show()
+    wizard = window.wizard
+    for index in range(wizard.page_count()):
+        wizard.steps.setCurrentRow(index)
+        app.processEvents()
+        key = STEPS[index].key if index < len(STEPS) else "review"
+        written.append(out / f"{index + 1:02d}-{key}.png")
+        window.grab().save(str(written[-1]))
+        if key == "financial_plan":
+            # The forecast sits below the lists: a picture of its own.
+            page = wizard.page_list[index]
+            forecast = next(e for form in page.forms for e in form.editors.values()
+                            if type(e).__name__ == "ForecastEditor")
+            written.append(out / f"{index + 1:02d}b-forecast.png")
+            forecast.grab().save(str(written[-1]))
+    window.request_export()
+    app.processEvents()
+    written.append(out / "13-export.png")
+    window.dialog.grab().save(str(written[-1]))
+    window.dialog.close()
+    window.close()
+    return written
+
+
+def main() -> None:
+    app = QApplication.instance() or QApplication(sys.argv[:1])
+    with tempfile.TemporaryDirectory() as folder:
+        os.environ["DES_WIZARD_CONFIG_DIR"] = str(Path(folder) / "config")
+        os.environ["DES_WIZARD_DOCUMENTS_DIR"] = str(Path(folder) / "documents")
+        for lang in ("it", "en"):
+            for path in shoot(lang, Path(folder), app):
+                print(path.relative_to(ROOT))
+
+
+if __name__ == "__main__":
+    main()
