@@ -189,3 +189,38 @@ def test_calendar_command(tmp_path, capsys, example_path):
     DistrictFile.create(empty).close()
     assert main(["calendar", str(empty), "-o", str(tmp_path / "e.ics")]) == 2
     assert not (tmp_path / "e.ics").exists()
+
+
+@pytest.mark.parametrize("lang", ["it", "en"])
+def test_every_text_of_the_example_is_in_its_agreement(tmp_path, lang):
+    """Walks the declarations: a text field added to any step must reach the agreement."""
+    from desktop.agreement.finances import template_text
+    from wizard_steps import STEPS
+    from wizard_steps.fields import Kind
+
+    document = example_document()
+    text = pdf_text(export_agreement(document, lang, tmp_path / "a.pdf"))
+    other = {"it": "en", "en": "it"}[lang]
+    checked = 0
+    for step in STEPS:
+        section = document.get(step.key, {})
+        for declared in step.fields:
+            rows = section.get(declared.key) if declared.kind is Kind.TABLE else [section]
+            fields = declared.row_fields if declared.kind is Kind.TABLE else (declared,)
+            for row in rows or []:
+                for field in fields:
+                    if field.kind not in (Kind.TEXT, Kind.LONG_TEXT) or field.key.endswith(
+                            f"_{other}"):
+                        continue
+                    value = str(row.get(field.key) or "")
+                    if template_text(value, lang) != value:
+                        value = template_text(value, lang)  # pre-filled: printed translated
+                    for line in value.splitlines():
+                        words = " ".join(line.split()).rstrip(".;: ")
+                        if words:
+                            checked += 1
+                            # Table cells wrap and interleave with their neighbours in the
+                            # extracted text: there, every word must still be found.
+                            assert words[:70] in text or all(
+                                w in text for w in words.split()), (step.key, field.key, words)
+    assert checked > 100

@@ -212,3 +212,35 @@ def test_a_warning_is_accepted_with_a_reason(qtbot, window):
     assert window.district.acknowledgements() == {"G6": "Li decideremo alla prima assemblea."}
     assert "Li decideremo alla prima assemblea." in wizard.review.browser.toPlainText()
     assert wizard.steps.item(governance).data(Qt.ItemDataRole.UserRole) == "done"
+
+
+def test_the_forecast_grid_adds_up_as_typed_and_refuses_what_it_cannot_read(qtbot, window):
+    from desktop.finance import forecast as compute
+
+    wizard = window.wizard
+    index = step_index("financial_plan")
+    wizard.steps.setCurrentRow(index)
+    grid = next(e for form in wizard.page_list[index].forms for e in form.editors.values()
+                if type(e).__name__ == "ForecastEditor")
+    assert "3.400,00" in grid.fees.text()  # the fee, from the ten members' natures
+    table = grid.table
+    cell = next(table.item(r, 0) for r in range(table.rowCount())
+                if table.item(r, 0) is not None
+                and table.item(r, 0).data(Qt.ItemDataRole.UserRole) == ("income",
+                                                                        "other_income", 2027))
+    cell.setText("mille")
+    assert not grid.message.isHidden()
+    assert "other_income" not in window.district.answer("forecasts")["income"] or \
+        "2027" not in window.district.answer("forecasts")["income"]["other_income"]
+    cell = next(table.item(r, 0) for r in range(table.rowCount())
+                if table.item(r, 0) is not None
+                and table.item(r, 0).data(Qt.ItemDataRole.UserRole) == ("income",
+                                                                        "other_income", 2027))
+    cell.setText("1.500,00")
+    assert window.district.answer("forecasts")["income"]["other_income"]["2027"] == 150_000
+    from desktop.document import to_document
+
+    assert compute(to_document(window.district)).balance(2027) == 150_000
+    balance_row = next(r for r in range(table.rowCount())
+                       if table.verticalHeaderItem(r).text() == i18n._("Balance of the year"))
+    assert table.item(balance_row, 0).text() == "1.500,00"

@@ -16,9 +16,16 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from desktop.finance import Forecast, forecast, set_typed_amount
-from desktop.formats import MoneyError, format_amount, format_percent, money_example, parse_money
-from i18n import _, current_language
+from desktop.finance import Forecast, forecast, membership_fee_total, set_typed_amount
+from desktop.formats import (
+    MoneyError,
+    format_amount,
+    format_money,
+    format_percent,
+    money_example,
+    parse_money,
+)
+from i18n import _, current_language, ngettext
 from wizard_steps.fields import Field
 
 COMPUTED = QColor("#f1f1f1")
@@ -99,6 +106,8 @@ class ForecastEditor(QWidget):
         self.typed: dict[str, Any] = {"income": {}, "expenses": {}}
         self.label = QLabel(self)
         self.label.setStyleSheet("font-weight: 600;")
+        self.fees = QLabel(self)  # what the membership fee yields, from the member list
+        self.fees.setWordWrap(True)
         self.table = QTableWidget(self)
         self.table.setEditTriggers(QAbstractItemView.EditTrigger.AllEditTriggers)
         self.table.verticalHeader().setDefaultSectionSize(24)
@@ -111,6 +120,7 @@ class ForecastEditor(QWidget):
         layout = QVBoxLayout(self)
         layout.setContentsMargins(0, 8, 0, 8)
         layout.addWidget(self.label)
+        layout.addWidget(self.fees)
         layout.addWidget(self.table)
         layout.addWidget(self.message)
         layout.addWidget(self.chart)
@@ -211,6 +221,13 @@ class ForecastEditor(QWidget):
         table.setFixedHeight(height)
         self.plan = plan
         self.chart.show_plan(plan)
+        members = document.get("members", {}).get("organizations", [])
+        fees = membership_fee_total(plan_section, members)
+        self.fees.setVisible(plan_section.get("has_fee") is True)
+        self.fees.setText(ngettext(
+            "The membership fee yields {total} a year from {count} member.",
+            "The membership fee yields {total} a year from {count} members.",
+            len(members)).format(total=format_money(fees, lang), count=len(members)))
         self._loading = False
 
     def _cell_changed(self, item: QTableWidgetItem) -> None:

@@ -209,7 +209,7 @@ def annex_indicators(ctx: Context) -> Article | None:
                 esc(template_text(row.get("data_source", ""), ctx.lang)),
                 esc(row.get("target", "")),
             ])
-        blocks.append(Table(table, [0.17, 0.24, 0.13, 0.17, 0.16, 0.13]))
+        blocks.append(Table(table, [0.15, 0.25, 0.12, 0.16, 0.19, 0.13]))
     for key in ("strengths", "weaknesses", "opportunities", "threats"):
         items = [line.strip() for line in str(section.get(key, "")).splitlines() if line.strip()]
         if items:

@@ -42,12 +42,14 @@ def governance(ctx: Context) -> Article | None:
     if meetings:
         dates = []
         for meeting in meetings:
-            text = ctx.date(meeting.get("date", ""))
+            text = esc(ctx.date(meeting.get("date", "")))
             if meeting.get("time"):
-                text += " " + _("at {time}").format(time=meeting["time"])
+                text += " " + esc(_("at {time}").format(time=meeting["time"]))
             if meeting.get("place"):
-                text += ", " + meeting["place"]
-            dates.append(esc(text))
+                text += ", " + esc(meeting["place"])
+            if meeting.get("agenda"):
+                text += f" ({inline(meeting['agenda'])})"
+            dates.append(text)
         paragraphs.append(_("In the first year the assembly is convened on: {dates}.").format(
             dates="; ".join(dates)))
     if section.get("representation"):

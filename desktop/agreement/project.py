@@ -109,7 +109,10 @@ def local_roots(ctx: Context) -> Article | None:
             for row in rows:
                 when = ", ".join(p for p in (ctx.date(row.get("date", "")),
                                              row.get("place", "")) if p)
-                items.append(esc(row.get("title", "")) + (f" ({esc(when)})" if when else ""))
+                item = inline(row.get("title", "")) + (f" ({esc(when)})" if when else "")
+                if row.get("description"):
+                    item += f": {inline(row['description'])}"
+                items.append(item)
             paragraphs.append(sentence.format(items="; ".join(items)))
     if roots.get("training"):
         paragraphs.append(_("Training and human capital: {text}.").format(
