@@ -62,6 +62,7 @@ class WelcomePage(QWidget):
         for button in self.language_buttons.values():
             languages.addWidget(button)
         languages.addStretch(1)
+        column.addStretch(1)
         column.addLayout(languages)
         column.addWidget(self.title)
         column.addWidget(self.intro)
@@ -74,7 +75,7 @@ class WelcomePage(QWidget):
         column.addSpacing(12)
         column.addWidget(self.recent_caption)
         column.addWidget(self.recent)
-        column.addStretch(1)
+        column.addStretch(2)
         outer = QHBoxLayout(self)
         outer.addStretch(1)
         outer.addLayout(column, 4)

@@ -32,6 +32,8 @@ def shoot(lang: str, folder: Path, app: QApplication) -> list[Path]:
     out.mkdir(parents=True, exist_ok=True)
     written = []
     i18n.set_language(lang)
+    # A first start: nothing remembered, so the welcome screen shows.
+    (Path(os.environ["DES_WIZARD_CONFIG_DIR"]) / "settings.json").unlink(missing_ok=True)
     welcome = create_window(None, app)
     welcome.resize(*SIZE)
     welcome.show()
@@ -71,7 +73,8 @@ def main() -> None:
     app = QApplication.instance() or QApplication(sys.argv[:1])
     with tempfile.TemporaryDirectory() as folder:
         os.environ["DES_WIZARD_CONFIG_DIR"] = str(Path(folder) / "config")
-        os.environ["DES_WIZARD_DOCUMENTS_DIR"] = str(Path(folder) / "documents")
+        # The folder a user would see (the example itself is written to the temporary one).
+        os.environ["DES_WIZARD_DOCUMENTS_DIR"] = "/home/cooperativa/Documenti/DES Wizard"
         for lang in ("it", "en"):
             for path in shoot(lang, Path(folder), app):
                 print(path.relative_to(ROOT))
