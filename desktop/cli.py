@@ -47,6 +47,16 @@ def _writable_target(path: str, overwrite: bool = True) -> Path:
     return target
 
 
+def _document(path: str) -> dict:
+    from desktop.document import to_document
+
+    district = _open(path)
+    try:
+        return to_document(district)
+    finally:
+        district.close()
+
+
 def cmd_demo(args: argparse.Namespace) -> int:
     from desktop.example import write_example
 
@@ -59,14 +69,9 @@ def cmd_demo(args: argparse.Namespace) -> int:
 def cmd_export(args: argparse.Namespace) -> int:
     from desktop.agreement import export_agreement
     from desktop.agreement.organisation import missing_clause_languages
-    from desktop.document import to_document
 
     target = _writable_target(args.output)
-    district = _open(args.file)
-    try:
-        document = to_document(district)
-    finally:
-        district.close()
+    document = _document(args.file)
     export_agreement(document, args.lang, target)
     print(_("Agreement written to {path}").format(path=target))
     for title in missing_clause_languages(document, args.lang):
@@ -74,16 +79,6 @@ def cmd_export(args: argparse.Namespace) -> int:
                                          "this language; it is printed in the other one.")
                          .format(title=title) + "\n")
     return 0
-
-
-def _document(path: str) -> dict:
-    from desktop.document import to_document
-
-    district = _open(path)
-    try:
-        return to_document(district)
-    finally:
-        district.close()
 
 
 def cmd_check(args: argparse.Namespace) -> int:
@@ -100,9 +95,12 @@ def cmd_check(args: argparse.Namespace) -> int:
              "acknowledged": is_acknowledged(f, document)} for f in found],
             ensure_ascii=False, indent=2) + "\n")
     else:
+        from wizard_steps import step as declared_step
+
         for finding in found:
             accepted = " " + gettext("(accepted)") if is_acknowledged(finding, document) else ""
-            print(f"{finding.rule} [{gettext(LEVEL_NAMES[finding.level])}]{accepted} "
+            title = gettext(declared_step(finding.step).title)
+            print(f"{finding.rule} · {title} [{gettext(LEVEL_NAMES[finding.level])}]{accepted} "
                   f"{finding.text(gettext)}")
         print(gettext("Ready to sign") if not blocking else translator(
             args.lang or current_language()).ngettext(
@@ -122,14 +120,9 @@ def cmd_report(args: argparse.Namespace) -> int:
 
 def cmd_calendar(args: argparse.Namespace) -> int:
     from desktop.calendar_export import meeting_count, write_calendar
-    from desktop.document import to_document
 
     target = _writable_target(args.output)
-    district = _open(args.file)
-    try:
-        document = to_document(district)
-    finally:
-        district.close()
+    document = _document(args.file)
     if not meeting_count(document):
         raise UserError(N_("The assembly calendar has no meeting with a date yet."))
     write_calendar(document, args.lang, target)
@@ -138,13 +131,9 @@ def cmd_calendar(args: argparse.Namespace) -> int:
 
 
 def cmd_to_json(args: argparse.Namespace) -> int:
-    from desktop.document import to_document, write_json
+    from desktop.document import write_json
 
-    district = _open(args.file)
-    try:
-        document = to_document(district)
-    finally:
-        district.close()
+    document = _document(args.file)
     if args.output:
         write_json(document, _writable_target(args.output))
     else:

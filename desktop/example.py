@@ -198,7 +198,7 @@ def _governance() -> dict[str, Any]:
         "representation": (
             "Ogni membro è rappresentato in assemblea dal proprio referente o dal sostituto e "
             "ha un voto, qualunque sia la sua dimensione."),
-        "assembly_every_months": 4,
+        "assembly_every_months": 6,
         "meetings": [
             _meeting("2027-04-20", "Cavalese, sede della Comunità Territoriale",
                      "Avvio e programma annuale"),

@@ -102,12 +102,14 @@ def forecast(document: dict[str, Any]) -> Forecast:
     fees = membership_fee_total(plan, members)
     if fees:
         public_fees = public_fee_total(plan, members)
-        result.income.append(Line("fees", N_("Membership fees"), {y: fees for y in years}))
         if public_fees:
             # Fees paid by public members are public money: kept apart for the public share.
-            result.income[-1].amounts = {y: fees - public_fees for y in years}
+            result.income.append(Line("fees", N_("Membership fees of private members"),
+                                      {y: fees - public_fees for y in years}))
             result.income.append(Line("public_fees", N_("Membership fees of public members"),
                                       {y: public_fees for y in years}, public=True))
+        else:
+            result.income.append(Line("fees", N_("Membership fees"), {y: fees for y in years}))
     for category in INCOME_CATEGORIES:
         result.income.append(Line(category.key, category.label,
                                   _typed_amounts(typed, "income", category.key, years),

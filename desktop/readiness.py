@@ -387,11 +387,13 @@ def public_external_contact(doc: Doc) -> list[Finding]:
     person = section.get("coordinator") if section.get("same_person") is True else section.get(
         "external_contact")
     chosen = members.get((person or {}).get("member"))
+    if not _person_complete(person):
+        return []  # nobody appointed yet: K2 says so
     ok = not public or (chosen is not None and chosen.get("nature") == "public")
     return _one(ok, "K4", Level.HINT, "key_figures", N_(
         "A public body is a member, but the external contact person does not come from it. The "
-        "toolkit (2.1) suggests considering a public body for this role, for its access to "
-        "information and institutions."), field_key="external_contact")
+        "toolkit (2.1) suggests considering someone from the public body for this role, for its "
+        "access to information and institutions."), field_key="external_contact")
 
 
 @rule("K5")

@@ -110,7 +110,7 @@ def build_report(document: dict[str, Any], lang: str) -> list[Any]:
                 reason=reasons.get(finding.rule, ""))) + "</i>", styles["item"]))
     if not found:
         story.append(Spacer(1, 6))
-        story.append(Paragraph(esc(_("The review found nothing to add.")), styles["body"]))
+        story.append(Paragraph(esc(_("No problems found.")), styles["body"]))
     return story
 
 

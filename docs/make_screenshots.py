@@ -17,7 +17,7 @@ os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
 ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
 
-from PySide6.QtWidgets import QApplication  # noqa: E402
+from PySide6.QtWidgets import QApplication, QScrollArea  # noqa: E402
 
 import i18n  # noqa: E402
 from desktop.app import create_window  # noqa: E402
@@ -59,7 +59,12 @@ def shoot(lang: str, folder: Path, app: QApplication) -> list[Path]:
             forecast = next(e for form in page.forms for e in form.editors.values()
                             if type(e).__name__ == "ForecastEditor")
             written.append(out / f"{index + 1:02d}b-forecast.png")
-            forecast.grab().save(str(written[-1]))
+            area = forecast.parent()
+            while area is not None and not isinstance(area, QScrollArea):
+                area = area.parent()
+            area.ensureWidgetVisible(forecast.table, 0, 0)
+            app.processEvents()
+            window.grab().save(str(written[-1]))
     window.request_export()
     app.processEvents()
     written.append(out / "13-export.png")

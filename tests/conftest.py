@@ -27,3 +27,15 @@ def example_path(tmp_path) -> Path:
     write_example(path).close()
     return path
 
+
+
+@pytest.fixture
+def window(qtbot, qapp, example_path):
+    """The real main window on the example district, in Italian."""
+    from desktop.app import create_window
+
+    i18n.set_language("it")
+    made = create_window(str(example_path), qapp)
+    qtbot.addWidget(made)
+    made.show()
+    return made

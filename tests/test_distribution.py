@@ -5,7 +5,6 @@ import shutil
 import subprocess
 from pathlib import Path
 
-import pytest
 from PySide6.QtCore import Qt
 from PySide6.QtGui import QImage
 from PySide6.QtPrintSupport import QPrinter, QPrintPreviewDialog
@@ -18,15 +17,6 @@ from desktop.cli import main
 from desktop.document import to_document
 from desktop.printing import page_count, page_images
 from desktop.store import DistrictFile
-
-
-@pytest.fixture
-def window(qtbot, qapp, example_path):
-    i18n.set_language("it")
-    made = create_window(str(example_path), qapp)
-    qtbot.addWidget(made)
-    made.show()
-    return made
 
 
 def grey_levels(image: QImage, size=(24, 34)) -> list[int]:

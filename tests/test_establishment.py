@@ -221,6 +221,8 @@ def test_every_text_of_the_example_is_in_its_agreement(tmp_path, lang):
                             checked += 1
                             # Table cells wrap and interleave with their neighbours in the
                             # extracted text: there, every word must still be found.
-                            assert words[:70] in text or all(
-                                w in text for w in words.split()), (step.key, field.key, words)
+                            # A sentence continued after a colon may start lower case.
+                            assert words[1:70] in text or all(
+                                w in text for w in words.split()[1:]), (step.key, field.key,
+                                                                         words)
     assert checked > 100

@@ -1,25 +1,14 @@
 """The establishment steps in the real window."""
 
-import pytest
 from PySide6.QtCore import Qt, QUrl
 from PySide6.QtWidgets import QMessageBox
 
 import i18n
-from desktop.app import create_window
 from desktop.example import OLTRE
 from desktop.import_dialog import ImportDialog
 from desktop.store import DistrictFile
 from tests.test_member_import import write_csv
 from wizard_steps import STEPS
-
-
-@pytest.fixture
-def window(qtbot, qapp, example_path):
-    i18n.set_language("it")
-    made = create_window(str(example_path), qapp)
-    qtbot.addWidget(made)
-    made.show()
-    return made
 
 
 def step_index(key):

@@ -53,7 +53,12 @@ def display_value(declared: Field, value: Any, members: dict[int, str], gettext:
 
 def row_title(declared: Field, row: dict[str, Any], members: dict[int, str], gettext: Gettext,
               lang: str) -> str:
-    """What names a row: its title field, else the first field that says something."""
+    """What names a row: its title field (or fields, joined by "+"), else the first field
+    that says something."""
+    if "+" in declared.title_key:
+        parts = [display_value(declared.row_field(key), row.get(key), members, gettext, lang)
+                 for key in declared.title_key.split("+")]
+        return " — ".join(p for p in parts if p)
     keys = [declared.title_key] if declared.title_key else []
     keys += [f.key for f in declared.row_fields if f.key not in keys]
     for key in keys:

@@ -322,7 +322,7 @@ class FieldEditor(QWidget):
                 grid.addWidget(check, index, 0)
                 grid.addWidget(role, index, 1)
             else:
-                grid.addWidget(check, index // 2, index % 2)
+                grid.addWidget(check, index, 0)  # one column: long names never widen the page
         grid.setColumnStretch(1, 1)
         self._no_member_hint.setVisible(not members)
         if not members:

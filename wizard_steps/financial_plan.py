@@ -83,8 +83,10 @@ STEP = Step(
         "side by themselves; totals and balances are computed as you type."
     ),
     fields=(
-        Field("no_initial_investment", Kind.YES_NO, N_("The district needs no initial "
-                                                       "investment")),
+        Field("no_initial_investment", Kind.YES_NO,
+              N_("Does the district start without any initial investment?"),
+              help=N_("Answer Yes only if there is nothing to buy or set up at the start; "
+                      "otherwise answer No and list the investments below.")),
         Field("investments", Kind.TABLE, N_("Initial investments"), row_fields=INVESTMENT_FIELDS,
               title_key="item", item_label=N_("Investment"),
               hidden_when=("no_initial_investment", True)),

@@ -111,6 +111,10 @@ class ForecastEditor(QWidget):
         self.table = QTableWidget(self)
         self.table.setEditTriggers(QAbstractItemView.EditTrigger.AllEditTriggers)
         self.table.verticalHeader().setDefaultSectionSize(24)
+        # Long category names are cut with "…" (the tooltip of the page says it all) so that
+        # three or four years fit beside them without scrolling.
+        self.table.verticalHeader().setMaximumWidth(260)
+        self.table.verticalHeader().setTextElideMode(Qt.TextElideMode.ElideRight)
         self.table.itemChanged.connect(self._cell_changed)
         self.message = QLabel(self)
         self.message.setStyleSheet("color: #b00020;")

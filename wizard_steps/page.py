@@ -133,6 +133,7 @@ class TableEditor(QWidget):
 
         self.caption = QLabel(self)
         self.caption.setStyleSheet("font-weight: 600;")
+        self.caption.setWordWrap(True)
         self.list = QListWidget(self)
         self.list.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
         self.list.setTextElideMode(Qt.TextElideMode.ElideRight)

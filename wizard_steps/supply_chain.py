@@ -36,7 +36,8 @@ STEP = Step(
     ),
     fields=(
         Field("chain", Kind.TABLE, N_("Who acts at each stage of the chain"),
-              row_fields=ACTOR_FIELDS, required=True, title_key="activity", item_label=N_("Actor")),
+              row_fields=ACTOR_FIELDS, required=True, title_key="stage+member+partner+activity",
+              item_label=N_("Actor")),
         Field("products", Kind.LONG_TEXT,
               N_("Products or services made on solidarity economy principles"), required=True),
         *PLAN_FIELDS,

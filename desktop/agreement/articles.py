@@ -11,7 +11,7 @@ from __future__ import annotations
 from collections.abc import Callable
 from typing import Any
 
-from desktop.agreement.context import Article, Context, esc, inline, person_name
+from desktop.agreement.context import Article, Context, esc, person_name, phrase
 from desktop.agreement.finances import (
     annex_financial_plan,
     annex_indicators,
@@ -48,7 +48,8 @@ def party_description(ctx: Context, member: dict[str, Any]) -> str:
     nature = ctx.choice("members", "nature", member.get("nature", ""), table="organizations")
     if legal_form:
         parts.append(esc(legal_form))
-    if nature:
+    if nature and not (member.get("legal_form") == "public_body"
+                       and member.get("nature") == "public"):
         parts.append(_("nature: {nature}").format(nature=esc(nature[:1].lower() + nature[1:])))
     if member.get("registered_office"):
         parts.append(_("registered office: {office}").format(
@@ -79,7 +80,7 @@ def recitals(ctx: Context) -> list[str]:
           "Economy Districts;"),
         _("Provincial Council Resolution No. 1949 of 27 November 2020 sets the essential "
           "requirements for the establishment of a district: a supply chain of goods or "
-          "services made on solidarity economy principles, at least three partners with "
+          "services made on solidarity economy principles, at least three members with "
           "different legal forms, at least one of them registered with the solidarity economy "
           "regulations, broad and horizontal governance, a district contact person, attention "
           "to economic sustainability and an agreement lasting at least three years;"),
@@ -90,7 +91,7 @@ def recitals(ctx: Context) -> list[str]:
     needs = ctx.section("objectives").get("needs")
     if needs:
         found.append(_("the parties intend to address the following needs: {needs};").format(
-            needs=inline(needs)))
+            needs=phrase(needs)))
     return found
 
 
@@ -199,7 +200,7 @@ def annex_members(ctx: Context) -> Article:
         for role in ("contact_person", "substitute"):
             person = member.get(role) or {}
             lines = [esc(x) for x in (person_name(person), person.get("email", ""),
-                                      person.get("phone", "")) if x]
+                                      person.get("phone", "").replace(" ", "\u00a0")) if x]
             cells.append("<br/>".join(lines) or "—")
         rows.append(cells)
     return Article(_("Members and contact persons"), table=rows)

@@ -24,6 +24,17 @@ def inline(value: Any) -> str:
     return esc(str(value).strip().rstrip(".;: "))
 
 
+def phrase(value: Any) -> str:
+    """A user's sentence continued after a colon: "funzioni: condivide…". The first letter
+    is lowered only when it opens an ordinary word, so "Cassa Rurale di Fiemme" or "DES"
+    keep their capitals."""
+    text = str(value).strip().rstrip(".;: ")
+    words = text.split()
+    ordinary = (len(words) > 1 and words[0][:1].isupper() and words[0][1:].islower()
+                and not words[1][:1].isupper())
+    return esc(text[:1].lower() + text[1:] if ordinary else text)
+
+
 @dataclass
 class Context:
     document: dict[str, Any]
@@ -83,6 +94,7 @@ class Chart:
     """Income, expenses and balance by year (the financial plan)."""
     years: list[int]
     series: list[tuple[str, list[int]]]  # label, cents per year
+    lang: str = "it"
 
 
 @dataclass

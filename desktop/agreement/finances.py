@@ -4,7 +4,16 @@ from __future__ import annotations
 
 from typing import Any
 
-from desktop.agreement.context import Article, Chart, Context, Subheading, Table, esc, inline
+from desktop.agreement.context import (
+    Article,
+    Chart,
+    Context,
+    Subheading,
+    Table,
+    esc,
+    inline,
+    phrase,
+)
 from desktop.finance import FEE_BY_NATURE, forecast, membership_fee_total
 from desktop.formats import format_money, format_percent
 from i18n import translator
@@ -31,19 +40,21 @@ def economic_resources(ctx: Context) -> Article | None:
         return None
     paragraphs: list[str] = []
     if plan.get("has_fee") is True:
-        general = plan.get("fee_amount")
-        specific = [(nature, plan.get(key)) for nature, key in FEE_BY_NATURE.items()
-                    if plan.get(key) is not None]
+        # The fee each nature present among the members actually pays.
+        natures = [n for n in FEE_BY_NATURE if any(m.get("nature") == n for m in ctx.members)]
+        fees = {n: plan.get(FEE_BY_NATURE[n]) if plan.get(FEE_BY_NATURE[n]) is not None
+                else plan.get("fee_amount") for n in natures}
         parts = []
-        if general is not None:
+        if len(set(fees.values())) <= 1:
+            amount = next(iter(fees.values()), plan.get("fee_amount"))
             parts.append(_("Each member pays a yearly membership fee of {amount}.").format(
-                amount=_money(ctx, general)))
-        if specific:
+                amount=_money(ctx, amount)))
+        else:
             by_nature = "; ".join(
                 f"{ctx.shown('members', 'nature', nature, table='organizations').lower()}: "
-                f"{_money(ctx, amount)}" for nature, amount in specific)
-            parts.append(_("The fee depends on the nature of the member: {fees}.").format(
-                fees=by_nature))
+                f"{_money(ctx, amount)}" for nature, amount in fees.items())
+            parts.append(_("The yearly membership fee depends on the nature of the member: "
+                           "{fees}.").format(fees=by_nature))
         parts.append(_("In all, the fees yield {total} a year.").format(
             total=_money(ctx, membership_fee_total(plan, ctx.members))))
         paragraphs.append(" ".join(parts))
@@ -79,9 +90,9 @@ def monitoring(ctx: Context) -> Article | None:
         paragraphs.append(_("The parties publish an annual report on the activities, the "
                             "accounts and the social results of the District. Prepared by: "
                             "{who}. When: {when}. Where it is published: {where}.").format(
-            who=inline(section["report_by"]),
-            when=inline(section.get("report_when", "")) or "—",
-            where=inline(section.get("report_where", "")) or "—"))
+            who=phrase(section["report_by"]),
+            when=phrase(section.get("report_when", "")) or "—",
+            where=phrase(section.get("report_where", "")) or "—"))
     return Article(_("Monitoring, annual report and social report"), paragraphs)
 
 
@@ -158,7 +169,7 @@ def _forecast_blocks(ctx: Context) -> list[Any]:
         (_("Income"), [plan.total_income(y) for y in years]),
         (_("Expenses"), [plan.total_expenses(y) for y in years]),
         (_("Balance"), [plan.balance(y) for y in years]),
-    ])
+    ], ctx.lang)
     return [Subheading(esc(_("Income and expense forecasts"))), table, chart]
 
 
@@ -209,7 +220,10 @@ def annex_indicators(ctx: Context) -> Article | None:
                 esc(template_text(row.get("data_source", ""), ctx.lang)),
                 esc(row.get("target", "")),
             ])
-        blocks.append(Table(table, [0.15, 0.25, 0.12, 0.16, 0.19, 0.13]))
+        blocks.append(Table(table, [0.17, 0.21, 0.14, 0.15, 0.18, 0.15]))
+    if any(str(section.get(k, "")).strip() for k in ("strengths", "weaknesses", "opportunities",
+                                                      "threats")):
+        blocks.append(Subheading(esc(_("Strengths, weaknesses, opportunities and threats"))))
     for key in ("strengths", "weaknesses", "opportunities", "threats"):
         items = [line.strip() for line in str(section.get(key, "")).splitlines() if line.strip()]
         if items:

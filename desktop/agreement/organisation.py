@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from desktop.agreement.context import Article, Context, esc, inline, person_name
+from desktop.agreement.context import Article, Context, esc, inline, person_name, phrase
 
 
 def governance(ctx: Context) -> Article | None:
@@ -22,17 +22,21 @@ def governance(ctx: Context) -> Article | None:
         if members:
             parts.append(_("members: {members}").format(members=members))
         if body.get("functions"):
-            parts.append(_("functions: {text}").format(text=inline(body["functions"])))
+            parts.append(_("functions: {text}").format(text=phrase(body["functions"])))
         method = ctx.shown("governance", "decision_method", body.get("decision_method"),
                            table="bodies")
         if method:
             parts.append(_("decisions: {method}").format(method=method.lower()))
         if body.get("quorum"):
-            parts.append(inline(body["quorum"]))
+            parts.append(phrase(body["quorum"]))
         paragraphs.append("; ".join(parts) + ".")
-    paragraphs.append(_(
-        "The members' assembly shares and structures the projects and an annual programme of "
-        "activities, defines the roles, sets objectives and deadlines, and monitors progress."))
+    assembly = next((b for b in bodies if b.get("kind") == "assembly"), None)
+    if assembly is None or not assembly.get("functions"):
+        # The minimum functions of the outline, unless the group wrote the assembly's own.
+        paragraphs.append(_(
+            "The members' assembly shares and structures the projects and an annual programme "
+            "of activities, defines the roles, sets objectives and deadlines, and monitors "
+            "progress."))
     months = section.get("assembly_every_months")
     if months:
         paragraphs.append(ngettext("The assembly meets at least every month.",
@@ -53,7 +57,8 @@ def governance(ctx: Context) -> Article | None:
         paragraphs.append(_("In the first year the assembly is convened on: {dates}.").format(
             dates="; ".join(dates)))
     if section.get("representation"):
-        paragraphs.append(esc(section["representation"]))
+        paragraphs.append(_("Representation of the members: {text}.").format(
+            text=phrase(section["representation"])))
     if section.get("open_to_citizens") is True:
         paragraphs.append(_("The meetings of the assembly are open to citizens and other "
                             "stakeholders, who take part without a vote."))
@@ -62,14 +67,15 @@ def governance(ctx: Context) -> Article | None:
     if section.get("monitoring_tools"):
         paragraphs.append(_("To monitor and share activities, results and difficulties the "
                             "parties use: {tools}.").format(
-                                tools=inline(section["monitoring_tools"])))
+                                tools=phrase(section["monitoring_tools"])))
     return Article(_("Governance and members' assembly"), paragraphs)
 
 
 def _figure(ctx: Context, person: dict) -> str:
     name = esc(person_name(person))
     member = ctx.member_names.get(person.get("member"), "")
-    contacts = ", ".join(esc(x) for x in (person.get("email", ""), person.get("phone", "")) if x)
+    phone = person.get("phone", "").replace(" ", "\u00a0")  # a number is never split
+    contacts = ", ".join(esc(x) for x in (person.get("email", ""), phone) if x)
     text = f"<b>{name}</b>" + (f" ({esc(member)})" if member else "")
     return text + (f", {contacts}" if contacts else "")
 
@@ -95,6 +101,9 @@ def key_figures(ctx: Context) -> Article | None:
                                 "represents the District and maintains relations with the "
                                 "Centre for the Solidarity Economy.").format(
                                     person=_figure(ctx, external)))
+        else:
+            paragraphs.append("<b>" + esc(_("The external contact person is still to be "
+                                            "appointed.")) + "</b>")
     years = section.get("term_years")
     if years:
         paragraphs.append(ngettext("The appointments last {years} year and may be renewed.",
@@ -121,7 +130,7 @@ def roles_and_commitments(ctx: Context) -> Article | None:
     for member in ctx.members:
         parts = []
         if member.get("commitment"):
-            parts.append(inline(member["commitment"]))
+            parts.append(phrase(member["commitment"]))
         people, hours = member.get("staff_people"), member.get("staff_hours_month")
         if people or hours:
             given = []
@@ -155,7 +164,7 @@ def admission_and_exclusion(ctx: Context) -> Article:
             "may be excluded by the assembly.",
             "A party that is absent from {n} meetings of the assembly in a row without "
             "justification may be excluded by the assembly.", absences).format(n=absences))
-    paragraphs.append(_("The assembly may also exclude a party that seriously fails its "
+    paragraphs.append(_("The assembly may also exclude a party that seriously breaches its "
                         "commitments, after hearing it."))
     return Article(_("Admission, withdrawal and exclusion"), paragraphs)
 

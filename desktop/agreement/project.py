@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from desktop.agreement.context import Article, Context, esc, inline
+from desktop.agreement.context import Article, Context, esc, inline, phrase
 from wizard_steps.members import STAGES
 from wizard_steps.supply_chain import PLAN_FIELDS
 
@@ -26,12 +26,13 @@ def objectives(ctx: Context) -> Article | None:
         paragraphs.append(f"<b>{number}. {inline(row.get('title', ''))}</b>")
         parts = []
         if row.get("tools_method"):
-            parts.append(_("Tools and method: {text}").format(text=inline(row["tools_method"])))
+            parts.append(_("Tools and method: {text}").format(text=inline(row["tools_method"]))
+                         + ".")
         involved = ctx.shown("objectives", "members_roles", row.get("members_roles"),
                              table="objectives")
         if involved:
             parts.append(_("Members involved and their roles: {members}").format(
-                members=involved))
+                members=involved) + ".")
         if row.get("result") or row.get("target_quantity"):
             target = " ".join(str(p) for p in (row.get("target_quantity") or "",
                                                 row.get("target_unit", "")) if p)
@@ -39,9 +40,9 @@ def objectives(ctx: Context) -> Article | None:
                 target=esc(target), result=inline(row.get("result", "")))
             if row.get("deadline"):
                 result += " " + _("by {date}").format(date=esc(ctx.date(row["deadline"])))
-            parts.append(result)
+            parts.append(result + ".")
         if row.get("checked_by"):
-            parts.append(_("Checked by: {who}").format(who=inline(row["checked_by"])))
+            parts.append(_("Checked by: {who}").format(who=inline(row["checked_by"])) + ".")
         if parts:
             paragraphs.append("<br/>".join(parts))
     if not paragraphs:
@@ -55,7 +56,7 @@ def supply_chain(ctx: Context) -> Article | None:
     chain = section.get("chain", [])
     paragraphs: list[str] = []
     if chain:
-        paragraphs.append(_("The parties build together a chain of financing, production, "
+        paragraphs.append(_("The parties jointly build a supply chain of financing, production, "
                             "distribution and consumption, organised as follows."))
     names = ctx.member_names
     for stage in STAGES:
@@ -88,14 +89,14 @@ def local_roots(ctx: Context) -> Article | None:
     if roots.get("territory_analysis"):
         paragraphs.append(_("The parties anchor the District in its territory, having analysed "
                             "its traits, needs and opportunities as follows: {text}.")
-                          .format(text=inline(roots["territory_analysis"])))
+                          .format(text=phrase(roots["territory_analysis"])))
     relationships = roots.get("relationships", [])
     if relationships:
         items = []
         for relation in relationships:
             kind = ctx.shown("local_roots", "kind", relation.get("kind"), table="relationships")
             items.append(f"{inline(relation.get('name', ''))} ({kind.lower()}): "
-                         f"{inline(relation.get('how', ''))}")
+                         f"{phrase(relation.get('how', ''))}")
         paragraphs.append(_("The parties undertake to build relationships with: {items}.").format(
             items="; ".join(items)))
     for key, sentence in (
@@ -116,10 +117,10 @@ def local_roots(ctx: Context) -> Article | None:
             paragraphs.append(sentence.format(items="; ".join(items)))
     if roots.get("training"):
         paragraphs.append(_("Training and human capital: {text}.").format(
-            text=inline(roots["training"])))
+            text=phrase(roots["training"])))
     if links.get("centre_keeper"):
         paragraphs.append(_("Relations with the Centre for the Solidarity Economy are "
-                            "maintained by: {who}.").format(who=inline(links["centre_keeper"])))
+                            "maintained by: {who}.").format(who=phrase(links["centre_keeper"])))
     exchanges = links.get("exchanges", [])
     if exchanges:
         items = [esc(f"{e.get('district', '')}: {e.get('exchange', '')}")
