@@ -26,7 +26,7 @@ from wizard_steps.page import StepPage
 from wizard_steps.state import StepState, step_state
 
 STATE_TEXT = {
-    StepState.TODO: N_("to do"),
+    StepState.INCOMPLETE: N_("to do"),
     StepState.DONE: N_("done"),
     StepState.PROBLEMS: N_("has problems"),
     StepState.WARNINGS: N_("has warnings"),
@@ -164,7 +164,7 @@ class WizardView(QWidget):
             StepState.DONE: style.standardIcon(QStyle.StandardPixmap.SP_DialogApplyButton),
             StepState.PROBLEMS: style.standardIcon(QStyle.StandardPixmap.SP_MessageBoxCritical),
             StepState.WARNINGS: style.standardIcon(QStyle.StandardPixmap.SP_MessageBoxWarning),
-            StepState.TODO: QIcon(),
+            StepState.INCOMPLETE: QIcon(),
         }
         document = to_document(self.district)
         found = findings(document)

@@ -9,7 +9,7 @@ from wizard_steps.fields import Field, Kind, Step, is_empty, is_visible, problem
 
 
 class StepState(StrEnum):
-    TODO = "todo"
+    INCOMPLETE = "incomplete"  # required answers still missing
     DONE = "done"
     WARNINGS = "warnings"  # readiness warnings the group has not accepted
     PROBLEMS = "problems"  # a wrong value, or a blocking readiness rule
@@ -58,4 +58,4 @@ def step_state(step: Step, answers: dict[str, Any], rows: dict[str, list[dict[st
         return StepState.PROBLEMS
     if warnings:
         return StepState.WARNINGS
-    return StepState.DONE if complete else StepState.TODO
+    return StepState.DONE if complete else StepState.INCOMPLETE
