@@ -66,6 +66,10 @@ def shoot(lang: str, folder: Path, app: QApplication) -> list[Path]:
             app.processEvents()
             window.grab().save(str(written[-1]))
     window.request_export()
+    word = {"it": "accordo", "en": "agreement"}[lang]
+    # The folder a user would see, not the temporary one the example lives in.
+    window.dialog.path_edit.setText(
+        f"/home/cooperativa/Documenti/DES Wizard/Fiemme e Fassa - {word}.pdf")
     app.processEvents()
     written.append(out / "13-export.png")
     window.dialog.grab().save(str(written[-1]))
