@@ -96,3 +96,15 @@ def test_the_languages_carry_the_same_articles(tmp_path):
         counts[lang] = re.findall(rf"{WORDS[lang]['article']} (\d+)\.", text)
     assert counts["it"] == counts["en"]
     assert counts["it"] == [str(n) for n in range(1, len(counts["it"]) + 1)]
+
+
+def test_values_longer_than_a_page_do_not_break_the_layout(tmp_path):
+    document = example_document()
+    long_name = "Cooperativa " + "lunghissima " * 900  # a table cell taller than a page
+    document["members"]["organizations"][0]["name"] = long_name
+    document["financial_plan"]["investments"][0]["item"] = "voce " * 1500
+    document["objectives"]["overview"] = "parola " * 6000  # several pages of one paragraph
+    reader = PdfReader(export_agreement(document, "it", tmp_path / "a.pdf"))
+    text = " ".join(page.extract_text() for page in reader.pages)
+    assert text.count("lunghissima") >= 900 * 2  # in the parties, the signatures, Annex A
+    assert text.count("parola") == 6000

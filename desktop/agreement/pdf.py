@@ -170,28 +170,33 @@ def _article_flowables(article: Article, heading: str, styles: dict[str, Paragra
     if paragraphs:
         items = [KeepTogether(items + paragraphs[:1]), *paragraphs[1:]]
     if article.table:
-        items.append(_table(article.table, styles))
+        table = _table(article.table, styles)
+        items.extend(table if isinstance(table, list) else [table])
     for block in article.blocks:
         if isinstance(block, str):
             items.append(Paragraph(block, styles["body"]))
         elif isinstance(block, Subheading):
             items.append(Paragraph(block.text, styles["subheading"]))
         elif isinstance(block, Table):
-            items.append(_grid(block, styles))
+            grid = _grid(block, styles)
+            items.extend(grid if isinstance(grid, list) else [grid])
             items.append(Spacer(1, 3 * mm))
         elif isinstance(block, Chart):
             items.append(KeepTogether([chart_drawing(block, A4[0] - 40 * mm)]))
     return items
 
 
-def _grid(block: Table, styles: dict[str, ParagraphStyle]) -> LongTable:
+def _grid(block: Table, styles: dict[str, ParagraphStyle]) -> Any:
     width = A4[0] - 40 * mm
     cells = []
     for index, row in enumerate(block.rows):
         cells.append([Paragraph(esc(c) if index == 0 else c,
                                 styles["number" if column in block.numeric and index else
                                        "cell"]) for column, c in enumerate(row)])
-    table = LongTable(cells, colWidths=[width * w for w in block.widths], repeatRows=1)
+    widths = [width * w for w in block.widths]
+    if not _rows_fit(cells, widths):
+        return _as_paragraphs(cells, block.rows, styles)
+    table = LongTable(cells, colWidths=widths, repeatRows=1)
     commands = [
         ("GRID", (0, 0), (-1, -1), 0.4, colors.HexColor("#888888")),
         ("BACKGROUND", (0, 0), (-1, 0), colors.HexColor("#e8e8e8")),
@@ -203,11 +208,36 @@ def _grid(block: Table, styles: dict[str, ParagraphStyle]) -> LongTable:
     return table
 
 
-def _table(rows: list[list[str]], styles: dict[str, ParagraphStyle]) -> LongTable:
+# A table row can never break across pages: a row taller than this is laid out as paragraphs.
+MAX_ROW_HEIGHT = A4[1] - 18 * mm - 22 * mm - 60
+
+
+def _rows_fit(cells: list[list[Paragraph]], widths: list[float]) -> bool:
+    return all(max(cell.wrap(w - 12, 10_000)[1] for cell, w in zip(row, widths, strict=True))
+               < MAX_ROW_HEIGHT for row in cells)
+
+
+def _as_paragraphs(cells: list[list[Paragraph]], rows: list[list[str]],
+                   styles: dict[str, ParagraphStyle]) -> list[Any]:
+    """A table too tall for a page, told row by row: "Header: value" paragraphs that split."""
+    header = rows[0]
+    items: list[Any] = []
+    for row in rows[1:]:
+        for name, value in zip(header, row, strict=True):
+            if value:
+                items.append(Paragraph(f"<b>{esc(name)}:</b> {value}", styles["body"]))
+        items.append(Spacer(1, 2 * mm))
+    return items
+
+
+def _table(rows: list[list[str]], styles: dict[str, ParagraphStyle]) -> Any:
     width = A4[0] - 40 * mm
+    widths = [width * 0.36, width * 0.32, width * 0.32]
     cells = [[Paragraph(esc(c) if index == 0 else c, styles["cell"]) for c in row]
              for index, row in enumerate(rows)]
-    table = LongTable(cells, colWidths=[width * 0.36, width * 0.32, width * 0.32], repeatRows=1)
+    if not _rows_fit(cells, widths):
+        return _as_paragraphs(cells, rows, styles)
+    table = LongTable(cells, colWidths=widths, repeatRows=1)
     table.setStyle(TableStyle([
         ("GRID", (0, 0), (-1, -1), 0.4, colors.HexColor("#888888")),
         ("BACKGROUND", (0, 0), (-1, 0), colors.HexColor("#e8e8e8")),
