@@ -82,7 +82,7 @@ class WizardView(QWidget):
         self.table_editor("meetings").extra_buttons.addWidget(self.calendar_button)
 
         help_panel = QWidget(self)
-        help_panel.setMaximumWidth(260)
+        help_panel.setMaximumWidth(240)
         help_layout = QVBoxLayout(help_panel)
         help_layout.addWidget(self.help_title)
         help_layout.addWidget(self.help_text, 1)

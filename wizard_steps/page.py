@@ -182,7 +182,7 @@ class TableEditor(QWidget):
         right_layout.addWidget(self.empty_hint)
         right_layout.addWidget(self.form_area, 1)
 
-        side.setMaximumWidth(300)
+        side.setMaximumWidth(240)
         layout = QHBoxLayout(self)
         layout.setContentsMargins(0, 0, 0, 0)
         layout.addWidget(side, 1)
