@@ -28,6 +28,7 @@ from desktop.errors import UserError
 from desktop.export_dialog import ExportDialog
 from desktop.import_dialog import ImportDialog
 from desktop.language import LanguageController
+from desktop.messages import open_message
 from desktop.readiness import ready_to_sign
 from desktop.store import DistrictFile
 from desktop.welcome import WelcomePage
@@ -443,16 +444,10 @@ class MainWindow(QMainWindow):
         dialog.open()
 
     def show_notice(self, text: str) -> None:
-        box = QMessageBox(QMessageBox.Icon.Information, _("DES Wizard"), text,
-                          QMessageBox.StandardButton.Ok, self)
-        self.dialog = box
-        box.open()
+        self.dialog = open_message(self, text, QMessageBox.Icon.Information)
 
     def show_error(self, text: str) -> None:
-        box = QMessageBox(QMessageBox.Icon.Warning, _("DES Wizard"), text,
-                          QMessageBox.StandardButton.Ok, self)
-        self.dialog = box
-        box.open()
+        self.dialog = open_message(self, text)
 
     # --- state ------------------------------------------------------------------------------
 

@@ -24,6 +24,7 @@ from PySide6.QtWidgets import (
 from desktop.document import to_document
 from desktop.errors import UserError
 from desktop.formats import long_date
+from desktop.messages import open_message
 from desktop.readiness import LEVEL_NAMES, Finding, Level, findings, is_acknowledged
 from desktop.store import DistrictFile
 from i18n import _, current_language, ngettext
@@ -121,10 +122,7 @@ class ReviewPage(QWidget):
         return True
 
     def _tell(self, text: str) -> None:
-        box = QMessageBox(QMessageBox.Icon.Warning, _("DES Wizard"), text,
-                          QMessageBox.StandardButton.Ok, self)
-        self.message = box
-        box.open()
+        self.message = open_message(self, text)
 
     def request_attach(self) -> None:
         dialog = QFileDialog(self, _("Attach the signed agreement"), "",

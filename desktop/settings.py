@@ -62,7 +62,7 @@ def save(settings: Settings) -> None:
             json.dump(asdict(settings), out, ensure_ascii=False, indent=2)
         os.replace(temporary, _file())
     except OSError:
-        pass  # remembering preferences is a convenience, never a reason to fail
+        return  # remembering preferences is a convenience, never a reason to fail
 
 
 def documents_dir() -> Path:
