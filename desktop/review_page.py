@@ -145,9 +145,18 @@ class ReviewPage(QWidget):
         dialog = QFileDialog(self, _("Save a copy of the signed agreement"), name)
         dialog.setAcceptMode(QFileDialog.AcceptMode.AcceptSave)
         dialog.setOption(QFileDialog.Option.DontUseNativeDialog)
-        dialog.fileSelected.connect(lambda path: self.district.save_attachment(chosen, path))
+        dialog.fileSelected.connect(lambda path: self.save_attachment(chosen, path))
         self.file_dialog = dialog
         dialog.open()
+
+    def save_attachment(self, attachment_id: int, path: str) -> bool:
+        try:
+            self.district.save_attachment(attachment_id, path)
+        except OSError as exc:
+            self._tell(_("The copy could not be written: {reason}").format(
+                reason=exc.strerror or exc))
+            return False
+        return True
 
     def remove_selected_attachment(self) -> None:
         chosen = self._selected_attachment()

@@ -130,3 +130,15 @@ def test_the_self_test_of_the_installed_program(tmp_path):
     lines = result.stdout.strip().splitlines()
     assert len(lines) == 1 and lines[0].startswith("self-test passed")
     assert not list(Path(tmp_path).iterdir())  # the user's settings were not touched
+
+
+def test_a_copy_of_the_scan_into_a_missing_folder_is_explained(window, tmp_path):
+    scan = tmp_path / "firmato.pdf"
+    export_agreement(to_document(window.district), "it", scan)
+    review = window.wizard.review
+    assert review.attach_file(str(scan))
+    before = sorted(tmp_path.iterdir())
+    attached = window.district.attachments()[0]["id"]
+    assert not review.save_attachment(attached, str(tmp_path / "nowhere" / "copia.pdf"))
+    assert isinstance(review.message, QMessageBox) and review.message.isVisible()
+    assert sorted(tmp_path.iterdir()) == before  # nothing half-written left behind
