@@ -13,10 +13,10 @@ import tracemalloc
 from collections.abc import Callable
 from pathlib import Path
 
-from desktop.agreement import export_agreement
-from desktop.document import to_document
-from desktop.example import example_document
-from desktop.store import DistrictFile
+from desktop.core.agreement import export_agreement
+from desktop.core.district_file import DistrictFile
+from desktop.core.document import to_document
+from desktop.core.example import example_document
 
 ROOT = Path(__file__).resolve().parent.parent
 EDITS = 200

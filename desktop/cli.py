@@ -10,8 +10,9 @@ from collections.abc import Callable
 from pathlib import Path
 from typing import NoReturn
 
-from desktop import __version__, settings
-from desktop.errors import DocumentError, UserError
+from desktop import __version__
+from desktop.core import settings
+from desktop.core.errors import DocumentError, UserError
 from i18n import (
     LANGUAGES,
     N_,
@@ -31,7 +32,7 @@ class _Parser(argparse.ArgumentParser):
 
 
 def _open(path: str):
-    from desktop.store import DistrictFile
+    from desktop.core.district_file import DistrictFile
 
     return DistrictFile.open(path)
 
@@ -48,7 +49,7 @@ def _writable_target(path: str, overwrite: bool = True) -> Path:
 
 
 def _document(path: str) -> dict:
-    from desktop.document import to_document
+    from desktop.core.document import to_document
 
     district = _open(path)
     try:
@@ -58,7 +59,7 @@ def _document(path: str) -> dict:
 
 
 def cmd_demo(args: argparse.Namespace) -> int:
-    from desktop.example import write_example
+    from desktop.core.example import write_example
 
     target = _writable_target(args.out, overwrite=False)
     write_example(target).close()
@@ -67,8 +68,8 @@ def cmd_demo(args: argparse.Namespace) -> int:
 
 
 def cmd_export(args: argparse.Namespace) -> int:
-    from desktop.agreement import export_agreement
-    from desktop.agreement.organisation import missing_clause_languages
+    from desktop.core.agreement import export_agreement
+    from desktop.core.agreement.organisation import missing_clause_languages
 
     target = _writable_target(args.output)
     document = _document(args.file)
@@ -83,7 +84,7 @@ def cmd_export(args: argparse.Namespace) -> int:
 
 def cmd_check(args: argparse.Namespace) -> int:
     """Exit 0 when no blocking rule fails, 1 when some does (2 is for errors)."""
-    from desktop.readiness import LEVEL_NAMES, Level, findings, is_acknowledged
+    from desktop.core.readiness import LEVEL_NAMES, Level, findings, is_acknowledged
 
     gettext = translator(args.lang).gettext if args.lang else _
     document = _document(args.file)
@@ -110,7 +111,7 @@ def cmd_check(args: argparse.Namespace) -> int:
 
 
 def cmd_report(args: argparse.Namespace) -> int:
-    from desktop.readiness_report import export_report
+    from desktop.core.readiness_report import export_report
 
     target = _writable_target(args.output)
     export_report(_document(args.file), args.lang, target)
@@ -119,7 +120,7 @@ def cmd_report(args: argparse.Namespace) -> int:
 
 
 def cmd_calendar(args: argparse.Namespace) -> int:
-    from desktop.calendar_export import meeting_count, write_calendar
+    from desktop.core.calendar_export import meeting_count, write_calendar
 
     target = _writable_target(args.output)
     document = _document(args.file)
@@ -131,7 +132,7 @@ def cmd_calendar(args: argparse.Namespace) -> int:
 
 
 def cmd_to_json(args: argparse.Namespace) -> int:
-    from desktop.document import write_json
+    from desktop.core.document import write_json
 
     document = _document(args.file)
     if args.output:
@@ -142,7 +143,7 @@ def cmd_to_json(args: argparse.Namespace) -> int:
 
 
 def cmd_from_json(args: argparse.Namespace) -> int:
-    from desktop.document import from_document, load_json
+    from desktop.core.document import from_document, load_json
 
     target = _writable_target(args.out, overwrite=False)
     document = load_json(args.input)
@@ -152,7 +153,7 @@ def cmd_from_json(args: argparse.Namespace) -> int:
 
 
 def cmd_desktop_entry(args: argparse.Namespace) -> int:
-    from desktop.desktop_integration import install_desktop_entry
+    from desktop.core.desktop_integration import install_desktop_entry
 
     for path in install_desktop_entry():
         print(path)
@@ -160,7 +161,7 @@ def cmd_desktop_entry(args: argparse.Namespace) -> int:
 
 
 def cmd_schema(args: argparse.Namespace) -> int:
-    from desktop.document import schema
+    from desktop.core.document import schema
 
     sys.stdout.write(json.dumps(schema(), ensure_ascii=False, indent=2) + "\n")
     return 0
@@ -246,10 +247,10 @@ def main(argv: list[str] | None = None) -> int:
             return run(args)
         args = _window_parser().parse_args(argv)
         if args.self_test:
-            from desktop.self_test import run_self_test
+            from desktop.gui.self_test import run_self_test
 
             return run_self_test()
-        from desktop.app import run_window
+        from desktop.gui.app import run_window
 
         return run_window(args.file)
     except (UserError, DocumentError) as exc:

@@ -20,8 +20,8 @@ sys.path.insert(0, str(ROOT))
 from PySide6.QtWidgets import QApplication, QScrollArea  # noqa: E402
 
 import i18n  # noqa: E402
-from desktop.app import create_window  # noqa: E402
-from desktop.example import write_example  # noqa: E402
+from desktop.core.example import write_example  # noqa: E402
+from desktop.gui.app import create_window  # noqa: E402
 from wizard_steps import STEPS  # noqa: E402
 
 SIZE = (1200, 760)

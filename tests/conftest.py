@@ -7,7 +7,7 @@ from pathlib import Path  # noqa: E402
 import pytest  # noqa: E402
 
 import i18n  # noqa: E402
-from desktop.example import write_example  # noqa: E402
+from desktop.core.example import write_example  # noqa: E402
 
 
 @pytest.fixture(autouse=True)
@@ -32,7 +32,7 @@ def example_path(tmp_path) -> Path:
 @pytest.fixture
 def window(qtbot, qapp, example_path):
     """The real main window on the example district, in Italian."""
-    from desktop.app import create_window
+    from desktop.gui.app import create_window
 
     i18n.set_language("it")
     made = create_window(str(example_path), qapp)

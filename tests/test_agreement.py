@@ -3,10 +3,10 @@ import re
 import pytest
 from pypdf import PdfReader
 
-from desktop.agreement import export_agreement
-from desktop.document import to_document
-from desktop.example import example_document
-from desktop.store import DistrictFile
+from desktop.core.agreement import export_agreement
+from desktop.core.district_file import DistrictFile
+from desktop.core.document import to_document
+from desktop.core.example import example_document
 
 WORDS = {
     "it": {"title": "Accordo volontario", "signature": "Firma", "page": "pagina {n} di {m}",

@@ -7,7 +7,7 @@ import pytest
 
 from desktop import __version__
 from desktop.cli import main
-from desktop.store import SCHEMA_VERSION
+from desktop.core.district_file import SCHEMA_VERSION
 
 
 def run(capsys, *args):

@@ -11,12 +11,12 @@ from PySide6.QtPrintSupport import QPrinter, QPrintPreviewDialog
 from PySide6.QtWidgets import QMessageBox
 
 import i18n
-from desktop.agreement import export_agreement
-from desktop.app import create_window
 from desktop.cli import main
-from desktop.document import to_document
-from desktop.printing import page_count, page_images
-from desktop.store import DistrictFile
+from desktop.core.agreement import export_agreement
+from desktop.core.district_file import DistrictFile
+from desktop.core.document import to_document
+from desktop.gui.app import create_window
+from desktop.gui.printing import page_count, page_images
 
 
 def grey_levels(image: QImage, size=(24, 34)) -> list[int]:

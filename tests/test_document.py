@@ -5,10 +5,10 @@ import pytest
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
-from desktop.document import from_document, schema, to_document, validate
-from desktop.errors import DocumentError
-from desktop.example import example_document
-from desktop.store import DistrictFile
+from desktop.core.district_file import DistrictFile
+from desktop.core.document import from_document, schema, to_document, validate
+from desktop.core.errors import DocumentError
+from desktop.core.example import example_document
 from tests.samples import sample_value
 from wizard_steps import STEPS
 from wizard_steps.fields import Kind

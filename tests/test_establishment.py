@@ -5,13 +5,13 @@ import re
 import pytest
 from pypdf import PdfReader
 
-from desktop.agreement import export_agreement
-from desktop.calendar_export import calendar_text
 from desktop.cli import main
-from desktop.defaults import start_district
-from desktop.document import from_document, to_document
-from desktop.example import OLTRE, example_document
-from desktop.store import MIGRATIONS, SCHEMA_VERSION, DistrictFile
+from desktop.core.agreement import export_agreement
+from desktop.core.calendar_export import calendar_text
+from desktop.core.defaults import start_district
+from desktop.core.district_file import MIGRATIONS, SCHEMA_VERSION, DistrictFile
+from desktop.core.document import from_document, to_document
+from desktop.core.example import OLTRE, example_document
 
 
 def pdf_text(path) -> str:
@@ -19,12 +19,13 @@ def pdf_text(path) -> str:
 
 
 def test_a_file_of_the_first_format_is_kept_and_migrated(tmp_path):
-    from desktop.store import APPLICATION_ID, _connect, _migrate
+    from desktop.core.district_file import APPLICATION_ID
+    from desktop.core.district_file.migrations import connect, migrate
 
     old = tmp_path / "old.des"
-    db = _connect(old)
+    db = connect(old)
     db.execute(f"PRAGMA application_id={APPLICATION_ID}")
-    _migrate(db, 0, {1: MIGRATIONS[1]})  # a district as the first release wrote it
+    migrate(db, 0, {1: MIGRATIONS[1]})  # a district as the first release wrote it
     db.execute("INSERT INTO members(id, position, name) VALUES (1, 1, 'Coop Vecchia')")
     db.conn.close()
     before = old.read_bytes()
@@ -194,7 +195,7 @@ def test_calendar_command(tmp_path, capsys, example_path):
 @pytest.mark.parametrize("lang", ["it", "en"])
 def test_every_text_of_the_example_is_in_its_agreement(tmp_path, lang):
     """Walks the declarations: a text field added to any step must reach the agreement."""
-    from desktop.agreement.finances import template_text
+    from desktop.core.agreement.finances import template_text
     from wizard_steps import STEPS
     from wizard_steps.fields import Kind
 

@@ -6,12 +6,12 @@ import pytest
 from PySide6.QtWidgets import QLineEdit
 
 import i18n
-from desktop.agreement import export_agreement
-from desktop.example import example_document
-from desktop.finance import forecast, membership_fee_total
-from desktop.formats import MoneyError, format_money, parse_money
-from wizard_steps.editors import FieldEditor
+from desktop.core.agreement import export_agreement
+from desktop.core.example import example_document
+from desktop.core.finance import forecast, membership_fee_total
+from i18n.formats import MoneyError, format_money, parse_money
 from wizard_steps.financial_plan import SOURCE_FIELDS
+from wizard_steps.widgets.editors import FieldEditor
 
 
 def plan_document(**plan):

@@ -3,9 +3,9 @@
 import pytest
 from openpyxl import Workbook
 
-from desktop.errors import UserError
-from desktop.member_import import guess_mapping, import_rows, prepare, read_sheet
-from desktop.store import DistrictFile
+from desktop.core.district_file import DistrictFile
+from desktop.core.errors import UserError
+from desktop.core.member_import import guess_mapping, import_rows, prepare, read_sheet
 
 HEADERS = ["Telefono", "Denominazione", "Forma giuridica", "Natura", "Iscritto AES",
            "Email referente", "Nome referente", "Cognome referente"]

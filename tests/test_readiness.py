@@ -8,12 +8,12 @@ from pathlib import Path
 import pytest
 from pypdf import PdfReader
 
-from desktop.agreement import export_agreement
 from desktop.cli import main
-from desktop.document import from_document, to_document
-from desktop.example import example_document
-from desktop.readiness import RULES, Level, findings, ready_to_sign
-from desktop.readiness_report import export_report
+from desktop.core.agreement import export_agreement
+from desktop.core.document import from_document, to_document
+from desktop.core.example import example_document
+from desktop.core.readiness import RULES, Level, findings, ready_to_sign
+from desktop.core.readiness_report import export_report
 
 REQUIREMENTS = Path(__file__).resolve().parents[2] / "shared" / "domain" / \
     "phase1-requirements.md"

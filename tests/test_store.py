@@ -3,8 +3,8 @@ import sqlite3
 
 import pytest
 
-from desktop.errors import DistrictFileError
-from desktop.store import MIGRATIONS, SCHEMA_VERSION, DistrictFile
+from desktop.core.district_file import MIGRATIONS, SCHEMA_VERSION, DistrictFile
+from desktop.core.errors import DistrictFileError
 from tests.samples import sample_value
 from wizard_steps import scalar_fields, table_fields
 from wizard_steps.fields import Kind

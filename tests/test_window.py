@@ -6,13 +6,13 @@ from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QDialogButtonBox, QLabel, QMessageBox, QPushButton
 
 import i18n
-from desktop import settings
-from desktop.app import create_window
-from desktop.export_dialog import ExportDialog
-from desktop.store import DistrictFile
+from desktop.core import settings
+from desktop.core.district_file import DistrictFile
+from desktop.core.step_state import StepState
+from desktop.gui.app import create_window
+from desktop.gui.export_dialog import ExportDialog
 from wizard_steps import STEPS
-from wizard_steps.editors import PersonEditor
-from wizard_steps.state import StepState
+from wizard_steps.widgets.editors import PersonEditor
 
 
 @pytest.fixture

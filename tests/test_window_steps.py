@@ -4,9 +4,9 @@ from PySide6.QtCore import Qt, QUrl
 from PySide6.QtWidgets import QMessageBox
 
 import i18n
-from desktop.example import OLTRE
-from desktop.import_dialog import ImportDialog
-from desktop.store import DistrictFile
+from desktop.core.district_file import DistrictFile
+from desktop.core.example import OLTRE
+from desktop.gui.import_dialog import ImportDialog
 from tests.test_member_import import write_csv
 from wizard_steps import STEPS
 
@@ -204,7 +204,7 @@ def test_a_warning_is_accepted_with_a_reason(qtbot, window):
 
 
 def test_the_forecast_grid_adds_up_as_typed_and_refuses_what_it_cannot_read(qtbot, window):
-    from desktop.finance import forecast as compute
+    from desktop.core.finance import forecast as compute
 
     wizard = window.wizard
     index = step_index("financial_plan")
@@ -227,7 +227,7 @@ def test_the_forecast_grid_adds_up_as_typed_and_refuses_what_it_cannot_read(qtbo
                                                                         "other_income", 2027))
     cell.setText("1.500,00")
     assert window.district.answer("forecasts")["income"]["other_income"]["2027"] == 150_000
-    from desktop.document import to_document
+    from desktop.core.document import to_document
 
     assert compute(to_document(window.district)).balance(2027) == 150_000
     balance_row = next(r for r in range(table.rowCount())

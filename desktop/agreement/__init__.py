@@ -1,5 +1,0 @@
-"""The voluntary agreement, written as a PDF in the language the user chooses."""
-
-from desktop.agreement.pdf import export_agreement
-
-__all__ = ["export_agreement"]

@@ -1,0 +1,91 @@
+"""The assembly calendar as an iCalendar file (RFC 5545) that calendar programs import."""
+
+from __future__ import annotations
+
+import datetime as dt
+import hashlib
+import os
+import tempfile
+from pathlib import Path
+from typing import Any
+
+from i18n import translator
+from i18n.formats import parse_iso_date
+
+MEETING_LENGTH = dt.timedelta(hours=2)
+
+
+def _text(value: str) -> str:
+    """Escape a TEXT value: backslash, semicolon, comma and line breaks."""
+    return (value.replace("\\", "\\\\").replace(";", "\\;").replace(",", "\\,")
+            .replace("\r\n", "\\n").replace("\n", "\\n"))
+
+
+def _fold(line: str) -> list[str]:
+    """Lines longer than 75 octets continue on the next line after a space."""
+    data = line.encode("utf-8")
+    parts: list[str] = []
+    while len(data) > 75:
+        cut = 75 if not parts else 74
+        while cut > 0 and (data[cut] & 0xC0) == 0x80:  # never split a UTF-8 character
+            cut -= 1
+        parts.append(data[:cut].decode("utf-8"))
+        data = data[cut:]
+    parts.append(data.decode("utf-8"))
+    return [parts[0]] + [" " + p for p in parts[1:]]
+
+
+def _start(meeting: dict[str, Any]) -> tuple[str, str] | None:
+    day = parse_iso_date(meeting.get("date", ""))
+    if day is None:
+        return None
+    time_text = str(meeting.get("time", "")).strip().replace(".", ":")
+    try:
+        hours, minutes = (int(x) for x in time_text.split(":"))
+        start = dt.datetime.combine(day, dt.time(hours, minutes))
+    except (ValueError, TypeError):
+        # No usable time: an all-day event on that date.
+        following = day + dt.timedelta(days=1)
+        return f"DTSTART;VALUE=DATE:{day:%Y%m%d}", f"DTEND;VALUE=DATE:{following:%Y%m%d}"
+    end = start + MEETING_LENGTH
+    # Local "floating" times: the assembly meets at 18:00 wherever the calendar is.
+    return f"DTSTART:{start:%Y%m%dT%H%M%S}", f"DTEND:{end:%Y%m%dT%H%M%S}"
+
+
+def calendar_text(document: dict[str, Any], lang: str,
+                  now: dt.datetime | None = None) -> str:
+    _ = translator(lang).gettext
+    name = document.get("district", {}).get("name", "") or "DES"
+    stamp = (now or dt.datetime.now(dt.UTC)).strftime("%Y%m%dT%H%M%SZ")
+    lines = ["BEGIN:VCALENDAR", "VERSION:2.0", "PRODID:-//DES Wizard//Assembly calendar//IT",
+             "CALSCALE:GREGORIAN", f"X-WR-CALNAME:{_text(name)}"]
+    for meeting in document.get("governance", {}).get("meetings", []):
+        times = _start(meeting)
+        if times is None:
+            continue
+        summary = _("Members' assembly — {district}").format(district=name)
+        seed = f"{name}|{meeting.get('date')}|{meeting.get('time')}".encode()
+        uid = hashlib.sha1(seed).hexdigest()
+        lines += ["BEGIN:VEVENT", f"UID:{uid}@des-wizard", f"DTSTAMP:{stamp}", *times,
+                  f"SUMMARY:{_text(summary)}"]
+        if meeting.get("place"):
+            lines.append(f"LOCATION:{_text(meeting['place'])}")
+        if meeting.get("agenda"):
+            lines.append(f"DESCRIPTION:{_text(meeting['agenda'])}")
+        lines.append("END:VEVENT")
+    lines.append("END:VCALENDAR")
+    return "".join(part + "\r\n" for line in lines for part in _fold(line))
+
+
+def meeting_count(document: dict[str, Any]) -> int:
+    return sum(1 for m in document.get("governance", {}).get("meetings", [])
+               if parse_iso_date(m.get("date", "")))
+
+
+def write_calendar(document: dict[str, Any], lang: str, out: str | os.PathLike[str]) -> Path:
+    target = Path(out)
+    handle, temporary = tempfile.mkstemp(suffix=".ics-new", dir=target.parent)
+    with os.fdopen(handle, "w", encoding="utf-8", newline="") as stream:
+        stream.write(calendar_text(document, lang))
+    os.replace(temporary, target)
+    return target

@@ -1,0 +1,1 @@
+"""The window: application, main window, wizard view, dialogs, printing, the self-test."""

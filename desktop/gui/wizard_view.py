@@ -1,0 +1,213 @@
+"""The wizard: steps on the left, the page in the middle, help on the right, Back and Next."""
+
+from __future__ import annotations
+
+from PySide6.QtCore import Qt, QTimer, Signal
+from PySide6.QtGui import QIcon
+from PySide6.QtWidgets import (
+    QHBoxLayout,
+    QLabel,
+    QListWidget,
+    QListWidgetItem,
+    QPushButton,
+    QStackedWidget,
+    QStyle,
+    QVBoxLayout,
+    QWidget,
+)
+
+from desktop.core.district_file import DistrictFile
+from desktop.core.document import to_document
+from desktop.core.readiness import Finding, Level, findings, is_acknowledged
+from desktop.core.step_state import StepState, step_state
+from desktop.gui.review_page import ReviewPage
+from i18n import N_, _
+from wizard_steps import STEPS
+from wizard_steps.widgets.page import StepPage
+
+STATE_TEXT = {
+    StepState.INCOMPLETE: N_("to do"),
+    StepState.DONE: N_("done"),
+    StepState.PROBLEMS: N_("has problems"),
+    StepState.WARNINGS: N_("has warnings"),
+}
+
+
+REVIEW_HELP = N_(
+    "Read everything the group has written, step by step. Click “Edit” to change a step. "
+    "When the group agrees, export the voluntary agreement from the File menu or the toolbar.")
+
+
+class WizardView(QWidget):
+    edited = Signal()
+    importRequested = Signal()  # noqa: N815
+    calendarRequested = Signal()  # noqa: N815
+
+    def __init__(self, district: DistrictFile, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.district = district
+        self.steps = QListWidget(self)
+        self.steps.setFixedWidth(250)
+        self.steps.setWordWrap(True)
+        self.pages = QStackedWidget(self)
+        self.help_title = QLabel(self)
+        self.help_title.setStyleSheet("font-weight: 600;")
+        self.help_text = QLabel(self)
+        self.help_text.setWordWrap(True)
+        self.help_text.setAlignment(Qt.AlignmentFlag.AlignTop)
+        self.back_button = QPushButton(self)
+        self.next_button = QPushButton(self)
+        self.back_button.clicked.connect(self.go_back)
+        self.next_button.clicked.connect(self.go_next)
+
+        self.page_list: list[StepPage] = []
+        for step in STEPS:
+            page = StepPage(district, step, self)
+            page.edited.connect(self._edited)
+            self.pages.addWidget(page)
+            self.page_list.append(page)
+            self.steps.addItem(QListWidgetItem())
+        self.review = ReviewPage(district, self)
+        self.review.editRequested.connect(self.steps.setCurrentRow)
+        self.review.goToRequested.connect(self.go_to)
+        self.review.acknowledgementsChanged.connect(self.refresh_states)
+        self.pages.addWidget(self.review)
+        self.steps.addItem(QListWidgetItem())
+        self.steps.currentRowChanged.connect(self._show_step)
+        self.import_button = QPushButton(self)
+        self.import_button.clicked.connect(self.importRequested)
+        self.table_editor("organizations").extra_buttons.addWidget(self.import_button)
+        self.calendar_button = QPushButton(self)
+        self.calendar_button.clicked.connect(self.calendarRequested)
+        self.table_editor("meetings").extra_buttons.addWidget(self.calendar_button)
+
+        help_panel = QWidget(self)
+        help_panel.setMaximumWidth(240)
+        help_layout = QVBoxLayout(help_panel)
+        help_layout.addWidget(self.help_title)
+        help_layout.addWidget(self.help_text, 1)
+        middle = QVBoxLayout()
+        middle.addWidget(self.pages, 1)
+        navigation = QHBoxLayout()
+        navigation.addWidget(self.back_button)
+        navigation.addStretch(1)
+        navigation.addWidget(self.next_button)
+        middle.addLayout(navigation)
+        layout = QHBoxLayout(self)
+        layout.addWidget(self.steps)
+        layout.addLayout(middle, 1)
+        layout.addWidget(help_panel)
+
+        # Step states are recomputed after typing pauses, never on every key.
+        self._refresh = QTimer(self)
+        self._refresh.setSingleShot(True)
+        self._refresh.setInterval(300)
+        self._refresh.timeout.connect(self.refresh_states)
+        self.steps.setCurrentRow(0)
+        self.retranslate()
+
+    def table_editor(self, key: str):
+        for page in self.page_list:
+            for table in page.tables:
+                if table.declared.key == key:
+                    return table
+        raise KeyError(key)
+
+    def page_count(self) -> int:
+        return len(STEPS) + 1  # the steps, then the review
+
+    def _edited(self) -> None:
+        self._refresh.start()
+        self.edited.emit()
+
+    def current_index(self) -> int:
+        return self.steps.currentRow()
+
+    def _show_step(self, row: int) -> None:
+        if row < 0:
+            return
+        self.flush()
+        self.pages.setCurrentIndex(row)
+        self.back_button.setEnabled(row > 0)
+        self.next_button.setEnabled(row < self.page_count() - 1)
+        self._update_help()
+
+    def go_to(self, finding: Finding) -> None:
+        """Show the step, the row and the field a finding is about."""
+        index = next(i for i, step in enumerate(STEPS) if step.key == finding.step)
+        self.steps.setCurrentRow(index)
+        self.page_list[index].focus(finding.field, finding.row)
+
+    def go_back(self) -> None:
+        self.steps.setCurrentRow(max(0, self.current_index() - 1))
+
+    def go_next(self) -> None:
+        self.steps.setCurrentRow(min(self.page_count() - 1, self.current_index() + 1))
+
+    def state_of(self, index: int, document: dict | None = None,
+                 found: list[Finding] | None = None) -> StepState:
+        if document is None:
+            document = to_document(self.district)
+        if found is None:
+            found = findings(document)
+        step = STEPS[index]
+        mine = [f for f in found if f.step == step.key]
+        blocking = sum(1 for f in mine if f.level is Level.BLOCKING)
+        warnings = sum(1 for f in mine if f.level is Level.WARNING
+                       and not is_acknowledged(f, document))
+        rows = {f.key: self.district.rows(f.key) for f in step.fields if f.kind.value == "table"}
+        return step_state(step, self.district.answers(), rows, blocking, warnings)
+
+    def refresh_states(self) -> None:
+        style = self.style()
+        icons = {
+            StepState.DONE: style.standardIcon(QStyle.StandardPixmap.SP_DialogApplyButton),
+            StepState.PROBLEMS: style.standardIcon(QStyle.StandardPixmap.SP_MessageBoxCritical),
+            StepState.WARNINGS: style.standardIcon(QStyle.StandardPixmap.SP_MessageBoxWarning),
+            StepState.INCOMPLETE: QIcon(),
+        }
+        document = to_document(self.district)
+        found = findings(document)
+        for index, step in enumerate(STEPS):
+            state = self.state_of(index, document, found)
+            item = self.steps.item(index)
+            item.setText(f"{index + 1}. {_(step.title)}")
+            item.setIcon(icons[state])
+            item.setData(Qt.ItemDataRole.UserRole, state.value)
+            item.setToolTip(_(STATE_TEXT[state]))
+            item.setData(Qt.ItemDataRole.AccessibleDescriptionRole, _(STATE_TEXT[state]))
+        review = self.steps.item(len(STEPS))
+        review.setText(f"{len(STEPS) + 1}. {_('Review')}")
+        review.setIcon(style.standardIcon(QStyle.StandardPixmap.SP_FileDialogContentsView))
+
+    def _update_help(self) -> None:
+        index = max(0, self.current_index())
+        if index >= len(STEPS):
+            self.help_title.setText(_("Review"))
+            self.help_text.setText(_(REVIEW_HELP))
+            return
+        self.help_title.setText(_(STEPS[index].title))
+        self.help_text.setText(_(STEPS[index].help))
+
+    def retranslate(self) -> None:
+        self.steps.setAccessibleName(_("Steps"))
+        self.back_button.setText(_("< &Back"))
+        self.next_button.setText(_("&Next >"))
+        self.back_button.setToolTip(_("Previous step (Alt+Left)"))
+        self.next_button.setToolTip(_("Next step (Alt+Right)"))
+        self.import_button.setText(_("&Import from a spreadsheet…"))
+        self.calendar_button.setText(_("Export the calendar (.ics)…"))
+        for page in self.page_list:
+            page.retranslate()
+        self.review.retranslate()
+        self.refresh_states()
+        self._update_help()
+
+    def stop(self) -> None:
+        """The district is closing: no refresh may reach it any more."""
+        self._refresh.stop()
+        self.setEnabled(False)
+
+    def flush(self) -> None:
+        for page in self.page_list:
+            page.flush()

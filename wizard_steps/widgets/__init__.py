@@ -1,0 +1,1 @@
+"""The Qt editors that turn a step's declaration into a page."""
