@@ -50,7 +50,7 @@ def ngettext(singular: str, plural: str, n: int) -> str:
     return translator(_current_lang).ngettext(singular, plural, n)
 
 
-def N_(message: str) -> str:
+def N_(message: str) -> str:  # noqa: N802 (gettext's conventional name)
     """Mark a message for extraction; it is translated where it is shown."""
     return message
 

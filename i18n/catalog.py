@@ -1,30 +1,39 @@
-"""Catalog maintenance with Babel: ``python -m i18n.catalog update|compile|check``.
+"""Catalog maintenance: ``python -m i18n.catalog update|compile|check``.
 
-update   extract the messages of the code into messages.pot and merge them into every .po
-         (the English catalog takes the msgid as its translation where it has none)
-compile  write the .mo files the program loads
-check    fail on an untranslated or fuzzy entry, a placeholder that differs between msgid and
-         msgstr, a template that no longer matches the code, or a .mo older than its .po
+update   ``pybabel extract`` with i18n/babel.cfg into messages.pot, then ``pybabel update``
+         into every .po; the English catalog then takes the msgid wherever it has no
+         translation (Babel has no such option)
+compile  ``pybabel compile``: the .mo files the program loads
+check    what Babel lacks: fail on an untranslated or fuzzy entry, a placeholder that differs
+         between msgid and msgstr, a template that no longer matches the code, or a .mo older
+         than its .po
+
+The first two are Babel's own commands, run in-process so that they need no PATH; the same
+can be typed as ``pybabel extract -F i18n/babel.cfg -o i18n/messages.pot .`` and so on.
 """
 
 from __future__ import annotations
 
+import contextlib
 import io
 import re
 import sys
 from collections.abc import Iterable
 from pathlib import Path
 
-from babel.messages.catalog import Catalog
+from babel.messages.catalog import Catalog, Message
 from babel.messages.extract import extract_from_dir
-from babel.messages.mofile import read_mo, write_mo
+from babel.messages.frontend import CommandLineInterface
+from babel.messages.mofile import read_mo
 from babel.messages.pofile import read_po, write_po
 
 from i18n import CATALOG_DIR, DOMAIN, LANGUAGES
 
 ROOT = CATALOG_DIR.parent
-SOURCE_DIRS = ("desktop", "wizard_steps")
 TEMPLATE = CATALOG_DIR / f"{DOMAIN}.pot"
+MAPPING = CATALOG_DIR / "babel.cfg"
+WIDTH = "100"
+ENGLISH_NAMES = {"it": "Italian", "en": "English"}
 PLACEHOLDER = re.compile(r"\{[a-z_0-9]*\}|%\([a-z_0-9]+\)[sd]|%[sd]")
 
 
@@ -36,22 +45,26 @@ def mo_path(lang: str) -> Path:
     return po_path(lang).with_suffix(".mo")
 
 
+def pybabel(*arguments: str) -> None:
+    # From the repository's root, so that the template names files as "desktop/cli.py".
+    with contextlib.chdir(ROOT):
+        CommandLineInterface().run(["pybabel", "--quiet", *arguments])
+
+
 def extract() -> Catalog:
+    """The messages of the code, as ``pybabel extract`` finds them through babel.cfg."""
     template = Catalog(project="des-wizard", domain=DOMAIN)
-    for folder in SOURCE_DIRS:
-        for filename, lineno, message, comments, context in extract_from_dir(
-            ROOT / folder, method_map=[("**.py", "python")], comment_tags=("Translators:",)
-        ):
-            location = (f"{folder}/{filename}", lineno)
-            template.add(message, locations=[location], auto_comments=comments, context=context)
+    for filename, lineno, message, comments, context in extract_from_dir(
+        ROOT, method_map=_method_map(), comment_tags=("Translators:",)
+    ):
+        template.add(message, locations=[(filename, lineno)], auto_comments=comments,
+                     context=context)
     return template
 
 
-def _write_po(catalog: Catalog, path: Path) -> None:
-    buffer = io.BytesIO()
-    write_po(buffer, catalog, width=100, omit_header=False, sort_output=False)
-    path.parent.mkdir(parents=True, exist_ok=True)
-    path.write_bytes(buffer.getvalue())
+def _method_map() -> list[tuple[str, str]]:
+    sections = re.findall(r"^\[(\w+):\s*(.+?)\]$", MAPPING.read_text(), flags=re.MULTILINE)
+    return [(pattern, method) for method, pattern in sections]
 
 
 def _read_po(path: Path, locale: str | None = None) -> Catalog:
@@ -59,42 +72,84 @@ def _read_po(path: Path, locale: str | None = None) -> Catalog:
         return read_po(handle, locale=locale)
 
 
-def update(prune: bool = False) -> None:
-    template = extract()
-    _write_po(template, TEMPLATE)
+def update() -> None:
+    pybabel("extract", "-F", str(MAPPING.relative_to(ROOT)), "-o",
+            str(TEMPLATE.relative_to(ROOT)), "-w", WIDTH,
+            "--add-comments", "Translators:", "--project", "des-wizard", "--sort-by-file",
+            ".")
+    pybabel("update", "-i", str(TEMPLATE), "-d", str(CATALOG_DIR), "-D", DOMAIN, "-w", WIDTH,
+            "--no-fuzzy-matching", "--ignore-obsolete")
     for lang in LANGUAGES:
-        path = po_path(lang)
-        catalog = _read_po(path, lang) if path.exists() else Catalog(locale=lang, domain=DOMAIN)
-        catalog.update(template, no_fuzzy_matching=True)
-        if prune:
-            catalog.obsolete.clear()  # otherwise kept as "#~" entries, for translators to reuse
-        if lang == "en":
-            for message in catalog:
-                if isinstance(message.id, tuple) and not all(message.string):
-                    message.string = message.id
-                elif message.id and not message.string:
-                    message.string = message.id
-        _write_po(catalog, path)
+        _finish(lang)
+
+
+def _finish(lang: str) -> None:
+    """What Babel does not do: a catalog whose header is not "fuzzy" (``pybabel compile``
+    skips those), and English catalogs that copy the msgid wherever they have no translation
+    (English msgids are the English text)."""
+    path = po_path(lang)
+    catalog = _read_po(path, lang)
+    catalog.fuzzy = False
+    catalog.project = "des-wizard"
+    catalog.header_comment = (f"# The {ENGLISH_NAMES[lang]} messages of DES Wizard.\n"
+                              "# Translated from the English msgids in the code.")
+    for message in catalog if lang == "en" else ():
+        if message.id and not all(_as_tuple(message.string)):
+            message.string = message.id
+    buffer = io.BytesIO()
+    write_po(buffer, catalog, width=int(WIDTH), sort_by_file=True)
+    path.write_bytes(buffer.getvalue())
 
 
 def compile_all() -> None:
-    for lang in LANGUAGES:
-        catalog = _read_po(po_path(lang), lang)
-        with mo_path(lang).open("wb") as handle:
-            write_mo(handle, catalog, use_fuzzy=False)
+    pybabel("compile", "-d", str(CATALOG_DIR), "-D", DOMAIN)
 
 
-def _ids(messages: Iterable) -> set:
+def _ids(messages: Iterable[Message]) -> set[object]:
     return {m.id for m in messages if m.id}
 
 
-def _messages(messages: Iterable) -> dict:
+def _frozen(value: object) -> object:
+    return tuple(value) if isinstance(value, list | tuple) else value
+
+
+def _messages(messages: Iterable[Message]) -> dict[object, object]:
     """id -> string, with plural forms as tuples (the .mo reader gives lists)."""
+    return {_frozen(m.id): _frozen(m.string) for m in messages if m.id}
 
-    def frozen(value):
-        return tuple(value) if isinstance(value, list | tuple) else value
 
-    return {frozen(m.id): frozen(m.string) for m in messages if m.id}
+def _as_tuple(value: str | tuple[str, ...] | list[str] | None) -> tuple[str, ...]:
+    if isinstance(value, tuple | list):
+        return tuple(value)
+    return (value or "",)
+
+
+def _message_problems(lang: str, message: Message) -> list[str]:
+    ids = _as_tuple(message.id)
+    strings = _as_tuple(message.string)
+    found = [f"{lang}: fuzzy: {ids[0]!r}"] if message.fuzzy else []
+    if not all(strings):
+        return found + [f"{lang}: untranslated: {ids[0]!r}"]
+    for index, string in enumerate(strings):
+        # The first form answers the singular msgid, the others the plural one; a singular
+        # may leave out the number ("every month").
+        wanted = sorted(PLACEHOLDER.findall(ids[min(index, len(ids) - 1)]))
+        found_here = sorted(PLACEHOLDER.findall(string))
+        allowed = index == 0 and len(ids) > 1 and set(found_here) <= set(
+            PLACEHOLDER.findall(ids[1]))
+        if found_here != wanted and not allowed:
+            found.append(f"{lang}: placeholders differ: {ids[0]!r} -> {string!r}")
+    return found
+
+
+def _compiled_problems(lang: str, catalog: Catalog) -> list[str]:
+    if not mo_path(lang).exists():
+        return [f"{lang}: no compiled catalog: run python -m i18n.catalog compile"]
+    with mo_path(lang).open("rb") as handle:
+        compiled = read_mo(handle)
+    if _messages(compiled) != _messages(m for m in catalog if not m.fuzzy):
+        return [f"{lang}: the .mo is older than the .po: run compile"]
+    return []
 
 
 def problems() -> list[str]:
@@ -105,42 +160,19 @@ def problems() -> list[str]:
         found.append("messages.pot does not match the code: run python -m i18n.catalog update")
     for lang in LANGUAGES:
         catalog = _read_po(po_path(lang), lang)
-        missing = template_ids - _ids(catalog)
-        for msgid in sorted(missing, key=str):
+        for msgid in sorted(template_ids - _ids(catalog), key=str):
             found.append(f"{lang}: not in the catalog: {msgid!r}")
         for message in catalog:
-            if not message.id:
-                continue
-            ids = message.id if isinstance(message.id, tuple) else (message.id,)
-            strings = message.string if isinstance(message.string, tuple) else (message.string,)
-            if message.fuzzy:
-                found.append(f"{lang}: fuzzy: {ids[0]!r}")
-            if not all(strings):
-                found.append(f"{lang}: untranslated: {ids[0]!r}")
-                continue
-            for index, string in enumerate(strings):
-                # The first form answers the singular msgid, the others the plural one; a
-                # singular may leave out the number ("every month").
-                wanted = sorted(PLACEHOLDER.findall(ids[min(index, len(ids) - 1)]))
-                found_here = sorted(PLACEHOLDER.findall(string))
-                allowed = index == 0 and len(ids) > 1 and set(found_here) <= set(
-                    PLACEHOLDER.findall(ids[1]))
-                if found_here != wanted and not allowed:
-                    found.append(f"{lang}: placeholders differ: {ids[0]!r} -> {string!r}")
-        if not mo_path(lang).exists():
-            found.append(f"{lang}: no compiled catalog: run python -m i18n.catalog compile")
-        else:
-            with mo_path(lang).open("rb") as handle:
-                compiled = read_mo(handle)
-            if _messages(compiled) != _messages(m for m in catalog if not m.fuzzy):
-                found.append(f"{lang}: the .mo is older than the .po: run compile")
+            if message.id:
+                found += _message_problems(lang, message)
+        found += _compiled_problems(lang, catalog)
     return found
 
 
 def main(argv: list[str]) -> int:
     command = argv[0] if argv else "check"
     if command == "update":
-        update(prune="--prune" in argv)
+        update()
     elif command == "compile":
         compile_all()
     elif command == "check":
