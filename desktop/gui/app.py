@@ -12,12 +12,14 @@ from desktop import __version__
 from desktop.core import settings
 from desktop.gui.language import LanguageController
 from desktop.gui.main_window import MainWindow
+from desktop.gui.wheel_guard import install_wheel_guard
 from i18n import current_language
 from resources import resource_path
 
 
 def create_window(path: str | None, app: QApplication) -> MainWindow:
     """The main window on ``path``, else on the last district, else on the welcome screen."""
+    install_wheel_guard(app)
     language = LanguageController(app)
     language.apply(current_language())
     window = MainWindow(language)
