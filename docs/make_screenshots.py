@@ -1,6 +1,6 @@
 """Take the user guide's screenshots from the real window, in both languages.
 
-    python3 docs/make_screenshots.py      ->  docs/images/{it,en}/*.png
+    python3 docs/make_screenshots.py      ->  resources/guide/images/{it,en}/*.png
 
 The example district is written to a temporary folder; the window is drawn offscreen at a
 laptop's size, one picture per step, plus the welcome screen and the export dialog.
@@ -28,7 +28,7 @@ SIZE = (1200, 760)
 
 
 def shoot(lang: str, folder: Path, app: QApplication) -> list[Path]:
-    out = ROOT / "docs" / "images" / lang
+    out = ROOT / "resources" / "guide" / "images" / lang
     out.mkdir(parents=True, exist_ok=True)
     written = []
     i18n.set_language(lang)

@@ -28,6 +28,7 @@ from desktop.core.district_file import DistrictFile
 from desktop.core.errors import UserError
 from desktop.core.readiness import ready_to_sign
 from desktop.gui.export_dialog import ExportDialog
+from desktop.gui.help_menu import HelpMenu
 from desktop.gui.import_dialog import ImportDialog
 from desktop.gui.language import LanguageController
 from desktop.gui.messages import open_message
@@ -110,6 +111,8 @@ class MainWindow(QMainWindow):
         self.file_menu.addSeparator()
         self.file_menu.addAction(self.close_action)
         self.file_menu.addAction(self.quit_action)
+        self.help_menu = HelpMenu(self)
+        self.menuBar().addMenu(self.help_menu)
 
         self.toolbar = QToolBar(self)
         self.toolbar.setObjectName("mainToolbar")
