@@ -1,4 +1,4 @@
-"""What the program remembers between runs: the language, the recent districts.
+"""What the program remembers between runs: the language, the recent districts, the window.
 
 A small JSON file in the user's configuration folder (``DES_WIZARD_CONFIG_DIR`` overrides it,
 which the tests use). A damaged file is ignored rather than stopping the program.
@@ -12,7 +12,7 @@ import tempfile
 from dataclasses import asdict, dataclass, field
 from pathlib import Path
 
-from platformdirs import user_config_dir
+from platformdirs import user_config_dir, user_documents_dir
 
 MAX_RECENT = 8
 
@@ -26,6 +26,8 @@ def config_dir() -> Path:
 class Settings:
     language: str = ""
     recent: list[str] = field(default_factory=list)
+    window_geometry: str = ""  # Qt's saveGeometry(), base64: size, place, maximised
+    show_help: bool = True  # the help panel beside each step
 
     @property
     def last_district(self) -> str:
@@ -48,7 +50,9 @@ def load() -> Settings:
     try:
         data = json.loads(_file().read_text(encoding="utf-8"))
         return Settings(language=str(data.get("language", "")),
-                        recent=[str(p) for p in data.get("recent", [])][:MAX_RECENT])
+                        recent=[str(p) for p in data.get("recent", [])][:MAX_RECENT],
+                        window_geometry=str(data.get("window_geometry", "")),
+                        show_help=bool(data.get("show_help", True)))
     except (OSError, ValueError, AttributeError):
         return Settings()
 
@@ -70,6 +74,4 @@ def documents_dir() -> Path:
     override = os.environ.get("DES_WIZARD_DOCUMENTS_DIR")
     if override:
         return Path(override)
-    from platformdirs import user_documents_dir
-
     return Path(user_documents_dir()) / "DES Wizard"

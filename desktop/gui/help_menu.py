@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from PySide6.QtCore import QEvent, Qt, QUrl
+from PySide6.QtCore import QEvent, Qt, QUrl, Signal
 from PySide6.QtGui import QAction, QKeySequence
 from PySide6.QtWidgets import (
     QDialog,
@@ -17,6 +17,7 @@ from PySide6.QtWidgets import (
 )
 
 from desktop import __version__
+from desktop.core import settings
 from i18n import _, current_language
 from resources import resource_path
 
@@ -53,15 +54,24 @@ class GuideDialog(QDialog):
 
 
 class HelpMenu(QMenu):
+    helpPanelToggled = Signal(bool)  # noqa: N815 (Qt's naming)
+
     def __init__(self, parent: QWidget) -> None:
         super().__init__(parent)
         self.window_ = parent
+        self.panel_action = QAction(self)
+        self.panel_action.setCheckable(True)
+        self.panel_action.setChecked(settings.load().show_help)
+        self.panel_action.setShortcut(QKeySequence("Ctrl+Shift+H"))
+        self.panel_action.toggled.connect(self._panel_toggled)
         self.guide_action = QAction(self)
         self.guide_action.setShortcut(QKeySequence(QKeySequence.StandardKey.HelpContents))
         self.guide_action.triggered.connect(self.show_guide)
         self.about_action = QAction(self)
         self.about_action.triggered.connect(self.show_about)
         self.addAction(self.guide_action)
+        self.addAction(self.panel_action)
+        self.addSeparator()
         self.addAction(self.about_action)
         parent.addAction(self.guide_action)  # F1 works wherever the focus is
         self.guide: GuideDialog | None = None
@@ -75,6 +85,12 @@ class HelpMenu(QMenu):
         self.guide.raise_()
         self.guide.activateWindow()
         return self.guide
+
+    def _panel_toggled(self, shown: bool) -> None:
+        stored = settings.load()
+        stored.show_help = shown
+        settings.save(stored)
+        self.helpPanelToggled.emit(shown)
 
     def _guide_closed(self) -> None:
         self.guide = None
@@ -94,6 +110,7 @@ class HelpMenu(QMenu):
     def retranslate(self) -> None:
         self.setTitle(_("&Help"))
         self.guide_action.setText(_("&User guide"))
+        self.panel_action.setText(_("&Explanations beside each step"))
         self.about_action.setText(_("&About DES Wizard"))
 
     def changeEvent(self, event: QEvent) -> None:  # noqa: N802 (Qt's name)

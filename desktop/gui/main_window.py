@@ -27,6 +27,7 @@ from desktop.core.defaults import start_district
 from desktop.core.district_file import DistrictFile
 from desktop.core.errors import UserError
 from desktop.core.readiness import ready_to_sign
+from desktop.gui import window_geometry
 from desktop.gui.export_dialog import ExportDialog
 from desktop.gui.help_menu import HelpMenu
 from desktop.gui.import_dialog import ImportDialog
@@ -69,7 +70,7 @@ class MainWindow(QMainWindow):
         self.save_label = QLabel(self)
         self.statusBar().addPermanentWidget(self.save_label)
         language.languageChanged.connect(self.retranslate)
-        self.resize(1200, 760)
+        window_geometry.restore(self)
         self._update_recent()
         self.retranslate()
 
@@ -112,6 +113,8 @@ class MainWindow(QMainWindow):
         self.file_menu.addAction(self.close_action)
         self.file_menu.addAction(self.quit_action)
         self.help_menu = HelpMenu(self)
+        self.help_menu.helpPanelToggled.connect(
+            lambda shown: self.wizard.set_help_wanted(shown) if self.wizard else None)
         self.menuBar().addMenu(self.help_menu)
 
         self.toolbar = QToolBar(self)
@@ -210,6 +213,7 @@ class MainWindow(QMainWindow):
         self.district = district
         district.listeners.append(self._saved)
         self.wizard = WizardView(district, self)
+        self.wizard.set_help_wanted(self.help_menu.panel_action.isChecked())
         self.wizard.edited.connect(self._update_title)
         self.wizard.importRequested.connect(self.request_import)
         self.wizard.calendarRequested.connect(self.request_calendar)
@@ -517,5 +521,6 @@ class MainWindow(QMainWindow):
         self._update_title()
 
     def closeEvent(self, event: QCloseEvent) -> None:  # noqa: N802 (Qt's name)
+        window_geometry.remember(self)
         self.close_district()
         super().closeEvent(event)

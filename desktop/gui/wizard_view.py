@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from PySide6.QtCore import Qt, QTimer, Signal
-from PySide6.QtGui import QIcon
+from PySide6.QtGui import QIcon, QResizeEvent
 from PySide6.QtWidgets import (
     QHBoxLayout,
     QLabel,
@@ -38,6 +38,9 @@ REVIEW_HELP = N_(
     "When the group agrees, export the voluntary agreement from the File menu or the toolbar.")
 
 
+HELP_MIN_WIDTH = 860
+
+
 class WizardView(QWidget):
     edited = Signal()
     importRequested = Signal()  # noqa: N815
@@ -47,7 +50,8 @@ class WizardView(QWidget):
         super().__init__(parent)
         self.district = district
         self.steps = QListWidget(self)
-        self.steps.setFixedWidth(250)
+        self.steps.setMinimumWidth(150)
+        self.steps.setMaximumWidth(250)
         self.steps.setWordWrap(True)
         self.pages = QStackedWidget(self)
         self.help_title = QLabel(self)
@@ -81,7 +85,8 @@ class WizardView(QWidget):
         self.calendar_button.clicked.connect(self.calendarRequested)
         self.table_editor("meetings").extra_buttons.addWidget(self.calendar_button)
 
-        help_panel = QWidget(self)
+        self.help_panel = help_panel = QWidget(self)
+        self.help_wanted = True  # the user's choice; a narrow window hides the panel anyway
         help_panel.setMaximumWidth(240)
         help_layout = QVBoxLayout(help_panel)
         help_layout.addWidget(self.help_title)
@@ -105,6 +110,18 @@ class WizardView(QWidget):
         self._refresh.timeout.connect(self.refresh_states)
         self.steps.setCurrentRow(0)
         self.retranslate()
+
+    def set_help_wanted(self, wanted: bool) -> None:
+        self.help_wanted = wanted
+        self._fit_help()
+
+    def _fit_help(self) -> None:
+        # Below this width the page needs the room more than the explanation does.
+        self.help_panel.setVisible(self.help_wanted and self.width() >= HELP_MIN_WIDTH)
+
+    def resizeEvent(self, event: QResizeEvent) -> None:  # noqa: N802 (Qt's name)
+        super().resizeEvent(event)
+        self._fit_help()
 
     def table_editor(self, key: str):
         for page in self.page_list:
