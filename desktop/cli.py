@@ -22,6 +22,7 @@ from i18n import (
     set_language,
     translator,
 )
+from i18n.argparse_messages import translate_argparse
 
 
 class _Parser(argparse.ArgumentParser):
@@ -240,6 +241,7 @@ def _interface_language() -> str:
 def main(argv: list[str] | None = None) -> int:
     argv = sys.argv[1:] if argv is None else list(argv)
     set_language(_interface_language())
+    translate_argparse()
     try:
         if argv and argv[0] in COMMANDS:
             args = _command_parser().parse_args(argv)

@@ -34,7 +34,7 @@ TEMPLATE = CATALOG_DIR / f"{DOMAIN}.pot"
 MAPPING = CATALOG_DIR / "babel.cfg"
 WIDTH = "100"
 ENGLISH_NAMES = {"it": "Italian", "en": "English"}
-PLACEHOLDER = re.compile(r"\{[a-z_0-9]*\}|%\([a-z_0-9]+\)[sd]|%[sd]")
+PLACEHOLDER = re.compile(r"\{[a-z_0-9]*\}|%\([a-z_0-9]+\)[sdr]|%[sdr]")
 
 
 def po_path(lang: str) -> Path:
