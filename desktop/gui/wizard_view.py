@@ -50,6 +50,7 @@ class WizardView(QWidget):
         super().__init__(parent)
         self.district = district
         self.steps = QListWidget(self)
+        self.steps.setObjectName("steps")
         self.steps.setMinimumWidth(150)
         self.steps.setMaximumWidth(250)
         self.steps.setWordWrap(True)

@@ -10,7 +10,7 @@ from __future__ import annotations
 from collections.abc import Callable
 from typing import Any
 
-from PySide6.QtCore import QDate, QEvent, QObject, Qt, QTimer, Signal
+from PySide6.QtCore import QDate, QEvent, QLocale, QObject, Qt, QTimer, Signal
 from PySide6.QtWidgets import (
     QCheckBox,
     QComboBox,
@@ -182,6 +182,10 @@ class FieldEditor(QWidget):
             for choice in self.declared.choices:
                 self._checks[choice.key].setText(_(choice.label))
         if isinstance(self.input, QDateEdit):
+            # A widget keeps the locale it was made with: month names and the calendar's
+            # weekdays follow a switch only when told.
+            self.input.setLocale(QLocale())
+            self.input.calendarWidget().setLocale(QLocale())
             self.input.setDisplayFormat(DATE_FORMATS.get(current_language(), "dd/MM/yyyy"))
         if self.declared.kind is Kind.MONEY and isinstance(self.input, QLineEdit):
             self.input.setPlaceholderText(money_example(current_language()))
