@@ -36,6 +36,7 @@ from desktop.gui.messages import open_message
 from desktop.gui.welcome import WelcomePage
 from desktop.gui.wizard_view import WizardView
 from i18n import LANGUAGE_NAMES, LANGUAGES, N_, _, ngettext
+from wizard_steps import STEPS
 
 EXAMPLE_FILE_NAME = "Esempio - DES Fiemme e Fassa.des"
 DISTRICT_FILTER = N_("District files (*.des)")
@@ -180,6 +181,14 @@ class MainWindow(QMainWindow):
         self.show_getting_started()
         return True
 
+    def focus_first_field(self) -> None:
+        """Where a new district starts: the cursor in its name, once the welcome note is
+        closed."""
+        if self.wizard is not None:
+            self.activateWindow()
+            self.wizard.steps.setCurrentRow(0)
+            self.wizard.page_list[0].focus(STEPS[0].fields[0].key)
+
     def show_getting_started(self) -> None:
         """A new district opens with a word on what is ahead."""
         box = QMessageBox(QMessageBox.Icon.Information, _("Getting started"), _(
@@ -191,6 +200,8 @@ class MainWindow(QMainWindow):
             "is saved at once in the district file: you can stop and start again at any time. "
             "The panel on the right explains each step; the Review tells you what is still "
             "missing before signing."), QMessageBox.StandardButton.Ok, self)
+        box.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
+        box.finished.connect(self.focus_first_field)
         self.dialog = box
         box.open()
 
@@ -414,10 +425,16 @@ class MainWindow(QMainWindow):
         return dialog
 
     def _default_folder(self) -> Path:
+        """The open district's folder, else the documents folder the welcome screen names
+        (made on first use)."""
         if self.district is not None:
             return self.district.path.parent
         folder = settings.documents_dir()
-        return folder if folder.is_dir() else Path.home()
+        try:
+            folder.mkdir(parents=True, exist_ok=True)
+        except OSError:
+            return Path.home()
+        return folder
 
     def request_new(self) -> None:
         self._file_dialog(_("New district"), True, self.new_district)
