@@ -10,6 +10,7 @@ from PySide6.QtWidgets import QApplication
 
 from desktop import __version__
 from desktop.core import settings
+from desktop.gui.focus_ring import install_focus_rings
 from desktop.gui.language import LanguageController
 from desktop.gui.main_window import MainWindow
 from desktop.gui.wheel_guard import install_wheel_guard
@@ -20,6 +21,7 @@ from resources import resource_path
 def create_window(path: str | None, app: QApplication) -> MainWindow:
     """The main window on ``path``, else on the last district, else on the welcome screen."""
     install_wheel_guard(app)
+    install_focus_rings(app)
     language = LanguageController(app)
     language.apply(current_language())
     window = MainWindow(language)
