@@ -177,7 +177,8 @@ def test_the_review_says_ready_then_draft_and_goes_to_the_field(qtbot, window):
         "{count} problems block the final agreement", 1).format(count=1)
     wizard.refresh_states()
     key_figures = step_index("key_figures")
-    assert wizard.steps.item(key_figures).data(Qt.ItemDataRole.UserRole) == "problems"
+    # A required answer missing again: the step is back to "to do" (the review says it blocks).
+    assert wizard.steps.item(key_figures).data(Qt.ItemDataRole.UserRole) == "incomplete"
     number = next(i for i, f in enumerate(wizard.review.current) if f.rule == "K2")
     wizard.review.browser.anchorClicked.emit(QUrl(f"finding:{number}"))
     assert wizard.current_index() == key_figures

@@ -41,21 +41,25 @@ def problems_in(fields: tuple[Field, ...], values: dict[str, Any]) -> list[str]:
 
 def step_state(step: Step, answers: dict[str, Any], rows: dict[str, list[dict[str, Any]]],
                blocking: int = 0, warnings: int = 0) -> StepState:
-    """Wrong values and blocking findings first, then warnings, then what is still empty."""
-    complete = True
+    """Wrong values first; then a step still being filled in (answers missing, or nothing
+    written yet) is "to do" whatever the review finds, so that a new district does not open
+    on a column of red; then blocking findings, warnings, done."""
     scalars = tuple(f for f in step.fields if f.kind is not Kind.TABLE)
-    if problems_in(scalars, answers):
+    tables = [f for f in step.fields if f.kind is Kind.TABLE]
+    if problems_in(scalars, answers) or any(
+            problems_in(table.row_fields, row) for table in tables
+            for row in rows.get(table.key, [])):
         return StepState.PROBLEMS
-    complete = not missing_in(scalars, answers)
-    for table in (f for f in step.fields if f.kind is Kind.TABLE):
-        table_rows = rows.get(table.key, [])
-        if any(problems_in(table.row_fields, row) for row in table_rows):
-            return StepState.PROBLEMS
-        if (table.required and not table_rows) or any(
-                missing_in(table.row_fields, row) for row in table_rows):
-            complete = False
+    untouched = all(is_empty(f, answers.get(f.key)) for f in scalars) and not any(
+        rows.get(table.key) for table in tables)
+    complete = not untouched and not missing_in(scalars, answers) and not any(
+        (table.required and not rows.get(table.key)) or any(
+            missing_in(table.row_fields, row) for row in rows.get(table.key, []))
+        for table in tables)
+    if not complete:
+        return StepState.INCOMPLETE
     if blocking:
         return StepState.PROBLEMS
     if warnings:
         return StepState.WARNINGS
-    return StepState.DONE if complete else StepState.INCOMPLETE
+    return StepState.DONE

@@ -10,9 +10,11 @@ from PySide6.QtCore import Qt, QUrl
 from PySide6.QtGui import QAction, QCloseEvent, QDesktopServices, QKeySequence
 from PySide6.QtPrintSupport import QPrintDialog, QPrinter, QPrintPreviewDialog
 from PySide6.QtWidgets import (
+    QApplication,
     QComboBox,
     QFileDialog,
     QLabel,
+    QLineEdit,
     QMainWindow,
     QMenu,
     QMessageBox,
@@ -188,6 +190,9 @@ class MainWindow(QMainWindow):
             self.activateWindow()
             self.wizard.steps.setCurrentRow(0)
             self.wizard.page_list[0].focus(STEPS[0].fields[0].key)
+            focused = QApplication.focusWidget()
+            if isinstance(focused, QLineEdit):
+                focused.selectAll()  # the proposed name is replaced by typing
 
     def show_getting_started(self) -> None:
         """A new district opens with a word on what is ahead."""
