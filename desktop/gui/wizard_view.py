@@ -20,6 +20,7 @@ from desktop.core.district_file import DistrictFile
 from desktop.core.document import to_document
 from desktop.core.readiness import Finding, Level, findings, is_acknowledged
 from desktop.core.step_state import StepState, step_state
+from desktop.gui.page_findings import PageFindings
 from desktop.gui.review_page import ReviewPage
 from i18n import N_, _
 from wizard_steps import STEPS
@@ -92,7 +93,12 @@ class WizardView(QWidget):
         help_layout = QVBoxLayout(help_panel)
         help_layout.addWidget(self.help_title)
         help_layout.addWidget(self.help_text, 1)
+        self.page_findings = PageFindings(self)
+        self.page_findings.goToRequested.connect(self.go_to)
+        self._found: list[Finding] = []
+        self._document: dict | None = None
         middle = QVBoxLayout()
+        middle.addWidget(self.page_findings)
         middle.addWidget(self.pages, 1)
         navigation = QHBoxLayout()
         navigation.addWidget(self.back_button)
@@ -146,6 +152,7 @@ class WizardView(QWidget):
             return
         self.flush()
         self.pages.setCurrentIndex(row)
+        self._update_page_findings()
         self.back_button.setEnabled(row > 0)
         self.next_button.setEnabled(row < self.page_count() - 1)
         self._update_help()
@@ -186,6 +193,8 @@ class WizardView(QWidget):
         }
         document = to_document(self.district)
         found = findings(document)
+        self._found, self._document = found, document
+        self._update_page_findings()
         for index, step in enumerate(STEPS):
             state = self.state_of(index, document, found)
             item = self.steps.item(index)
@@ -197,6 +206,17 @@ class WizardView(QWidget):
         review = self.steps.item(len(STEPS))
         review.setText(f"{len(STEPS) + 1}. {_('Review')}")
         review.setIcon(style.standardIcon(QStyle.StandardPixmap.SP_FileDialogContentsView))
+
+    def _update_page_findings(self) -> None:
+        index = self.current_index()
+        if self._document is None or not 0 <= index < len(STEPS):
+            self.page_findings.hide()
+            return
+        key = STEPS[index].key
+        self.page_findings.show_findings([
+            f for f in self._found if f.step == key and (
+                f.level is Level.BLOCKING or (f.level is Level.WARNING
+                                              and not is_acknowledged(f, self._document)))])
 
     def _update_help(self) -> None:
         index = max(0, self.current_index())
