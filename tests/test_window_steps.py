@@ -23,7 +23,9 @@ def test_every_step_and_the_review_can_be_reached(window):
         assert wizard.pages.currentIndex() == index
         assert wizard.help_text.text()
     assert wizard.pages.currentWidget() is wizard.review
-    assert not wizard.next_button.isEnabled()
+    # The Review is no dead end: the way on is the agreement itself.
+    assert not wizard.next_button.isVisible()
+    assert wizard.export_button.isVisible() and wizard.print_button.isVisible()
 
 
 def test_removing_a_member_still_named_elsewhere_asks_and_says_where(qtbot, window,

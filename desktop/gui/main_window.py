@@ -12,6 +12,7 @@ from PySide6.QtPrintSupport import QPrintDialog, QPrinter, QPrintPreviewDialog
 from PySide6.QtWidgets import (
     QApplication,
     QComboBox,
+    QDialog,
     QFileDialog,
     QLabel,
     QLineEdit,
@@ -91,7 +92,7 @@ class MainWindow(QMainWindow):
         self.open_action = action(QKeySequence.StandardKey.Open, self.request_open)
         self.copy_action = action(QKeySequence.StandardKey.SaveAs, self.request_save_copy)
         self.export_action = action(QKeySequence("Ctrl+E"), self.request_export)
-        self.print_action = action(QKeySequence.StandardKey.Print, self.request_export)
+        self.print_action = action(QKeySequence.StandardKey.Print, self.request_print_agreement)
         self.example_action = action(None, self.open_example)
         self.import_action = action(None, self.request_import)
         self.close_action = action(QKeySequence.StandardKey.Close, self.close_district)
@@ -233,6 +234,8 @@ class MainWindow(QMainWindow):
         self.wizard.edited.connect(self._update_title)
         self.wizard.importRequested.connect(self.request_import)
         self.wizard.calendarRequested.connect(self.request_calendar)
+        self.wizard.exportRequested.connect(self.request_export)
+        self.wizard.printRequested.connect(self.request_print_agreement)
         self.stack.addWidget(self.wizard)
         self.stack.setCurrentWidget(self.wizard)
         remembered = settings.load()  # fresh: the language switch saves to the same file
@@ -341,13 +344,19 @@ class MainWindow(QMainWindow):
                      pages).format(count=pages), 10000)
         return pages
 
+    def request_print_agreement(self) -> None:
+        """Print prints: the agreement in the interface language, through the print dialog
+        (the export dialog offers the other language)."""
+        if self.district is not None:
+            self.request_print(self.language.language)
+
     def request_print(self, lang: str) -> None:
         printer = QPrinter(QPrinter.PrinterMode.HighResolution)
         dialog = QPrintDialog(printer, self)
         dialog.accepted.connect(lambda: self.print_to(lang, printer))
         self._printer = printer
         self.dialog = dialog
-        dialog.open()
+        QDialog.open(dialog)  # QPrintDialog's own open() wants a slot to call on accept
 
     def request_preview(self, lang: str) -> None:
         from desktop.gui.printing import print_pdf

@@ -46,6 +46,8 @@ class WizardView(QWidget):
     edited = Signal()
     importRequested = Signal()  # noqa: N815
     calendarRequested = Signal()  # noqa: N815
+    exportRequested = Signal()  # noqa: N815
+    printRequested = Signal()  # noqa: N815
 
     def __init__(self, district: DistrictFile, parent: QWidget | None = None) -> None:
         super().__init__(parent)
@@ -103,6 +105,13 @@ class WizardView(QWidget):
         navigation = QHBoxLayout()
         navigation.addWidget(self.back_button)
         navigation.addStretch(1)
+        # On the Review the way on is the paper: print it or export it.
+        self.print_button = QPushButton(self)
+        self.print_button.clicked.connect(self.printRequested)
+        self.export_button = QPushButton(self)
+        self.export_button.clicked.connect(self.exportRequested)
+        navigation.addWidget(self.print_button)
+        navigation.addWidget(self.export_button)
         navigation.addWidget(self.next_button)
         middle.addLayout(navigation)
         layout = QHBoxLayout(self)
@@ -154,7 +163,10 @@ class WizardView(QWidget):
         self.pages.setCurrentIndex(row)
         self._update_page_findings()
         self.back_button.setEnabled(row > 0)
-        self.next_button.setEnabled(row < self.page_count() - 1)
+        on_review = row == self.page_count() - 1
+        self.next_button.setVisible(not on_review)
+        self.print_button.setVisible(on_review)
+        self.export_button.setVisible(on_review)
         self._update_help()
 
     def go_to(self, finding: Finding) -> None:
@@ -233,6 +245,8 @@ class WizardView(QWidget):
         self.next_button.setText(_("&Next >"))
         self.back_button.setToolTip(_("Previous step (Alt+Left)"))
         self.next_button.setToolTip(_("Next step (Alt+Right)"))
+        self.print_button.setText(_("&Print the agreement…"))
+        self.export_button.setText(_("&Export the agreement…"))
         self.import_button.setText(_("&Import from a spreadsheet…"))
         self.calendar_button.setText(_("Export the calendar (.ics)…"))
         for page in self.page_list:

@@ -28,7 +28,9 @@ def reachable_on_every_step(window) -> list[str]:
     cut = []
     for index in range(wizard.page_count()):
         wizard.steps.setCurrentRow(index)
-        for widget in (wizard.back_button, wizard.next_button, window.language_combo):
+        last = index == wizard.page_count() - 1
+        onward = wizard.export_button if last else wizard.next_button
+        for widget in (wizard.back_button, onward, window.language_combo):
             if not inside(window, widget):
                 cut.append(f"{index}: {widget.text() if hasattr(widget, 'text') else widget}")
     return cut
