@@ -38,13 +38,11 @@ class FocusRing(QWidget):
         if target is None or window is None or not target.isVisible():
             self.hide()
             return
-        visible = target.visibleRegion().boundingRect()
+        visible = shown_part(target, window)
         if visible.isEmpty():
             self.hide()
             return
-        top_left = target.mapTo(window, visible.topLeft())
-        ring = QRect(top_left, visible.size()).adjusted(-RING_WIDTH, -RING_WIDTH,
-                                                         RING_WIDTH, RING_WIDTH)
+        ring = visible.adjusted(-RING_WIDTH, -RING_WIDTH, RING_WIDTH, RING_WIDTH)
         if ring != self.geometry():
             self.setGeometry(ring)
         self.show()
@@ -56,6 +54,17 @@ class FocusRing(QWidget):
         painter.setPen(QPen(RING_COLOUR, RING_WIDTH))
         half = RING_WIDTH // 2
         painter.drawRect(self.rect().adjusted(half, half, -half, -half))
+
+
+def shown_part(target: QWidget, window: QWidget) -> QRect:
+    """The part of ``target`` that is on screen, in the window's coordinates: its rectangle
+    cut by every ancestor's (a field half scrolled out of its page gets half a ring)."""
+    shown = QRect(target.mapTo(window, target.rect().topLeft()), target.size())
+    ancestor = target.parentWidget()
+    while ancestor is not None and ancestor is not window:
+        shown &= QRect(ancestor.mapTo(window, ancestor.rect().topLeft()), ancestor.size())
+        ancestor = ancestor.parentWidget()
+    return shown
 
 
 class FocusRings(QObject):

@@ -63,10 +63,6 @@ class WizardView(QWidget):
         self.help_text = QLabel(self)
         self.help_text.setWordWrap(True)
         self.help_text.setAlignment(Qt.AlignmentFlag.AlignTop)
-        self.back_button = QPushButton(self)
-        self.next_button = QPushButton(self)
-        self.back_button.clicked.connect(self.go_back)
-        self.next_button.clicked.connect(self.go_next)
 
         self.page_list: list[StepPage] = []
         for step in STEPS:
@@ -102,6 +98,10 @@ class WizardView(QWidget):
         middle = QVBoxLayout()
         middle.addWidget(self.page_findings)
         middle.addWidget(self.pages, 1)
+        # Made after the pages: the tab chain follows the order widgets are made in, so a
+        # page's last field leads to Back and Next, not back up to the step list.
+        self.back_button = QPushButton(self)
+        self.back_button.clicked.connect(self.go_back)
         navigation = QHBoxLayout()
         navigation.addWidget(self.back_button)
         navigation.addStretch(1)
@@ -110,6 +110,8 @@ class WizardView(QWidget):
         self.print_button.clicked.connect(self.printRequested)
         self.export_button = QPushButton(self)
         self.export_button.clicked.connect(self.exportRequested)
+        self.next_button = QPushButton(self)
+        self.next_button.clicked.connect(self.go_next)
         navigation.addWidget(self.print_button)
         navigation.addWidget(self.export_button)
         navigation.addWidget(self.next_button)
