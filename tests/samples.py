@@ -10,4 +10,4 @@ from wizard_steps.kinds import kind_of
 
 def sample_value(declared: Field, variant: int = 0) -> Any:
     """A valid, non-empty value of the field's kind (variant changes it)."""
-    return kind_of(declared).sample(declared, variant)
+    return kind_of(declared).sample(variant)

@@ -78,11 +78,11 @@ class Step:
 
 def empty_value(declared: Field) -> Any:
     """The value of a field nobody has filled in yet."""
-    return kind_of(declared).empty(declared)
+    return kind_of(declared).empty()
 
 
 def is_empty(declared: Field, value: Any) -> bool:
-    return kind_of(declared).is_empty(declared, value)
+    return kind_of(declared).is_empty(value)
 
 
 def is_visible(declared: Field, values: dict[str, Any]) -> bool:
@@ -98,7 +98,7 @@ def is_visible(declared: Field, values: dict[str, Any]) -> bool:
 
 def problems_of(declared: Field, value: Any) -> list[str]:
     """The validator messages (msgids) for a value; an empty field is not a problem here."""
-    return kind_of(declared).problems(declared, value)
+    return kind_of(declared).problems(value)
 
 
 # --- validators ---------------------------------------------------------------------------

@@ -14,6 +14,7 @@ import json
 import re
 import unicodedata
 from collections.abc import Callable
+from dataclasses import dataclass
 from enum import StrEnum
 from typing import TYPE_CHECKING, Any
 
@@ -74,10 +75,13 @@ class FieldKind:
     importable = True  # a spreadsheet column can fill it
     names_a_row = True  # can serve as the title of a row in lists and messages
 
-    def empty(self, declared: Field) -> Any:
+    def __init__(self, declared: Field) -> None:
+        self.declared = declared
+
+    def empty(self) -> Any:
         return ""
 
-    def is_empty(self, declared: Field, value: Any) -> bool:
+    def is_empty(self, value: Any) -> bool:
         if value is None:
             return True
         if isinstance(value, str):
@@ -86,81 +90,93 @@ class FieldKind:
             return not value
         return False
 
-    def problems(self, declared: Field, value: Any) -> list[str]:
+    def problems(self, value: Any) -> list[str]:
         """The validators' messages (msgids); an empty value is not a problem here."""
-        if self.is_empty(declared, value):
+        if self.is_empty(value):
             return []
-        return [message for check in declared.validators if (message := check(value))]
+        return [message for check in self.declared.validators if (message := check(value))]
 
-    def encode(self, declared: Field, value: Any) -> Any:
+    def encode(self, value: Any) -> Any:
         """The value as its column of the district file holds it."""
         return "" if value is None else str(value)
 
-    def decode(self, declared: Field, raw: Any) -> Any:
-        return self.empty(declared) if raw is None else self.from_column(declared, raw)
+    def decode(self, raw: Any) -> Any:
+        return self.empty() if raw is None else self.from_column(raw)
 
-    def from_column(self, declared: Field, raw: Any) -> Any:
+    def from_column(self, raw: Any) -> Any:
         return str(raw)
 
-    def schema(self, declared: Field) -> Schema:
+    def schema(self) -> Schema:
         # Text, emails and phone numbers: a wrong email is kept and flagged, never refused.
         return {"type": "string"}
 
-    def display(self, declared: Field, value: Any, members: dict[int, str], gettext: Gettext,
-                lang: str) -> str:
-        """A non-empty value in words, in ``lang``."""
+    def display(self, value: Any, _words: Wording) -> str:
+        """A non-empty value in words, in the language of ``words``."""
         return str(value)
 
-    def from_cell(self, declared: Field, text: str) -> tuple[Any, list[CellNote]]:
+    def from_cell(self, text: str) -> tuple[Any, list[CellNote]]:
         """The value a spreadsheet cell holds, and what to tell the user about it."""
-        notes = [(IMPORTED_AS_WRITTEN, {"field": declared.label, "problem": message})
-                 for message in self.problems(declared, text)]
+        notes = [(IMPORTED_AS_WRITTEN, {"field": self.declared.label, "problem": message})
+                 for message in self.problems(text)]
         return text, notes
 
-    def cell_fields(self, declared: Field) -> list[tuple[str, Field]]:
+    def cell_fields(self) -> list[tuple[str, Field]]:
         """(key, field) for each part a spreadsheet column can fill."""
-        return [(declared.key, declared)] if self.importable else []
+        return [(self.declared.key, self.declared)] if self.importable else []
 
-    def references(self, declared: Field, value: Any) -> list[int]:
+    def references(self, _value: Any) -> list[int]:
         """The member ids the value names."""
         return []
 
-    def without_missing_members(self, declared: Field, value: Any, members: set[int]) -> Any:
+    def without_missing_members(self, value: Any, _members: set[int]) -> Any:
+        """The value without the ids of members that are no longer in the list."""
         return value
 
-    def sample(self, declared: Field, variant: int) -> Any:
+    def sample(self, variant: int) -> Any:
         """A valid, non-empty value, different for each ``variant``: for tests."""
         return SAMPLE_TEXTS[variant % len(SAMPLE_TEXTS)]
 
 
-KINDS: dict[Kind, FieldKind] = {}
+KINDS: dict[Kind, type[FieldKind]] = {}
 
 
 def kind(name: Kind) -> Callable[[type[FieldKind]], type[FieldKind]]:
     """Register the class of a kind."""
     def register(cls: type[FieldKind]) -> type[FieldKind]:
-        KINDS[name] = cls()
+        KINDS[name] = cls
         return cls
     return register
 
 
 def kind_of(declared: Field) -> FieldKind:
-    return KINDS[declared.kind]
+    """The field's kind, bound to the field."""
+    return KINDS[declared.kind](declared)
+
+
+@dataclass(frozen=True)
+class Wording:
+    """What writing values in words needs: the members' names, the language, its catalog."""
+
+    members: dict[int, str]
+    gettext: Gettext
+    lang: str
 
 
 def display_value(declared: Field, value: Any, members: dict[int, str], gettext: Gettext,
                   lang: str) -> str:
     """``value`` in words, in ``lang`` ("" when empty); member ids become the members' names."""
+    return in_words(declared, value, Wording(members, gettext, lang))
+
+
+def in_words(declared: Field, value: Any, words: Wording) -> str:
     behaviour = kind_of(declared)
-    if behaviour.is_empty(declared, value):
-        return ""
-    return behaviour.display(declared, value, members, gettext, lang)
+    return "" if behaviour.is_empty(value) else behaviour.display(value, words)
 
 
 def object_schema(fields: tuple[Field, ...]) -> Schema:
     properties = {}
     for declared in fields:
-        schema = kind_of(declared).schema(declared)
+        schema = kind_of(declared).schema()
         schema["title"] = declared.label
         properties[declared.key] = schema
     return {"type": "object", "properties": properties, "additionalProperties": False}
@@ -197,41 +213,40 @@ class LongTextKind(FieldKind):
     importable = False
     names_a_row = False
 
-    def sample(self, declared: Field, variant: int) -> Any:
-        return super().sample(declared, variant) + " \n riga due"
+    def sample(self, variant: int) -> Any:
+        return super().sample(variant) + " \n riga due"
 
 
 @kind(Kind.EMAIL)
 class EmailKind(FieldKind):
-    def sample(self, declared: Field, variant: int) -> Any:
+    def sample(self, variant: int) -> Any:
         return f"referente{variant}@example.org"
 
 
 @kind(Kind.PHONE)
 class PhoneKind(FieldKind):
-    def sample(self, declared: Field, variant: int) -> Any:
+    def sample(self, variant: int) -> Any:
         return f"+39 000 000 {variant:04d}"
 
 
 @kind(Kind.TIME)
 class TimeKind(FieldKind):
-    def sample(self, declared: Field, variant: int) -> Any:
+    def sample(self, variant: int) -> Any:
         return f"{8 + variant}:30"
 
 
 @kind(Kind.DATE)
 class DateKind(FieldKind):
-    def schema(self, declared: Field) -> Schema:
+    def schema(self) -> Schema:
         # Empty, or an ISO date: the pattern keeps the document language-neutral.
         return {"type": "string", "pattern": r"^(\d{4}-\d{2}-\d{2})?$"}
 
-    def display(self, declared: Field, value: Any, members: dict[int, str], gettext: Gettext,
-                lang: str) -> str:
+    def display(self, value: Any, words: Wording) -> str:
         parsed = parse_iso_date(value)
-        return format_date(parsed, format="medium", locale=BABEL_LOCALES[lang]) if parsed \
+        return format_date(parsed, format="medium", locale=BABEL_LOCALES[words.lang]) if parsed \
             else str(value)
 
-    def sample(self, declared: Field, variant: int) -> Any:
+    def sample(self, variant: int) -> Any:
         return f"2027-0{1 + variant % 9}-1{variant % 10}"
 
 
@@ -239,79 +254,77 @@ class DateKind(FieldKind):
 
 @kind(Kind.CHOICE)
 class ChoiceKind(FieldKind):
-    def schema(self, declared: Field) -> Schema:
-        return {"enum": ["", *(c.key for c in declared.choices)]}
+    def schema(self) -> Schema:
+        return {"enum": ["", *(c.key for c in self.declared.choices)]}
 
-    def display(self, declared: Field, value: Any, members: dict[int, str], gettext: Gettext,
-                lang: str) -> str:
-        return gettext(declared.choice_label(value))
+    def display(self, value: Any, words: Wording) -> str:
+        return words.gettext(self.declared.choice_label(value))
 
-    def from_cell(self, declared: Field, text: str) -> tuple[Any, list[CellNote]]:
-        found = choice_key(declared, text)
+    def from_cell(self, text: str) -> tuple[Any, list[CellNote]]:
+        found = choice_key(self.declared, text)
         if found is None:
-            return "", [(NOT_A_CHOICE, {"value": text, "field": declared.label})]
+            return "", [(NOT_A_CHOICE, {"value": text, "field": self.declared.label})]
         return found, []
 
-    def sample(self, declared: Field, variant: int) -> Any:
-        return declared.choices[variant % len(declared.choices)].key
+    def sample(self, variant: int) -> Any:
+        return self.declared.choices[variant % len(self.declared.choices)].key
 
 
 @kind(Kind.MULTI_CHOICE)
 class MultiChoiceKind(FieldKind):
-    def empty(self, declared: Field) -> Any:
+    def empty(self) -> Any:
         return []
 
-    def encode(self, declared: Field, value: Any) -> Any:
+    def encode(self, value: Any) -> Any:
         return json.dumps(list(value or []), ensure_ascii=False)
 
-    def from_column(self, declared: Field, raw: Any) -> Any:
+    def from_column(self, raw: Any) -> Any:
         return list(json.loads(raw)) if raw else []
 
-    def schema(self, declared: Field) -> Schema:
-        return {"type": "array", "items": {"enum": [c.key for c in declared.choices]},
+    def schema(self) -> Schema:
+        return {"type": "array", "items": {"enum": [c.key for c in self.declared.choices]},
                 "uniqueItems": True}
 
-    def display(self, declared: Field, value: Any, members: dict[int, str], gettext: Gettext,
-                lang: str) -> str:
-        return ", ".join(gettext(declared.choice_label(v)) for v in value)
+    def display(self, value: Any, words: Wording) -> str:
+        return ", ".join(words.gettext(self.declared.choice_label(v)) for v in value)
 
-    def from_cell(self, declared: Field, text: str) -> tuple[Any, list[CellNote]]:
+    def from_cell(self, text: str) -> tuple[Any, list[CellNote]]:
         keys: list[str] = []
         notes: list[CellNote] = []
         for part in re.split(r"[,;/+]", text):
             if part.strip():
-                found = choice_key(declared, part)
+                found = choice_key(self.declared, part)
                 if found is None:
-                    notes.append((NOT_A_CHOICE, {"value": part.strip(), "field": declared.label}))
+                    notes.append((NOT_A_CHOICE, {"value": part.strip(),
+                                                 "field": self.declared.label}))
                 elif found not in keys:
                     keys.append(found)
         return keys, notes
 
-    def sample(self, declared: Field, variant: int) -> Any:
-        return [c.key for c in declared.choices[: 1 + variant % len(declared.choices)]]
+    def sample(self, variant: int) -> Any:
+        return [c.key for c in self.declared.choices[: 1 + variant % len(self.declared.choices)]]
 
 
 @kind(Kind.YES_NO)
 class YesNoKind(FieldKind):
     column_type = int
 
-    def empty(self, declared: Field) -> Any:
+    def empty(self) -> Any:
         return None
 
-    def encode(self, declared: Field, value: Any) -> Any:
+    def encode(self, value: Any) -> Any:
         return None if value is None else int(bool(value))
 
-    def from_column(self, declared: Field, raw: Any) -> Any:
+    def from_column(self, raw: Any) -> Any:
         return bool(raw)
 
-    def schema(self, declared: Field) -> Schema:
+    def schema(self) -> Schema:
         return {"type": ["boolean", "null"]}
 
-    def display(self, declared: Field, value: Any, members: dict[int, str], gettext: Gettext,
-                lang: str) -> str:
-        return gettext("Yes") if value else gettext("No")
+    def display(self, value: Any, words: Wording) -> str:
+        return words.gettext("Yes") if value else words.gettext("No")
 
-    def from_cell(self, declared: Field, text: str) -> tuple[Any, list[CellNote]]:
+    def from_cell(self, text: str) -> tuple[Any, list[CellNote]]:
         word = normalise(text)
         if word in TRUE_WORDS:
             return True, []
@@ -319,7 +332,7 @@ class YesNoKind(FieldKind):
             return False, []
         return None, [(NEITHER_YES_NOR_NO, {"value": text})]
 
-    def sample(self, declared: Field, variant: int) -> Any:
+    def sample(self, variant: int) -> Any:
         return variant % 2 == 0
 
 
@@ -330,37 +343,36 @@ class IntegerKind(FieldKind):
     column_type = int
     importable = False
 
-    def empty(self, declared: Field) -> Any:
+    def empty(self) -> Any:
         return None
 
-    def encode(self, declared: Field, value: Any) -> Any:
+    def encode(self, value: Any) -> Any:
         return None if value in (None, "") else int(value)
 
-    def from_column(self, declared: Field, raw: Any) -> Any:
+    def from_column(self, raw: Any) -> Any:
         return int(raw)
 
-    def schema(self, declared: Field) -> Schema:
+    def schema(self) -> Schema:
         schema: Schema = {"type": ["integer", "null"]}
-        if declared.minimum is not None:
-            schema["minimum"] = declared.minimum
-        if declared.maximum is not None:
-            schema["maximum"] = declared.maximum
+        if self.declared.minimum is not None:
+            schema["minimum"] = self.declared.minimum
+        if self.declared.maximum is not None:
+            schema["maximum"] = self.declared.maximum
         return schema
 
-    def sample(self, declared: Field, variant: int) -> Any:
-        return (declared.minimum or 0) + 3 + variant
+    def sample(self, variant: int) -> Any:
+        return (self.declared.minimum or 0) + 3 + variant
 
 
 @kind(Kind.MONEY)
 class MoneyKind(IntegerKind):
-    def schema(self, declared: Field) -> Schema:
+    def schema(self) -> Schema:
         return {"type": ["integer", "null"], "description": "euro cents"}
 
-    def display(self, declared: Field, value: Any, members: dict[int, str], gettext: Gettext,
-                lang: str) -> str:
-        return format_money(value, lang)
+    def display(self, value: Any, words: Wording) -> str:
+        return format_money(value, words.lang)
 
-    def sample(self, declared: Field, variant: int) -> Any:
+    def sample(self, variant: int) -> Any:
         return 123456 + variant  # 1.234,56 €
 
 
@@ -370,16 +382,16 @@ class ForecastKind(FieldKind):
 
     importable = False
 
-    def empty(self, declared: Field) -> Any:
+    def empty(self) -> Any:
         return {"income": {}, "expenses": {}}
 
-    def is_empty(self, declared: Field, value: Any) -> bool:
+    def is_empty(self, value: Any) -> bool:
         if value is None:
             return True
         return not any(any(v for v in years.values())
                        for side in value.values() for years in side.values())
 
-    def schema(self, declared: Field) -> Schema:
+    def schema(self) -> Schema:
         # Deferred: the categories live in a step module, which imports this one.
         from wizard_steps.financial_plan import EXPENSE_CATEGORIES, INCOME_CATEGORIES
 
@@ -393,11 +405,10 @@ class ForecastKind(FieldKind):
                 "properties": {"income": side(INCOME_CATEGORIES),
                                "expenses": side(EXPENSE_CATEGORIES)}}
 
-    def display(self, declared: Field, value: Any, members: dict[int, str], gettext: Gettext,
-                lang: str) -> str:
-        return gettext("see the table")
+    def display(self, _value: Any, words: Wording) -> str:
+        return words.gettext("see the table")
 
-    def sample(self, declared: Field, variant: int) -> Any:
+    def sample(self, variant: int) -> Any:
         return {"income": {"sales": {"2027": 100000 + variant}},
                 "expenses": {"staff": {"2027": 50000, "2028": 60000 + variant}}}
 
@@ -408,51 +419,49 @@ class ForecastKind(FieldKind):
 class MemberKind(FieldKind):
     column_type = int
 
-    def empty(self, declared: Field) -> Any:
+    def empty(self) -> Any:
         return None
 
-    def encode(self, declared: Field, value: Any) -> Any:
+    def encode(self, value: Any) -> Any:
         return None if value in (None, "") else int(value)
 
-    def from_column(self, declared: Field, raw: Any) -> Any:
+    def from_column(self, raw: Any) -> Any:
         return int(raw)
 
-    def schema(self, declared: Field) -> Schema:
+    def schema(self) -> Schema:
         return {"type": ["integer", "null"]}
 
-    def display(self, declared: Field, value: Any, members: dict[int, str], gettext: Gettext,
-                lang: str) -> str:
-        return members.get(value, "")
+    def display(self, value: Any, words: Wording) -> str:
+        return words.members.get(value, "")
 
-    def references(self, declared: Field, value: Any) -> list[int]:
+    def references(self, value: Any) -> list[int]:
         return [value] if isinstance(value, int) else []
 
-    def without_missing_members(self, declared: Field, value: Any, members: set[int]) -> Any:
+    def without_missing_members(self, value: Any, members: set[int]) -> Any:
         return value if value in members else None
 
-    def sample(self, declared: Field, variant: int) -> Any:
+    def sample(self, variant: int) -> Any:
         return 1 + variant % 3
 
 
 @kind(Kind.MEMBERS)
 class MembersKind(MultiChoiceKind):
-    def schema(self, declared: Field) -> Schema:
+    def schema(self) -> Schema:
         return {"type": "array", "items": {"type": "integer"}, "uniqueItems": True}
 
-    def display(self, declared: Field, value: Any, members: dict[int, str], gettext: Gettext,
-                lang: str) -> str:
-        return ", ".join(members[v] for v in value if v in members)
+    def display(self, value: Any, words: Wording) -> str:
+        return ", ".join(words.members[v] for v in value if v in words.members)
 
-    def from_cell(self, declared: Field, text: str) -> tuple[Any, list[CellNote]]:
+    def from_cell(self, _text: str) -> tuple[Any, list[CellNote]]:
         return [], []  # a spreadsheet names members by name, not by id
 
-    def references(self, declared: Field, value: Any) -> list[int]:
+    def references(self, value: Any) -> list[int]:
         return [v for v in value or [] if isinstance(v, int)]
 
-    def without_missing_members(self, declared: Field, value: Any, members: set[int]) -> Any:
+    def without_missing_members(self, value: Any, members: set[int]) -> Any:
         return [v for v in value or [] if v in members]
 
-    def sample(self, declared: Field, variant: int) -> Any:
+    def sample(self, variant: int) -> Any:
         return [1, 1 + (1 + variant) % 3] if variant % 3 != 2 else [3]
 
 
@@ -461,25 +470,24 @@ class MemberRolesKind(MembersKind):
     importable = False
     names_a_row = False
 
-    def schema(self, declared: Field) -> Schema:
+    def schema(self) -> Schema:
         return {"type": "array", "items": {
             "type": "object", "required": ["member"], "additionalProperties": False,
             "properties": {"member": {"type": "integer"}, "role": {"type": "string"}}}}
 
-    def display(self, declared: Field, value: Any, members: dict[int, str], gettext: Gettext,
-                lang: str) -> str:
+    def display(self, value: Any, words: Wording) -> str:
         return "; ".join(
-            members[item["member"]] + (f" ({item['role']})" if item.get("role") else "")
-            for item in value if item.get("member") in members)
+            words.members[item["member"]] + (f" ({item['role']})" if item.get("role") else "")
+            for item in value if item.get("member") in words.members)
 
-    def references(self, declared: Field, value: Any) -> list[int]:
+    def references(self, value: Any) -> list[int]:
         return [item.get("member") for item in value or []
                 if isinstance(item.get("member"), int)]
 
-    def without_missing_members(self, declared: Field, value: Any, members: set[int]) -> Any:
+    def without_missing_members(self, value: Any, members: set[int]) -> Any:
         return [item for item in value or [] if item.get("member") in members]
 
-    def sample(self, declared: Field, variant: int) -> Any:
+    def sample(self, variant: int) -> Any:
         return [{"member": 1 + variant % 3, "role": "formazione"},
                 {"member": 1 + (variant + 1) % 3, "role": "inserimento"}]
 
@@ -493,41 +501,40 @@ class PersonKind(FieldKind):
     kept_apart = True
     names_a_row = False
 
-    def empty(self, declared: Field) -> Any:
-        return {sub.key: kind_of(sub).empty(sub) for sub in declared.row_fields}
+    def empty(self) -> Any:
+        return {sub.key: kind_of(sub).empty() for sub in self.declared.row_fields}
 
-    def is_empty(self, declared: Field, value: Any) -> bool:
-        return all(kind_of(sub).is_empty(sub, (value or {}).get(sub.key))
-                   for sub in declared.row_fields)
+    def is_empty(self, value: Any) -> bool:
+        return all(kind_of(sub).is_empty((value or {}).get(sub.key))
+                   for sub in self.declared.row_fields)
 
-    def problems(self, declared: Field, value: Any) -> list[str]:
-        return [message for sub in declared.row_fields
-                for message in kind_of(sub).problems(sub, (value or {}).get(sub.key))]
+    def problems(self, value: Any) -> list[str]:
+        return [message for sub in self.declared.row_fields
+                for message in kind_of(sub).problems((value or {}).get(sub.key))]
 
-    def schema(self, declared: Field) -> Schema:
-        return object_schema(declared.row_fields)
+    def schema(self) -> Schema:
+        return object_schema(self.declared.row_fields)
 
-    def display(self, declared: Field, value: Any, members: dict[int, str], gettext: Gettext,
-                lang: str) -> str:
+    def display(self, value: Any, words: Wording) -> str:
         parts = [" ".join(p for p in (value.get("name", ""), value.get("surname", "")) if p)]
-        parts += [display_value(sub, value.get(sub.key), members, gettext, lang)
-                  for sub in declared.row_fields if sub.key not in ("name", "surname")]
+        parts += [in_words(sub, value.get(sub.key), words)
+                  for sub in self.declared.row_fields if sub.key not in ("name", "surname")]
         return ", ".join(p for p in parts if p)
 
-    def cell_fields(self, declared: Field) -> list[tuple[str, Field]]:
-        return [(f"{declared.key}.{sub.key}", sub) for sub in declared.row_fields]
+    def cell_fields(self) -> list[tuple[str, Field]]:
+        return [(f"{self.declared.key}.{sub.key}", sub) for sub in self.declared.row_fields]
 
-    def references(self, declared: Field, value: Any) -> list[int]:
-        return [ref for sub in declared.row_fields
-                for ref in kind_of(sub).references(sub, (value or {}).get(sub.key))]
+    def references(self, value: Any) -> list[int]:
+        return [ref for sub in self.declared.row_fields
+                for ref in kind_of(sub).references((value or {}).get(sub.key))]
 
-    def without_missing_members(self, declared: Field, value: Any, members: set[int]) -> Any:
-        return {sub.key: kind_of(sub).without_missing_members(sub, (value or {}).get(sub.key),
+    def without_missing_members(self, value: Any, members: set[int]) -> Any:
+        return {sub.key: kind_of(sub).without_missing_members((value or {}).get(sub.key),
                                                               members)
-                for sub in declared.row_fields}
+                for sub in self.declared.row_fields}
 
-    def sample(self, declared: Field, variant: int) -> Any:
-        return {sub.key: kind_of(sub).sample(sub, variant) for sub in declared.row_fields}
+    def sample(self, variant: int) -> Any:
+        return {sub.key: kind_of(sub).sample(variant) for sub in self.declared.row_fields}
 
 
 @kind(Kind.TABLE)
@@ -535,22 +542,21 @@ class TableKind(FieldKind):
     importable = False
     names_a_row = False
 
-    def empty(self, declared: Field) -> Any:
+    def empty(self) -> Any:
         return []
 
-    def schema(self, declared: Field) -> Schema:
-        item = object_schema(declared.row_fields)
-        if declared.table != GENERIC_ROWS:
+    def schema(self) -> Schema:
+        item = object_schema(self.declared.row_fields)
+        if self.declared.table != GENERIC_ROWS:
             # Rows of a table of their own (members) carry their id: other steps refer to it.
             item["properties"]["id"] = {"type": "integer", "minimum": 1}
         return {"type": "array", "items": item}
 
-    def display(self, declared: Field, value: Any, members: dict[int, str], gettext: Gettext,
-                lang: str) -> str:
+    def display(self, value: Any, _words: Wording) -> str:
         return str(len(value))
 
-    def sample(self, declared: Field, variant: int) -> Any:
-        return [{sub.key: kind_of(sub).sample(sub, variant) for sub in declared.row_fields}]
+    def sample(self, variant: int) -> Any:
+        return [{sub.key: kind_of(sub).sample(variant) for sub in self.declared.row_fields}]
 
 
 _UNDECLARED = set(Kind) - set(KINDS)

@@ -52,12 +52,12 @@ def schema() -> dict[str, Any]:
 
 def references(declared: Field, value: Any) -> list[int]:
     """The member ids a value refers to."""
-    return kind_of(declared).references(declared, value)
+    return kind_of(declared).references(value)
 
 
 def without_missing_members(declared: Field, value: Any, members: set[int]) -> Any:
     """The value with references to removed members left out."""
-    return kind_of(declared).without_missing_members(declared, value, members)
+    return kind_of(declared).without_missing_members(value, members)
 
 
 def to_document(district: DistrictFile) -> dict[str, Any]:

@@ -54,7 +54,7 @@ ALIASES: dict[str, tuple[str, ...]] = {
 def importable_fields() -> list[tuple[str, Field]]:
     """(key, field) for every member field a column can fill; person parts as "person.part"."""
     return [part for declared in MEMBERS.row_fields
-            for part in kind_of(declared).cell_fields(declared)]
+            for part in kind_of(declared).cell_fields()]
 
 
 def field_label(key: str, gettext) -> str:
@@ -186,7 +186,7 @@ def guess_mapping(headers: list[str]) -> list[str]:
 
 
 def _convert(declared: Field, text: str, problems: list[Problem]) -> Any:
-    value, notes = kind_of(declared).from_cell(declared, text)
+    value, notes = kind_of(declared).from_cell(text)
     problems += [Problem(msgid, params) for msgid, params in notes]
     return value
 

@@ -227,14 +227,14 @@ class PersonEditor(QGroupBox):
 EditorFactory = Callable[[Field, QWidget | None, MemberList, DocumentSource | None], QWidget]
 
 
-def _forecast_editor(declared: Field, parent: QWidget | None, members: MemberList,
+def _forecast_editor(declared: Field, parent: QWidget | None, _members: MemberList,
                      document: DocumentSource | None) -> QWidget:
     assert document is not None, "a forecast needs the whole district"
     return ForecastEditor(declared, document, parent)
 
 
 def _person_editor(declared: Field, parent: QWidget | None, members: MemberList,
-                   document: DocumentSource | None) -> QWidget:
+                   _document: DocumentSource | None) -> QWidget:
     return PersonEditor(declared, parent, members=members)
 
 
