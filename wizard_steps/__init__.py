@@ -1,5 +1,7 @@
 """The steps of the wizard, in the order the promoters take them."""
 
+from types import SimpleNamespace
+
 from wizard_steps import (
     clauses,
     district,
@@ -13,8 +15,6 @@ from wizard_steps import (
     reporting,
     supply_chain,
 )
-from types import SimpleNamespace
-
 from wizard_steps.fields import Field, Kind, Step
 
 STEPS: tuple[Step, ...] = (
