@@ -13,6 +13,7 @@ from wizard_steps import keys, step
 
 # The fields every builder reads, checked against the declarations when this module is imported.
 MEMBERS = keys("members", "organizations")
+MEMBER = keys("members.organizations", "name")
 NAMED = keys("members.organizations.contact_person", "name surname")
 Gettext = Callable[[str], str]
 
@@ -67,7 +68,7 @@ class Context:
 
     @property
     def member_names(self) -> dict[int, str]:
-        return {m["id"]: m.get("name", "") for m in self.members if "id" in m}
+        return {m["id"]: m.get(MEMBER.name, "") for m in self.members if "id" in m}
 
     def shown(self, step_key: str, field_key: str, value: Any, *, table: str = "") -> str:
         """A value in words, in the document's language, escaped for the layout."""

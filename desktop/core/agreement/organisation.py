@@ -15,6 +15,7 @@ KEY_FIGURES = keys("key_figures", "coordinator same_person external_contact term
 FIGURE = keys("key_figures.coordinator", "member phone email")
 MEMBER = keys("members.organizations", "commitment staff_people staff_hours_month name")
 CLAUSES = keys("clauses", "clauses")
+CLAUSE = keys("clauses.clauses", "title_it title_en text_it text_en")
 
 
 def governance(ctx: Context) -> Article | None:
@@ -212,7 +213,8 @@ def additional_clauses(ctx: Context) -> list[Article]:
 def missing_clause_languages(document: dict, lang: str) -> list[str]:
     """The titles of additional articles that have no text in ``lang``."""
     return [
-        clause.get("title_it") or clause.get("title_en") or "?"
-        for clause in document.get("clauses", {}).get("clauses", [])
-        if (clause.get("text_it") or clause.get("text_en")) and not clause.get(f"text_{lang}")
+        clause.get(CLAUSE.title_it) or clause.get(CLAUSE.title_en) or "?"
+        for clause in document.get("clauses", {}).get(CLAUSES.clauses, [])
+        if (clause.get(CLAUSE.text_it) or clause.get(CLAUSE.text_en))
+        and not clause.get(f"text_{lang}")
     ]
