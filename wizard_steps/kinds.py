@@ -338,10 +338,10 @@ class YesNoKind(FieldKind):
 
 # --- numbers ----------------------------------------------------------------------------------
 
-@kind(Kind.INTEGER)
-class IntegerKind(FieldKind):
+class WholeNumberKind(FieldKind):
+    """A whole number or nothing: counts, amounts in cents, a member's id."""
+
     column_type = int
-    importable = False
 
     def empty(self) -> Any:
         return None
@@ -353,7 +353,15 @@ class IntegerKind(FieldKind):
         return int(raw)
 
     def schema(self) -> Schema:
-        schema: Schema = {"type": ["integer", "null"]}
+        return {"type": ["integer", "null"]}
+
+
+@kind(Kind.INTEGER)
+class IntegerKind(WholeNumberKind):
+    importable = False
+
+    def schema(self) -> Schema:
+        schema = super().schema()
         if self.declared.minimum is not None:
             schema["minimum"] = self.declared.minimum
         if self.declared.maximum is not None:
@@ -416,21 +424,7 @@ class ForecastKind(FieldKind):
 # --- members named by their id ----------------------------------------------------------------
 
 @kind(Kind.MEMBER)
-class MemberKind(FieldKind):
-    column_type = int
-
-    def empty(self) -> Any:
-        return None
-
-    def encode(self, value: Any) -> Any:
-        return None if value in (None, "") else int(value)
-
-    def from_column(self, raw: Any) -> Any:
-        return int(raw)
-
-    def schema(self) -> Schema:
-        return {"type": ["integer", "null"]}
-
+class MemberKind(WholeNumberKind):
     def display(self, value: Any, words: Wording) -> str:
         return words.members.get(value, "")
 

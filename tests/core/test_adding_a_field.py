@@ -10,7 +10,6 @@ from __future__ import annotations
 
 import dataclasses
 import sys
-from collections.abc import Iterator
 
 import pytest
 
@@ -41,7 +40,7 @@ def _with_new_fields(step: Step) -> Step:
 
 
 @pytest.fixture
-def declared_copy(monkeypatch: pytest.MonkeyPatch) -> Iterator[dict[int, Migration]]:
+def declared_copy(monkeypatch: pytest.MonkeyPatch) -> dict[int, Migration]:
     """Every module that holds the steps sees the copy; the file knows one migration more."""
     original = wizard_steps.STEPS
     steps = tuple(_with_new_fields(step) for step in original)
@@ -52,11 +51,11 @@ def declared_copy(monkeypatch: pytest.MonkeyPatch) -> Iterator[dict[int, Migrati
     migrations[max(MIGRATIONS) + 1] = added_columns("members", ADDED.key)
     migrations[max(MIGRATIONS) + 2] = added_columns("contacts", PART.key)
     monkeypatch.setattr(file_module, "MIGRATIONS", migrations)
-    yield migrations
+    return migrations
 
 
-def test_a_new_member_field_travels_through_file_document_schema_and_review(
-        tmp_path, declared_copy) -> None:
+@pytest.mark.usefixtures("declared_copy")
+def test_a_new_member_field_travels_through_file_document_schema_and_review(tmp_path) -> None:
     district = DistrictFile.create(tmp_path / "d.des")
     member = district.add_row("organizations", {"name": "Coop Alfa", ADDED.key: VALUE,
                                                 "contact_person": {"name": "Anna", PART.key:
@@ -96,7 +95,8 @@ def test_the_declared_migration_brings_an_older_file_up_to_date(
     columns = set(migrated.db["members"].columns_dict) - {"id", "position"}
     contacts = set(migrated.db["contacts"].columns_dict) - {"member_id", "role"}
     assert columns == set(declared_columns("members"))
-    assert ADDED.key in columns and PART.key in contacts
+    assert ADDED.key in columns
+    assert PART.key in contacts
     assert contacts == set(declared_columns("contacts"))
     migrated.close()
     assert (tmp_path / f"older.des.v{max(MIGRATIONS)}.bak").exists()

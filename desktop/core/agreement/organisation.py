@@ -14,8 +14,6 @@ ROLE = keys("governance.roles", "role_name role member person")
 KEY_FIGURES = keys("key_figures", "coordinator same_person external_contact term_years")
 FIGURE = keys("key_figures.coordinator", "member phone email")
 MEMBER = keys("members.organizations", "commitment staff_people staff_hours_month name")
-CLAUSES = keys("clauses", "clauses")
-CLAUSE = keys("clauses.clauses", "title_it title_en text_it text_en")
 
 
 def governance(ctx: Context) -> Article | None:
@@ -181,6 +179,11 @@ def admission_and_exclusion(ctx: Context) -> Article:
     paragraphs.append(_("The assembly may also exclude a party that seriously breaches its "
                         "commitments, after hearing it."))
     return Article(_("Admission, withdrawal and exclusion"), paragraphs)
+
+
+# The group's own articles, in either language.
+CLAUSES = keys("clauses", "clauses")
+CLAUSE = keys("clauses.clauses", "title_it title_en text_it text_en")
 
 
 def other_language(lang: str) -> str:
