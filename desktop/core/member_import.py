@@ -57,6 +57,11 @@ def importable_fields() -> list[tuple[str, Field]]:
             for part in kind_of(declared).cell_fields()]
 
 
+_UNDECLARED = set(ALIASES) - {key for key, _declared in importable_fields()}
+if _UNDECLARED:  # an alias of a renamed field would silently stop matching
+    raise KeyError(f"header names for undeclared member fields: {sorted(_UNDECLARED)}")
+
+
 def field_label(key: str, gettext) -> str:
     head, _, sub = key.partition(".")
     declared = MEMBERS.row_field(head)
