@@ -47,7 +47,7 @@ def test_removing_a_member_still_named_elsewhere_asks_and_says_where(qtbot, wind
     wizard.steps.setCurrentRow(step_index("objectives"))
     objectives = wizard.table_editor("objectives")
     roles = objectives.form.editors["members_roles"]
-    assert OLTRE not in roles._member_checks
+    assert OLTRE not in roles.kind_input.checks
     # ... and Undo brings it back, with its role in the objective.
     wizard.steps.setCurrentRow(step_index("members"))
     assert table.undo_button.isEnabled()
@@ -55,8 +55,8 @@ def test_removing_a_member_still_named_elsewhere_asks_and_says_where(qtbot, wind
     assert window.district.member_names()[OLTRE] == "Cooperativa Oltre"
     wizard.steps.setCurrentRow(step_index("objectives"))
     objectives.list.setCurrentRow(0)
-    assert roles._member_checks[OLTRE].isChecked()
-    assert roles._member_roles[OLTRE].text() == "gestisce i percorsi propedeutici"
+    assert roles.kind_input.checks[OLTRE].isChecked()
+    assert roles.kind_input.roles[OLTRE].text() == "gestisce i percorsi propedeutici"
 
 
 def test_a_renamed_member_shows_its_new_name_in_every_choice(qtbot, window):
@@ -80,8 +80,8 @@ def test_choosing_a_member_and_ticking_roles_is_saved(qtbot, window):
     objectives = wizard.table_editor("objectives")
     qtbot.mouseClick(objectives.add_button, Qt.MouseButton.LeftButton)
     roles = objectives.form.editors["members_roles"]
-    roles._member_checks[3].setChecked(True)
-    qtbot.keyClicks(roles._member_roles[3], "formazione")
+    roles.kind_input.checks[3].setChecked(True)
+    qtbot.keyClicks(roles.kind_input.roles[3], "formazione")
     roles.flush()
     saved = window.district.rows("objectives")[-1]["members_roles"]
     assert saved == [{"member": 3, "role": "formazione"}]

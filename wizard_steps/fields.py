@@ -1,8 +1,9 @@
-"""The vocabulary of step declarations: what a field is, and what a value of each kind looks like.
+"""The vocabulary of step declarations: what a field, a choice and a step are.
 
 A step declares its fields once (see ``wizard_steps/district.py``); the page, the district file,
 the JSON document and its schema, and the agreement all walk the same declarations. Labels, help
 texts and validator messages are msgids marked with ``N_()`` and translated where they are shown.
+What a value of each kind is and does lives in ``wizard_steps/kinds.py``.
 """
 
 from __future__ import annotations
@@ -10,31 +11,10 @@ from __future__ import annotations
 import re
 from collections.abc import Callable
 from dataclasses import dataclass, field
-from enum import StrEnum
 from typing import Any
 
 from i18n import N_
-
-
-class Kind(StrEnum):
-    TEXT = "text"
-    LONG_TEXT = "long_text"
-    CHOICE = "choice"
-    MULTI_CHOICE = "multi_choice"
-    YES_NO = "yes_no"
-    DATE = "date"
-    INTEGER = "integer"
-    EMAIL = "email"
-    PHONE = "phone"
-    TIME = "time"  # "HH:MM", typed
-    MONEY = "money"  # whole cents (an int), typed and shown in the language's format
-    FORECAST = "forecast"  # the income and expense grid of the financial plan
-    MEMBER = "member"  # one member organization, stored by its id
-    MEMBERS = "members"  # several member organizations, a list of ids
-    MEMBER_ROLES = "member_roles"  # members involved, each with its role: [{member, role}]
-    PERSON = "person"  # a group of fields (name, surname, email, phone...) kept together
-    TABLE = "table"  # a list of rows, each row declared by ``row_fields``
-
+from wizard_steps.kinds import GENERIC_ROWS, Kind, kind_of
 
 Validator = Callable[[Any], str | None]
 
@@ -64,7 +44,7 @@ class Field:
     # For tables: the row field that names a row in lists and messages.
     title_key: str = ""
     # For tables: the SQLite table that holds the rows ("rows" keeps them as JSON objects).
-    table: str = "rows"
+    table: str = GENERIC_ROWS
     item_label: str = ""  # for tables: what one row is called ("Member")
     placeholder: str = ""
 
@@ -98,30 +78,11 @@ class Step:
 
 def empty_value(declared: Field) -> Any:
     """The value of a field nobody has filled in yet."""
-    if declared.kind in (Kind.MULTI_CHOICE, Kind.TABLE, Kind.MEMBERS, Kind.MEMBER_ROLES):
-        return []
-    if declared.kind in (Kind.YES_NO, Kind.INTEGER, Kind.MEMBER, Kind.MONEY):
-        return None
-    if declared.kind is Kind.FORECAST:
-        return {"income": {}, "expenses": {}}
-    if declared.kind is Kind.PERSON:
-        return {sub.key: empty_value(sub) for sub in declared.row_fields}
-    return ""
+    return kind_of(declared).empty()
 
 
 def is_empty(declared: Field, value: Any) -> bool:
-    if declared.kind is Kind.PERSON:
-        return all(is_empty(sub, (value or {}).get(sub.key)) for sub in declared.row_fields)
-    if value is None:
-        return True
-    if isinstance(value, str):
-        return not value.strip()
-    if isinstance(value, list):
-        return not value
-    if declared.kind is Kind.FORECAST:
-        return not any(any(v for v in years.values())
-                       for side in value.values() for years in side.values())
-    return False
+    return kind_of(declared).is_empty(value)
 
 
 def is_visible(declared: Field, values: dict[str, Any]) -> bool:
@@ -137,14 +98,7 @@ def is_visible(declared: Field, values: dict[str, Any]) -> bool:
 
 def problems_of(declared: Field, value: Any) -> list[str]:
     """The validator messages (msgids) for a value; an empty field is not a problem here."""
-    if declared.kind is Kind.PERSON:
-        found: list[str] = []
-        for sub in declared.row_fields:
-            found.extend(problems_of(sub, (value or {}).get(sub.key)))
-        return found
-    if is_empty(declared, value):
-        return []
-    return [message for check in declared.validators if (message := check(value))]
+    return kind_of(declared).problems(value)
 
 
 # --- validators ---------------------------------------------------------------------------

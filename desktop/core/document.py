@@ -20,76 +20,11 @@ from desktop.core.errors import DocumentError
 from i18n import N_
 from wizard_steps import STEPS
 from wizard_steps.fields import Field, Kind
+from wizard_steps.kinds import kind_of, object_schema
 
 FORMAT = "des-wizard/district"
 FORMAT_VERSION = 1
 SCHEMA_ID = "https://des-wizard.example.org/schema/district-1.json"
-
-
-def _value_schema(declared: Field) -> dict[str, Any]:
-    if declared.kind is Kind.CHOICE:
-        return {"enum": ["", *(c.key for c in declared.choices)]}
-    if declared.kind is Kind.MULTI_CHOICE:
-        return {"type": "array", "items": {"enum": [c.key for c in declared.choices]},
-                "uniqueItems": True}
-    if declared.kind is Kind.YES_NO:
-        return {"type": ["boolean", "null"]}
-    if declared.kind is Kind.INTEGER:
-        schema: dict[str, Any] = {"type": ["integer", "null"]}
-        if declared.minimum is not None:
-            schema["minimum"] = declared.minimum
-        if declared.maximum is not None:
-            schema["maximum"] = declared.maximum
-        return schema
-    if declared.kind is Kind.DATE:
-        # Empty, or an ISO date: the pattern keeps the document language-neutral.
-        return {"type": "string", "pattern": r"^(\d{4}-\d{2}-\d{2})?$"}
-    if declared.kind is Kind.MEMBER:
-        return {"type": ["integer", "null"]}
-    if declared.kind is Kind.MONEY:
-        return {"type": ["integer", "null"], "description": "euro cents"}
-    if declared.kind is Kind.FORECAST:
-        return _forecast_schema()
-    if declared.kind is Kind.MEMBERS:
-        return {"type": "array", "items": {"type": "integer"}, "uniqueItems": True}
-    if declared.kind is Kind.MEMBER_ROLES:
-        return {"type": "array", "items": {
-            "type": "object", "required": ["member"], "additionalProperties": False,
-            "properties": {"member": {"type": "integer"}, "role": {"type": "string"}}}}
-    if declared.kind in (Kind.PERSON, Kind.TABLE):
-        item = _object_schema(declared.row_fields)
-        if declared.kind is Kind.PERSON:
-            return item
-        if declared.table == MEMBER_TABLE:
-            # Members carry their id: every other step refers to them by it.
-            item["properties"]["id"] = {"type": "integer", "minimum": 1}
-        return {"type": "array", "items": item}
-    # Text, emails and phone numbers: a wrong email is kept and flagged, never refused.
-    return {"type": "string"}
-
-
-def _forecast_schema() -> dict[str, Any]:
-    """{"income"|"expenses": {category: {"2027": cents}}}: typed cells of the forecast grid."""
-    from wizard_steps.financial_plan import EXPENSE_CATEGORIES, INCOME_CATEGORIES
-
-    def side(categories: tuple) -> dict[str, Any]:
-        return {"type": "object", "propertyNames": {"enum": [c.key for c in categories]},
-                "additionalProperties": {
-                    "type": "object", "propertyNames": {"pattern": r"^\d{4}$"},
-                    "additionalProperties": {"type": "integer"}}}
-
-    return {"type": "object", "additionalProperties": False,
-            "properties": {"income": side(INCOME_CATEGORIES),
-                           "expenses": side(EXPENSE_CATEGORIES)}}
-
-
-def _object_schema(fields: tuple[Field, ...]) -> dict[str, Any]:
-    properties = {}
-    for declared in fields:
-        schema = _value_schema(declared)
-        schema["title"] = declared.label
-        properties[declared.key] = schema
-    return {"type": "object", "properties": properties, "additionalProperties": False}
 
 
 def schema() -> dict[str, Any]:
@@ -103,7 +38,7 @@ def schema() -> dict[str, Any]:
             "additionalProperties": {"type": "string"}},
     }
     for step in STEPS:
-        properties[step.key] = _object_schema(step.fields) | {"title": step.title}
+        properties[step.key] = object_schema(step.fields) | {"title": step.title}
     return {
         "$schema": "https://json-schema.org/draft/2020-12/schema",
         "$id": SCHEMA_ID,
@@ -117,30 +52,12 @@ def schema() -> dict[str, Any]:
 
 def references(declared: Field, value: Any) -> list[int]:
     """The member ids a value refers to."""
-    if declared.kind is Kind.MEMBER:
-        return [value] if isinstance(value, int) else []
-    if declared.kind is Kind.MEMBERS:
-        return [v for v in value or [] if isinstance(v, int)]
-    if declared.kind is Kind.MEMBER_ROLES:
-        return [item.get("member") for item in value or [] if isinstance(item.get("member"), int)]
-    if declared.kind is Kind.PERSON:
-        return [ref for sub in declared.row_fields for ref in references(sub, (value or {}).get(
-            sub.key))]
-    return []
+    return kind_of(declared).references(value)
 
 
 def without_missing_members(declared: Field, value: Any, members: set[int]) -> Any:
     """The value with references to removed members left out."""
-    if declared.kind is Kind.MEMBER:
-        return value if value in members else None
-    if declared.kind is Kind.MEMBERS:
-        return [v for v in value or [] if v in members]
-    if declared.kind is Kind.MEMBER_ROLES:
-        return [item for item in value or [] if item.get("member") in members]
-    if declared.kind is Kind.PERSON:
-        return {sub.key: without_missing_members(sub, (value or {}).get(sub.key), members)
-                for sub in declared.row_fields}
-    return value
+    return kind_of(declared).without_missing_members(value, members)
 
 
 def to_document(district: DistrictFile) -> dict[str, Any]:

@@ -11,8 +11,6 @@ from __future__ import annotations
 import csv
 import datetime as dt
 import io
-import re
-import unicodedata
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
@@ -21,7 +19,8 @@ from desktop.core.district_file import DistrictFile
 from desktop.core.errors import UserError
 from i18n import N_, translator
 from wizard_steps import step
-from wizard_steps.fields import Field, Kind, problems_of
+from wizard_steps.fields import Field
+from wizard_steps.kinds import kind_of, normalise
 
 MEMBERS = step("members").field("organizations")
 
@@ -50,20 +49,17 @@ ALIASES: dict[str, tuple[str, ...]] = {
     "substitute.phone": ("telefono sostituto", "substitute phone"),
 }
 
-NOT_A_CHOICE = N_("“{value}” is not one of the choices for “{field}”: the field is left empty.")
-TRUE_WORDS = {"si", "sì", "yes", "y", "s", "x", "true", "vero", "1"}
-FALSE_WORDS = {"no", "n", "false", "falso", "0"}
 
 
 def importable_fields() -> list[tuple[str, Field]]:
     """(key, field) for every member field a column can fill; person parts as "person.part"."""
-    found: list[tuple[str, Field]] = []
-    for declared in MEMBERS.row_fields:
-        if declared.kind is Kind.PERSON:
-            found += [(f"{declared.key}.{sub.key}", sub) for sub in declared.row_fields]
-        elif declared.kind is not Kind.LONG_TEXT and declared.kind is not Kind.INTEGER:
-            found.append((declared.key, declared))
-    return found
+    return [part for declared in MEMBERS.row_fields
+            for part in kind_of(declared).cell_fields()]
+
+
+_UNDECLARED = set(ALIASES) - {key for key, _declared in importable_fields()}
+if _UNDECLARED:  # an alias of a renamed field would silently stop matching
+    raise KeyError(f"header names for undeclared member fields: {sorted(_UNDECLARED)}")
 
 
 def field_label(key: str, gettext) -> str:
@@ -72,12 +68,6 @@ def field_label(key: str, gettext) -> str:
     if sub:
         return f"{gettext(declared.label)}: {gettext(declared.row_field(sub).label)}"
     return gettext(declared.label)
-
-
-def normalise(text: str) -> str:
-    text = unicodedata.normalize("NFKD", str(text).lower())
-    text = "".join(ch for ch in text if not unicodedata.combining(ch))
-    return " ".join(re.sub(r"[^a-z0-9]+", " ", text).split())
 
 
 @dataclass
@@ -200,56 +190,10 @@ def guess_mapping(headers: list[str]) -> list[str]:
     return mapping
 
 
-def _choice_key(declared: Field, text: str) -> str | None:
-    """The choice a cell names: its label in either language, its key, or the label's start
-    ("privato non profit" for "Privato non profit (Terzo settore)")."""
-    wanted = normalise(text)
-    spellings = {
-        choice.key: {normalise(choice.key)} | {
-            normalise(translator(lang).gettext(choice.label)) for lang in ("it", "en")}
-        for choice in declared.choices
-    }
-    for key, names in spellings.items():
-        if wanted in names:
-            return key
-    if len(wanted) >= 4:
-        for key, names in spellings.items():
-            if any(name.startswith(wanted + " ") for name in names):
-                return key
-    return None
-
-
-def _convert(key: str, declared: Field, text: str, problems: list[Problem]) -> Any:
-    if declared.kind is Kind.CHOICE:
-        found = _choice_key(declared, text)
-        if found is None:
-            problems.append(Problem(NOT_A_CHOICE, {"value": text, "field": declared.label}))
-            return ""
-        return found
-    if declared.kind is Kind.MULTI_CHOICE:
-        keys = []
-        for part in re.split(r"[,;/+]", text):
-            if part.strip():
-                found = _choice_key(declared, part)
-                if found is None:
-                    problems.append(Problem(NOT_A_CHOICE, {"value": part.strip(),
-                                                           "field": declared.label}))
-                elif found not in keys:
-                    keys.append(found)
-        return keys
-    if declared.kind is Kind.YES_NO:
-        word = normalise(text)
-        if word in TRUE_WORDS:
-            return True
-        if word in FALSE_WORDS:
-            return False
-        problems.append(Problem(N_("“{value}” is neither yes nor no: the field is left empty."),
-                                {"value": text}))
-        return None
-    for message in problems_of(declared, text):
-        problems.append(Problem(N_("{field}: {problem} It is imported as written."),
-                                {"field": declared.label, "problem": message}))
-    return text
+def _convert(declared: Field, text: str, problems: list[Problem]) -> Any:
+    value, notes = kind_of(declared).from_cell(text)
+    problems += [Problem(msgid, params) for msgid, params in notes]
+    return value
 
 
 def prepare(sheet: Sheet, mapping: list[str], existing_names: list[str]) -> list[PreparedRow]:
@@ -265,7 +209,7 @@ def prepare(sheet: Sheet, mapping: list[str], existing_names: list[str]) -> list
             continue
         for column, key in enumerate(mapping):
             if key and column < len(cells) and cells[column]:
-                values[key] = _convert(key, fields[key], cells[column], problems)
+                values[key] = _convert(fields[key], cells[column], problems)
         name = str(values.get("name", "")).strip()
         if not name:
             problems.insert(0, Problem(N_("The name of the organization is missing."),

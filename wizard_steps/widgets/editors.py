@@ -3,44 +3,66 @@
 An editor never decides what is saved: it emits ``committed(key, value)`` and the page writes
 the value to the district file. Typed text is committed shortly after the typing pauses and at
 once when the field is left, so nothing lives only in a widget.
+
+The widgets of each kind are registered here: ``INPUTS`` gives the input a ``FieldEditor``
+shows (``wizard_steps/widgets/inputs.py``), ``EDITORS`` the kinds with an editor of their own.
 """
 
 from __future__ import annotations
 
-from collections.abc import Callable
+from collections.abc import Callable, Iterator
+from contextlib import contextmanager
 from typing import Any
 
-from PySide6.QtCore import QDate, QEvent, QLocale, QObject, Qt, QTimer, Signal
-from PySide6.QtWidgets import (
-    QCheckBox,
-    QComboBox,
-    QDateEdit,
-    QGridLayout,
-    QGroupBox,
-    QLabel,
-    QLineEdit,
-    QPlainTextEdit,
-    QSpinBox,
-    QVBoxLayout,
-    QWidget,
-)
+from PySide6.QtCore import QEvent, QObject, QTimer, Signal
+from PySide6.QtWidgets import QGridLayout, QGroupBox, QLabel, QVBoxLayout, QWidget
 
 from i18n import _, current_language
-from i18n.formats import MoneyError, format_amount, money_example, parse_money
+from i18n.formats import money_example
 from wizard_steps.fields import Field, Kind, empty_value, problems_of
+from wizard_steps.widgets.forecast_editor import ForecastEditor
+from wizard_steps.widgets.inputs import (
+    UNREADABLE,
+    ChoiceInput,
+    DateInput,
+    IntegerInput,
+    KindInput,
+    LongTextInput,
+    MemberInput,
+    MemberRolesInput,
+    MembersInput,
+    MoneyInput,
+    MultiChoiceInput,
+    TextInput,
+    YesNoInput,
+)
 
 TYPING_PAUSE_MS = 400
-MEMBER_KINDS = (Kind.MEMBER, Kind.MEMBERS, Kind.MEMBER_ROLES)
 MemberList = Callable[[], dict[int, str]]
 DocumentSource = Callable[[], dict[str, Any]]
-UNREADABLE = object()  # a money field whose text cannot be read: flagged, never saved
-NO_MEMBER = -1  # the member combo's "none chosen": its data stays an int like the others
+
+# The input each kind shows inside a FieldEditor.
+INPUTS: dict[Kind, type[KindInput]] = {
+    Kind.TEXT: TextInput,
+    Kind.LONG_TEXT: LongTextInput,
+    Kind.EMAIL: KindInput,
+    Kind.PHONE: KindInput,
+    Kind.TIME: KindInput,
+    Kind.CHOICE: ChoiceInput,
+    Kind.MULTI_CHOICE: MultiChoiceInput,
+    Kind.YES_NO: YesNoInput,
+    Kind.DATE: DateInput,
+    Kind.INTEGER: IntegerInput,
+    Kind.MONEY: MoneyInput,
+    Kind.MEMBER: MemberInput,
+    Kind.MEMBERS: MembersInput,
+    Kind.MEMBER_ROLES: MemberRolesInput,
+}
+MEMBER_KINDS = tuple(k for k, input_class in INPUTS.items() if input_class.names_members)
 
 
 def _no_members() -> dict[int, str]:
     return {}
-DATE_FORMATS = {"it": "dd/MM/yyyy", "en": "d MMM yyyy"}
-NO_DATE = QDate(1900, 1, 1)
 
 
 class FieldEditor(QWidget):
@@ -52,8 +74,6 @@ class FieldEditor(QWidget):
         self.declared = declared
         self.key = f"{key_prefix}{declared.key}"
         self._members = members
-        self._member_value: Any = empty_value(declared)
-        self._money_value: int | None = None
         self._loading = False
         self._pending = QTimer(self)
         self._pending.setSingleShot(True)
@@ -66,7 +86,8 @@ class FieldEditor(QWidget):
         self.message.setObjectName("fieldMessage")
         self.message.setStyleSheet("color: #b00020;")
         self.message.hide()
-        self.input = self._make_input()
+        self.kind_input = INPUTS[declared.kind](self, self)
+        self.input = self.kind_input.widget
         self.label.setBuddy(self.input)
         layout = QVBoxLayout(self)
         layout.setContentsMargins(0, 0, 0, 4)
@@ -76,80 +97,36 @@ class FieldEditor(QWidget):
         layout.addWidget(self.message)
         self.retranslate()
 
-    # --- building -------------------------------------------------------------------------
-
-    def _make_input(self) -> QWidget:
-        kind = self.declared.kind
-        if kind is Kind.LONG_TEXT:
-            plain = QPlainTextEdit(self)
-            plain.setTabChangesFocus(True)
-            plain.setFixedHeight(84)  # four lines; longer texts scroll inside the box
-            plain.textChanged.connect(self._typed)
-            plain.installEventFilter(self)
-            return plain
-        if kind is Kind.MEMBER:
-            combo = QComboBox(self)
-            combo.currentIndexChanged.connect(self._chosen)
-            return combo
-        if kind in (Kind.MEMBERS, Kind.MEMBER_ROLES):
-            box = QWidget(self)
-            self._member_grid = QGridLayout(box)
-            self._member_grid.setContentsMargins(0, 0, 0, 0)
-            self._member_checks: dict[int, QCheckBox] = {}
-            self._member_roles: dict[int, QLineEdit] = {}
-            self._no_member_hint = QLabel(box)
-            self._no_member_hint.setWordWrap(True)
-            return box
-        if kind in (Kind.CHOICE, Kind.YES_NO):
-            combo = QComboBox(self)
-            keys: list[Any] = [""]
-            keys += [c.key for c in self.declared.choices] if kind is Kind.CHOICE else [True, False]
-            for key in keys:
-                combo.addItem("", key)
-            combo.currentIndexChanged.connect(self._chosen)
-            return combo
-        if kind is Kind.MULTI_CHOICE:
-            box = QWidget(self)
-            grid = QGridLayout(box)  # two columns: long labels never push the page sideways
-            grid.setContentsMargins(0, 0, 0, 0)
-            self._checks = {}
-            for index, choice in enumerate(self.declared.choices):
-                check = QCheckBox(box)
-                check.toggled.connect(self._chosen)
-                grid.addWidget(check, index // 2, index % 2)
-                self._checks[choice.key] = check
-            return box
-        if kind is Kind.DATE:
-            date = QDateEdit(self)
-            date.setCalendarPopup(True)
-            date.setMinimumDate(NO_DATE)
-            date.setSpecialValueText(" ")
-            date.setDate(NO_DATE)
-            date.dateChanged.connect(self._chosen)
-            date.calendarWidget().installEventFilter(self)
-            return date
-        if kind is Kind.INTEGER:
-            spin = QSpinBox(self)
-            low = self.declared.minimum if self.declared.minimum is not None else 0
-            spin.setRange(low - 1, self.declared.maximum or 1_000_000)
-            spin.setSpecialValueText("—")  # the value below the minimum means "not given"
-            spin.setValue(low - 1)
-            spin.valueChanged.connect(self._chosen)
-            return spin
-        edit = QLineEdit(self)
-        edit.textEdited.connect(self._typed)
-        edit.editingFinished.connect(self.commit)
-        return edit
-
     def eventFilter(self, watched: QObject, event: QEvent) -> bool:  # noqa: N802 (Qt's name)
         if event.type() == QEvent.Type.FocusOut and watched is self.input:
             self.commit()
-        if event.type() == QEvent.Type.Show and isinstance(self.input, QDateEdit):
-            # An empty date opens the calendar on today, not on the sentinel's year 1900.
-            if self.input.date() == NO_DATE:
-                today = QDate.currentDate()
-                self.input.calendarWidget().setCurrentPage(today.year(), today.month())
+        if event.type() == QEvent.Type.Show and watched is not self.input:
+            self.kind_input.popup_shown()
         return False
+
+    @contextmanager
+    def _quietly(self) -> Iterator[None]:
+        """Show values without committing them again."""
+        loading, self._loading = self._loading, True
+        try:
+            yield
+        finally:
+            self._loading = loading
+
+    # --- what the inputs ask of their editor -------------------------------------------------
+
+    def members(self) -> dict[int, str]:
+        return self._members()
+
+    def typed(self) -> None:
+        if self._loading:
+            return
+        self.show_problems()
+        self._pending.start()
+
+    def chosen(self, *_args: Any) -> None:
+        if not self._loading:
+            self.commit()
 
     # --- language ---------------------------------------------------------------------------
 
@@ -158,209 +135,36 @@ class FieldEditor(QWidget):
         self.label.setText(text + (" *" if self.declared.required else ""))
         self.input.setAccessibleName(text)
         self.input.setToolTip(_(self.declared.help) if self.declared.help else "")
-        if isinstance(self.input, QLineEdit) and self.declared.placeholder:
-            self.input.setPlaceholderText(_(self.declared.placeholder)
-                                          if self.declared.kind is Kind.TEXT
-                                          else self.declared.placeholder)
-        if self.declared.kind is Kind.MEMBER:
-            self.refresh_members()
-        elif self.declared.kind in MEMBER_KINDS:
-            self._no_member_hint.setText(_("Add the members first, in the step “Members”."))
-            for row_id, role in self._member_roles.items():
-                role.setPlaceholderText(_("role"))
-                role.setAccessibleName(_("Role of {member}").format(
-                    member=self._member_checks[row_id].text()))
-        elif isinstance(self.input, QComboBox):
-            self.input.setItemText(0, _("— choose —"))
-            for index in range(1, self.input.count()):
-                key = self.input.itemData(index)
-                if self.declared.kind is Kind.YES_NO:
-                    self.input.setItemText(index, _("Yes") if key else _("No"))
-                else:
-                    self.input.setItemText(index, _(self.declared.choice_label(key)))
-        if self.declared.kind is Kind.MULTI_CHOICE:
-            for choice in self.declared.choices:
-                self._checks[choice.key].setText(_(choice.label))
-        if isinstance(self.input, QDateEdit):
-            # A widget keeps the locale it was made with: month names and the calendar's
-            # weekdays follow a switch only when told.
-            self.input.setLocale(QLocale())
-            self.input.calendarWidget().setLocale(QLocale())
-            self.input.setDisplayFormat(DATE_FORMATS.get(current_language(), "dd/MM/yyyy"))
-        if self.declared.kind is Kind.MONEY and isinstance(self.input, QLineEdit):
-            self.input.setPlaceholderText(money_example(current_language()))
-            if self.value() is not UNREADABLE or not self.input.text():
-                # Show the saved amount in the new language's format.
-                self._loading, loading = True, self._loading
-                self.input.setText(format_amount(self._money_value, current_language()))
-                self._loading = loading
+        with self._quietly():
+            self.kind_input.retranslate()
         self.show_problems()
 
     # --- values -----------------------------------------------------------------------------
 
     def value(self) -> Any:
-        widget = self.input
-        kind = self.declared.kind
-        if isinstance(widget, QPlainTextEdit):
-            return widget.toPlainText()
-        if kind is Kind.MONEY and isinstance(widget, QLineEdit):
-            try:
-                return parse_money(widget.text(), current_language())
-            except MoneyError:
-                return UNREADABLE
-        if isinstance(widget, QLineEdit):
-            return widget.text()
-        if kind is Kind.MEMBER:
-            data = widget.currentData() if isinstance(widget, QComboBox) else NO_MEMBER
-            return data if isinstance(data, int) and data != NO_MEMBER else None
-        if kind is Kind.MEMBERS:
-            return [row_id for row_id, check in self._member_checks.items() if check.isChecked()]
-        if kind is Kind.MEMBER_ROLES:
-            return [{"member": row_id, "role": self._member_roles[row_id].text()}
-                    for row_id, check in self._member_checks.items() if check.isChecked()]
-        if isinstance(widget, QComboBox):
-            data = widget.currentData()
-            return None if kind is Kind.YES_NO and data == "" else data
-        if kind is Kind.MULTI_CHOICE:
-            return [key for key, check in self._checks.items() if check.isChecked()]
-        if isinstance(widget, QDateEdit):
-            return "" if widget.date() == NO_DATE else widget.date().toString(Qt.DateFormat.ISODate)
-        if isinstance(widget, QSpinBox):
-            return None if widget.value() == widget.minimum() else widget.value()
-        raise TypeError(kind)
+        return self.kind_input.value()
 
     def set_value(self, value: Any) -> None:
         """Show a saved value without committing it again."""
         self._pending.stop()
-        self._loading = True
-        try:
-            widget = self.input
-            kind = self.declared.kind
-            if value is None:
-                value = empty_value(self.declared)
-            if kind in MEMBER_KINDS:
-                self._member_value = value
-                self.refresh_members()
-            elif kind is Kind.MONEY and isinstance(widget, QLineEdit):
-                self._money_value = value
-                widget.setText(format_amount(value, current_language()))
-            elif isinstance(widget, QPlainTextEdit):
-                if widget.toPlainText() != value:
-                    widget.setPlainText(str(value))
-            elif isinstance(widget, QLineEdit):
-                if widget.text() != value:
-                    widget.setText(str(value))
-                    widget.setCursorPosition(0)  # a long value shows its beginning
-            elif isinstance(widget, QComboBox):
-                wanted = "" if value is None else value
-                index = next((i for i in range(widget.count()) if widget.itemData(i) == wanted
-                              and type(widget.itemData(i)) is type(wanted)), 0)
-                widget.setCurrentIndex(index)
-            elif kind is Kind.MULTI_CHOICE:
-                for key, check in self._checks.items():
-                    check.setChecked(key in (value or []))
-            elif isinstance(widget, QDateEdit):
-                date = QDate.fromString(value, Qt.DateFormat.ISODate) if value else NO_DATE
-                widget.setDate(date if date.isValid() else NO_DATE)
-            elif isinstance(widget, QSpinBox):
-                widget.setValue(widget.minimum() if value in (None, "") else int(value))
-        finally:
-            self._loading = False
+        with self._quietly():
+            self.kind_input.set_value(empty_value(self.declared) if value is None else value)
         self.show_problems()
-
-    # --- member references ------------------------------------------------------------------
 
     def refresh_members(self) -> None:
         """Rebuild the member choices from the district's current list, keeping the value."""
-        loading, self._loading = self._loading, True
-        try:
-            members = self._members()
-            if self.declared.kind is Kind.MEMBER:
-                self._refresh_member_combo(members)
-            else:
-                self._refresh_member_grid(members)
-        finally:
-            self._loading = loading
+        with self._quietly():
+            self.kind_input.refresh_members()
         self.show_problems()
-
-    def _refresh_member_combo(self, members: dict[int, str]) -> None:
-        combo = self.input
-        assert isinstance(combo, QComboBox)
-        combo.clear()
-        combo.addItem(_("— choose a member —"), NO_MEMBER)
-        for row_id, name in members.items():
-            combo.addItem(name or _("(no name yet)"), row_id)
-        index = combo.findData(self._member_value) if self._member_value is not None else 0
-        combo.setCurrentIndex(max(index, 0))
-
-    def _refresh_member_grid(self, members: dict[int, str]) -> None:
-        grid = self._member_grid
-        while grid.count():
-            item = grid.takeAt(0)
-            widget = item.widget() if item is not None else None
-            if widget is not None and widget is not self._no_member_hint:
-                widget.hide()  # at once: deleteLater waits for the event loop
-                widget.deleteLater()
-        self._member_checks, self._member_roles = {}, {}
-        with_roles = self.declared.kind is Kind.MEMBER_ROLES
-        chosen = self._member_value or []
-        roles = {item.get("member"): item.get("role", "") for item in chosen} if with_roles \
-            else {row_id: "" for row_id in chosen}
-        box = self.input
-        for index, (row_id, name) in enumerate(members.items()):
-            check = QCheckBox(name or _("(no name yet)"), box)
-            check.setChecked(row_id in roles)
-            check.toggled.connect(self._chosen)
-            self._member_checks[row_id] = check
-            if with_roles:
-                role = QLineEdit(box)
-                role.setText(roles.get(row_id, ""))
-                role.setCursorPosition(0)
-                role.setPlaceholderText(_("role"))
-                role.setAccessibleName(_("Role of {member}").format(member=check.text()))
-                role.setEnabled(row_id in roles)
-                check.toggled.connect(role.setEnabled)
-                role.textEdited.connect(self._typed)
-                role.editingFinished.connect(self.commit)
-                self._member_roles[row_id] = role
-                grid.addWidget(check, index, 0)
-                grid.addWidget(role, index, 1)
-            else:
-                grid.addWidget(check, index, 0)  # one column: long names never widen the page
-        grid.setColumnStretch(1, 1)
-        self._no_member_hint.setVisible(not members)
-        if not members:
-            grid.addWidget(self._no_member_hint, 0, 0)
-
-    def _money_problems(self) -> list[str]:
-        assert isinstance(self.input, QLineEdit)
-        try:
-            parse_money(self.input.text(), current_language())
-        except MoneyError as problem:
-            return [str(problem)]
-        return []
-
-    def _typed(self) -> None:
-        if self._loading:
-            return
-        self.show_problems()
-        self._pending.start()
-
-    def _chosen(self, *_args: Any) -> None:
-        if not self._loading:
-            self.commit()
 
     def commit(self) -> None:
         self._pending.stop()
         if not self._loading:
-            if self.declared.kind in MEMBER_KINDS:
-                self._member_value = self.value()
-            self.show_problems()
             value = self.value()
+            self.show_problems()
             if value is UNREADABLE:
                 return  # flagged under the field; the last good amount stays in the file
-            if self.declared.kind is Kind.MONEY:
-                self._money_value = value
+            self.kind_input.remember(value)
             self.committed.emit(self.key, value)
 
     def flush(self) -> None:
@@ -369,10 +173,7 @@ class FieldEditor(QWidget):
             self.commit()
 
     def show_problems(self) -> None:
-        if self.declared.kind is Kind.MONEY:
-            found = self._money_problems()
-        else:
-            found = problems_of(self.declared, self.value()) if self.declared.validators else []
+        found = self.kind_input.problems()
         example = money_example(current_language())
         self.message.setText("\n".join(_(m).replace("{example}", example) for m in found))
         self.message.setVisible(bool(found))
@@ -423,16 +224,32 @@ class PersonEditor(QGroupBox):
         return [part.input for part in self.parts]
 
 
+EditorFactory = Callable[[Field, QWidget | None, MemberList, DocumentSource | None], QWidget]
+
+
+def _forecast_editor(declared: Field, parent: QWidget | None, _members: MemberList,
+                     document: DocumentSource | None) -> QWidget:
+    assert document is not None, "a forecast needs the whole district"
+    return ForecastEditor(declared, document, parent)
+
+
+def _person_editor(declared: Field, parent: QWidget | None, members: MemberList,
+                   _document: DocumentSource | None) -> QWidget:
+    return PersonEditor(declared, parent, members=members)
+
+
+# Kinds with an editor of their own; every other kind gets a FieldEditor with its INPUTS entry.
+# Tables are not here: the page shows them as a list beside the selected row's form.
+EDITORS: dict[Kind, EditorFactory] = {Kind.FORECAST: _forecast_editor,
+                                      Kind.PERSON: _person_editor}
+
+
 def make_editor(declared: Field, parent: QWidget | None = None,
                 members: MemberList = _no_members,
                 document: DocumentSource | None = None) -> Any:
-    if declared.kind is Kind.FORECAST:
-        from wizard_steps.widgets.forecast_editor import ForecastEditor
-
-        assert document is not None, "a forecast needs the whole district"
-        return ForecastEditor(declared, document, parent)
-    if declared.kind is Kind.PERSON:
-        return PersonEditor(declared, parent, members=members)
+    factory = EDITORS.get(declared.kind)
+    if factory is not None:
+        return factory(declared, parent, members, document)
     return FieldEditor(declared, parent=parent, members=members)
 
 

@@ -31,48 +31,58 @@ from desktop.core.agreement.project import (
     objectives,
     supply_chain,
 )
+from wizard_steps import keys
+
+# The fields the articles read, checked against the declarations when this module is imported.
+DISTRICT = keys("district", "name district_type territory sector seat duration_years")
+MEMBER = keys("members.organizations", "name legal_form nature registered_office tax_code "
+              "registered_sea legal_representative legal_representative_role "
+              "signing_authority contact_person substitute")
+OBJECTIVES = keys("objectives", "needs")
+PERSON = keys("members.organizations.contact_person", "email phone")
 
 
 def district_kind(ctx: Context) -> str:
     _ = ctx._
     district = ctx.district
-    if district.get("district_type") == "territorial":
+    if district.get(DISTRICT.district_type) == "territorial":
         return _("territorial district serving {territory}").format(
-            territory=esc(district.get("territory", "")))
-    if district.get("district_type") == "thematic":
+            territory=esc(district.get(DISTRICT.territory, "")))
+    if district.get(DISTRICT.district_type) == "thematic":
         return _("thematic district in the sector “{sector}”").format(
-            sector=esc(ctx.choice("district", "sector", district.get("sector", ""))))
+            sector=esc(ctx.choice("district", DISTRICT.sector, district.get(DISTRICT.sector, ""))))
     return ""
 
 
 def party_description(ctx: Context, member: dict[str, Any]) -> str:
     _ = ctx._
-    parts = [f"<b>{esc(member.get('name', ''))}</b>"]
-    legal_form = ctx.choice("members", "legal_form", member.get("legal_form", ""),
+    parts = [f"<b>{esc(member.get(MEMBER.name, ''))}</b>"]
+    legal_form = ctx.choice("members", MEMBER.legal_form, member.get(MEMBER.legal_form, ""),
                             table="organizations")
-    nature = ctx.choice("members", "nature", member.get("nature", ""), table="organizations")
+    nature = ctx.choice("members", MEMBER.nature, member.get(MEMBER.nature, ""),
+                        table="organizations")
     if legal_form:
         parts.append(esc(legal_form))
-    if nature and not (member.get("legal_form") == "public_body"
-                       and member.get("nature") == "public"):
+    if nature and not (member.get(MEMBER.legal_form) == "public_body"
+                       and member.get(MEMBER.nature) == "public"):
         parts.append(_("nature: {nature}").format(nature=esc(nature[:1].lower() + nature[1:])))
-    if member.get("registered_office"):
+    if member.get(MEMBER.registered_office):
         parts.append(_("registered office: {office}").format(
-            office=esc(member["registered_office"])))
-    if member.get("tax_code"):
-        parts.append(_("tax code / VAT number: {code}").format(code=esc(member["tax_code"])))
-    if member.get("registered_sea") is True:
+            office=esc(member[MEMBER.registered_office])))
+    if member.get(MEMBER.tax_code):
+        parts.append(_("tax code / VAT number: {code}").format(code=esc(member[MEMBER.tax_code])))
+    if member.get(MEMBER.registered_sea) is True:
         parts.append(_("registered with the solidarity economy regulations"))
-    elif member.get("registered_sea") is False:
+    elif member.get(MEMBER.registered_sea) is False:
         parts.append(_("not registered with the solidarity economy regulations"))
-    representative = member.get("legal_representative", "")
+    representative = member.get(MEMBER.legal_representative, "")
     if representative:
-        role = member.get("legal_representative_role", "")
+        role = member.get(MEMBER.legal_representative_role, "")
         sentence = (_("represented by {name}, {role}").format(name=esc(representative),
                                                              role=esc(role)) if role
                     else _("represented by {name}").format(name=esc(representative)))
-        if member.get("signing_authority"):
-            sentence += _(", authorised by {act}").format(act=esc(member["signing_authority"]))
+        if member.get(MEMBER.signing_authority):
+            sentence += _(", authorised by {act}").format(act=esc(member[MEMBER.signing_authority]))
         parts.append(sentence)
     return "; ".join(parts)
 
@@ -93,7 +103,7 @@ def recitals(ctx: Context) -> list[str]:
     kind = district_kind(ctx)
     if kind:
         found.append(_("the parties intend to work together as a {kind};").format(kind=kind))
-    needs = ctx.section("objectives").get("needs")
+    needs = ctx.section("objectives").get(OBJECTIVES.needs)
     if needs:
         found.append(_("the parties intend to address the following needs: {needs};").format(
             needs=phrase(needs)))
@@ -104,16 +114,16 @@ def establishment(ctx: Context) -> Article:
     _ = ctx._
     district = ctx.district
     text = _("The parties establish the district named “{name}”, hereinafter “the District”."
-             ).format(name=esc(district.get("name", "")))
+             ).format(name=esc(district.get(DISTRICT.name, "")))
     paragraphs = [text]
     kind = district_kind(ctx)
     if kind:
         paragraphs.append(_("The District is a {kind}.").format(kind=kind))
     paragraphs.append(_("The District is a network of organizations; it does not create a new "
                         "legal entity and each party keeps its own autonomy."))
-    if district.get("seat"):
+    if district.get(DISTRICT.seat):
         paragraphs.append(_("The reference address of the District is {seat}.").format(
-            seat=esc(district["seat"])))
+            seat=esc(district[DISTRICT.seat])))
     return Article(_("Establishment and name"), paragraphs)
 
 
@@ -139,7 +149,7 @@ def contact_persons(ctx: Context) -> Article:
 
 def duration(ctx: Context) -> Article:
     _, ngettext = ctx._, ctx.ngettext
-    years = ctx.district.get("duration_years")
+    years = ctx.district.get(DISTRICT.duration_years)
     paragraphs = []
     if years:
         paragraphs.append(ngettext("This agreement lasts {years} year from the date of signing.",
@@ -201,11 +211,11 @@ def annex_members(ctx: Context) -> Article:
     header = [_("Member"), _("Contact person"), _("Substitute")]
     rows = [header]
     for member in ctx.members:
-        cells = [f"<b>{esc(member.get('name', ''))}</b>"]
-        for role in ("contact_person", "substitute"):
+        cells = [f"<b>{esc(member.get(MEMBER.name, ''))}</b>"]
+        for role in (MEMBER.contact_person, MEMBER.substitute):
             person = member.get(role) or {}
-            lines = [esc(x) for x in (person_name(person), person.get("email", ""),
-                                      person.get("phone", "").replace(" ", "\u00a0")) if x]
+            lines = [esc(x) for x in (person_name(person), person.get(PERSON.email, ""),
+                                      person.get(PERSON.phone, "").replace(" ", "\u00a0")) if x]
             cells.append("<br/>".join(lines) or "—")
         rows.append(cells)
     return Article(_("Members and contact persons"), table=rows)

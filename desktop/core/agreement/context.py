@@ -9,8 +9,12 @@ from xml.sax.saxutils import escape
 
 from desktop.core.display import display_value
 from i18n.formats import long_date
-from wizard_steps import step
+from wizard_steps import keys, step
 
+# The fields every builder reads, checked against the declarations when this module is imported.
+MEMBERS = keys("members", "organizations")
+MEMBER = keys("members.organizations", "name")
+NAMED = keys("members.organizations.contact_person", "name surname")
 Gettext = Callable[[str], str]
 
 
@@ -48,7 +52,7 @@ class Context:
 
     @property
     def members(self) -> list[dict[str, Any]]:
-        return self.document.get("members", {}).get("organizations", [])
+        return self.document.get("members", {}).get(MEMBERS.organizations, [])
 
     def choice(self, step_key: str, field_key: str, value: str, *, table: str = "") -> str:
         declared = step(step_key).field(table or field_key)
@@ -64,7 +68,7 @@ class Context:
 
     @property
     def member_names(self) -> dict[int, str]:
-        return {m["id"]: m.get("name", "") for m in self.members if "id" in m}
+        return {m["id"]: m.get(MEMBER.name, "") for m in self.members if "id" in m}
 
     def shown(self, step_key: str, field_key: str, value: Any, *, table: str = "") -> str:
         """A value in words, in the document's language, escaped for the layout."""
@@ -112,6 +116,7 @@ class Article:
 
 
 def person_name(person: dict[str, Any]) -> str:
-    return " ".join(part for part in (person.get("name", ""), person.get("surname", "")) if part)
+    return " ".join(part for part in (person.get(NAMED.name, ""), person.get(NAMED.surname, ""))
+                    if part)
 
 

@@ -32,6 +32,11 @@ from desktop.core.agreement.chart import chart_drawing
 from desktop.core.agreement.context import Chart, Subheading, Table
 from i18n import translator
 from resources import resource_path
+from wizard_steps import keys
+
+# The fields read here, checked against the declarations when this module is imported.
+DISTRICT = keys("district", "name signing_place signing_date")
+MEMBER = keys("members.organizations", "legal_representative legal_representative_role name")
 
 FONT = "DejaVuSerif"
 
@@ -122,9 +127,10 @@ def build_story(document: dict[str, Any], lang: str) -> list[Any]:
     story: list[Any] = [
         Paragraph(esc(_("Voluntary agreement for the establishment of the Solidarity Economy "
                         "District")), styles["title"]),
-        Paragraph(f"“{esc(district.get('name', ''))}”", styles["name"]),
+        Paragraph(f"“{esc(district.get(DISTRICT.name, ''))}”", styles["name"]),
     ]
-    place, date = district.get("signing_place", ""), ctx.date(district.get("signing_date", ""))
+    place = district.get(DISTRICT.signing_place, "")
+    date = ctx.date(district.get(DISTRICT.signing_date, ""))
     if place or date:
         story.append(Paragraph(esc(", ".join(p for p in (place, date) if p)), styles["centre"]))
     story.append(Paragraph(esc(_(
@@ -249,11 +255,11 @@ def _table(rows: list[list[str]], styles: dict[str, ParagraphStyle]) -> Any:
 def _signature_block(ctx: Context, member: dict[str, Any],
                      styles: dict[str, ParagraphStyle]) -> KeepTogether:
     _ = ctx._
-    representative = member.get("legal_representative", "") or "______________"
-    role = member.get("legal_representative_role", "")
+    representative = member.get(MEMBER.legal_representative, "") or "______________"
+    role = member.get(MEMBER.legal_representative_role, "")
     who = esc(representative) + (f", {esc(role)}" if role else "")
     return KeepTogether([
-        Paragraph(f"<b>{esc(member.get('name', ''))}</b>", styles["body"]),
+        Paragraph(f"<b>{esc(member.get(MEMBER.name, ''))}</b>", styles["body"]),
         Paragraph(esc(_("For the organization: {who}")).format(who=who), styles["body"]),
         Spacer(1, 9 * mm),
         Paragraph(esc(_("Signature")) + " " + "_" * 44, styles["body"]),
@@ -312,7 +318,7 @@ def export_agreement(document: dict[str, Any], lang: str, out: str | os.PathLike
 
     _register_fonts()
     _ = translator(lang).gettext
-    name = document.get("district", {}).get("name", "")
+    name = document.get("district", {}).get(DISTRICT.name, "")
     draft = not ready_to_sign(document)
     story = build_story(document, lang) + (draft_page(document, lang) if draft else [])
     title = _("Voluntary agreement for the establishment of the Solidarity Economy "

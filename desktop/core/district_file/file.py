@@ -35,35 +35,14 @@ from desktop.core.district_file.migrations import MIGRATIONS, Migration, connect
 from desktop.core.errors import DistrictFileError
 from i18n import N_
 from wizard_steps import scalar_fields, table_fields
-from wizard_steps.fields import Field, Kind, empty_value
+from wizard_steps.fields import Field, empty_value
+from wizard_steps.kinds import kind_of
 
 APPLICATION_ID = 0x44455331  # "DES1"
 GENERIC_ROWS = "rows"  # the table that holds every list but the members
 MEMBER_TABLE = "members"
 ATTACHMENT_TYPES = {".pdf": "application/pdf", ".jpg": "image/jpeg", ".jpeg": "image/jpeg",
                     ".png": "image/png", ".tif": "image/tiff", ".tiff": "image/tiff"}
-
-def _encode(declared: Field, value: Any) -> Any:
-    if declared.kind is Kind.MULTI_CHOICE:
-        return json.dumps(list(value or []), ensure_ascii=False)
-    if declared.kind is Kind.YES_NO:
-        return None if value is None else int(bool(value))
-    if declared.kind is Kind.INTEGER:
-        return None if value in (None, "") else int(value)
-    return "" if value is None else str(value)
-
-
-def _decode(declared: Field, raw: Any) -> Any:
-    if raw is None:
-        return empty_value(declared)
-    if declared.kind is Kind.MULTI_CHOICE:
-        return list(json.loads(raw)) if raw else []
-    if declared.kind is Kind.YES_NO:
-        return bool(raw)
-    if declared.kind is Kind.INTEGER:
-        return int(raw)
-    return str(raw)
-
 
 class DistrictFile:
     """An open district file. Every setter commits at once, in its own transaction."""
@@ -271,27 +250,31 @@ class DistrictFile:
         return self._member_rows(declared)
 
     def _member_rows(self, declared: Field) -> list[dict[str, Any]]:
-        columns = [f for f in declared.row_fields if f.kind is not Kind.PERSON]
-        people = [f for f in declared.row_fields if f.kind is Kind.PERSON]
+        columns, people = _columns_and_people(declared)
         names = ", ".join(["id"] + [f.key for f in columns])
         result: list[dict[str, Any]] = []
         for raw in self.db.execute(
-            f"SELECT {names} FROM {declared.table} ORDER BY position, id"
+            # Identifiers from the declarations only; values are bound.
+            f"SELECT {names} FROM {declared.table} ORDER BY position, id"  # noqa: S608
         ).fetchall():
             row: dict[str, Any] = {"id": raw[0]}
             for index, column in enumerate(columns, start=1):
-                row[column.key] = _decode(column, raw[index])
+                row[column.key] = kind_of(column).decode(raw[index])
             for person in people:
                 row[person.key] = empty_value(person)
             result.append(row)
         by_id = {row["id"]: row for row in result}
         if people:
+            parts = list(contact_columns(people))
             for member_id, role, *values in self.db.execute(
-                "SELECT member_id, role, name, surname, email, phone FROM contacts"
+                # Identifiers from the declarations only.
+                f"SELECT member_id, role, {', '.join(parts)} FROM contacts"  # noqa: S608
             ).fetchall():
                 if member_id in by_id and role in by_id[member_id]:
-                    keys = ("name", "surname", "email", "phone")
-                    by_id[member_id][role] = {k: v or "" for k, v in zip(keys, values, strict=True)}
+                    stored = dict(zip(parts, values, strict=True))
+                    by_id[member_id][role] = {
+                        sub.key: kind_of(sub).decode(stored[sub.key])
+                        for sub in declared.row_field(role).row_fields}
         return result
 
     def row(self, table_key: str, row_id: int) -> dict[str, Any]:
@@ -315,7 +298,8 @@ class DistrictFile:
         values = values or {}
         with self._transaction():
             position = self.db.execute(
-                f"SELECT COALESCE(MAX(position), 0) + 1 FROM {declared.table}"
+                # Table names come from the declarations only; values are bound.
+                f"SELECT COALESCE(MAX(position), 0) + 1 FROM {declared.table}"  # noqa: S608
                 + (" WHERE list_key = ?" if declared.table == GENERIC_ROWS else ""),
                 [declared.key] if declared.table == GENERIC_ROWS else [],
             ).fetchone()[0]
@@ -327,30 +311,31 @@ class DistrictFile:
                 )
                 new_id = int(cursor.lastrowid or 0)
             else:
-                columns = [f for f in declared.row_fields if f.kind is not Kind.PERSON]
+                columns, people = _columns_and_people(declared)
                 names = ", ".join(["id", "position"] + [f.key for f in columns])
                 marks = ", ".join("?" * (len(columns) + 2))
                 cursor = self.db.execute(
-                    f"INSERT INTO {declared.table} ({names}) VALUES ({marks})",
+                    f"INSERT INTO {declared.table} ({names}) VALUES ({marks})",  # noqa: S608
                     [row_id, position]
-                    + [_encode(f, values.get(f.key, empty_value(f))) for f in columns],
+                    + [kind_of(f).encode(values.get(f.key, empty_value(f))) for f in columns],
                 )
                 new_id = int(cursor.lastrowid or 0)
-                for person in (f for f in declared.row_fields if f.kind is Kind.PERSON):
+                for person in people:
                     if person.key in values:
-                        self._write_person(new_id, person.key, values[person.key])
+                        self._write_person(new_id, person, values[person.key])
             if index is not None:
                 self._reorder(declared, new_id, index)
         return new_id
 
-    def _write_person(self, row_id: int, role: str, person: dict[str, Any]) -> None:
+    def _write_person(self, row_id: int, declared: Field, person: dict[str, Any]) -> None:
+        parts = [sub.key for sub in declared.row_fields]
         self.db.execute(
-            "INSERT INTO contacts(member_id, role, name, surname, email, phone) "
-            "VALUES (?, ?, ?, ?, ?, ?) ON CONFLICT(member_id, role) DO UPDATE SET "
-            "name = excluded.name, surname = excluded.surname, email = excluded.email, "
-            "phone = excluded.phone",
-            [row_id, role] + [str(person.get(k) or "") for k in ("name", "surname", "email",
-                                                                   "phone")],
+            # Identifiers from the declarations only; values are bound.
+            f"INSERT INTO contacts(member_id, role, {', '.join(parts)}) "  # noqa: S608
+            f"VALUES ({', '.join('?' * (len(parts) + 2))}) ON CONFLICT(member_id, role) DO "
+            f"UPDATE SET {', '.join(f'{part} = excluded.{part}' for part in parts)}",
+            [row_id, declared.key]
+            + [kind_of(sub).encode(person.get(sub.key)) for sub in declared.row_fields],
         )
 
     def set_row_value(self, table_key: str, row_id: int, key: str, value: Any) -> None:
@@ -369,18 +354,18 @@ class DistrictFile:
                     data[head] = value
                 self.db.execute("UPDATE rows SET data = ? WHERE id = ?",
                                 [json.dumps(data, ensure_ascii=False), row_id])
-            elif field.kind is Kind.PERSON:
+            elif kind_of(field).kept_apart:
                 person = dict(self.row(table_key, row_id)[head])
                 if sub:
                     field.row_field(sub)  # an unknown part is a programming error
                     person[sub] = value
                 else:
                     person = dict(value)
-                self._write_person(row_id, head, person)
+                self._write_person(row_id, field, person)
             else:
                 cursor = self.db.execute(
-                    f"UPDATE {declared.table} SET {head} = ? WHERE id = ?",
-                    [_encode(field, value), row_id],
+                    f"UPDATE {declared.table} SET {head} = ? WHERE id = ?",  # noqa: S608
+                    [kind_of(field).encode(value), row_id],
                 )
                 if cursor.rowcount != 1:
                     raise KeyError(row_id)
@@ -390,7 +375,8 @@ class DistrictFile:
         with self._transaction():
             if declared.table != GENERIC_ROWS:
                 self.db.execute("DELETE FROM contacts WHERE member_id = ?", [row_id])
-            self.db.execute(f"DELETE FROM {declared.table} WHERE id = ?", [row_id])
+            self.db.execute(f"DELETE FROM {declared.table} WHERE id = ?",  # noqa: S608
+                            [row_id])
 
     def move_row(self, table_key: str, row_id: int, new_index: int) -> None:
         declared = self._table(table_key)
@@ -403,14 +389,26 @@ class DistrictFile:
                 "SELECT id FROM rows WHERE list_key = ? ORDER BY position, id", [declared.key])]
         else:
             order = [r[0] for r in self.db.execute(
-                f"SELECT id FROM {declared.table} ORDER BY position, id")]
+                f"SELECT id FROM {declared.table} ORDER BY position, id")]  # noqa: S608
         order.remove(row_id)
         order.insert(max(0, min(new_index, len(order))), row_id)
         for position, current in enumerate(order, start=1):
             self.db.execute(
-                f"UPDATE {declared.table} SET position = ? WHERE id = ?", [position, current])
+                f"UPDATE {declared.table} SET position = ? WHERE id = ?",  # noqa: S608
+                [position, current])
 
 
 def _complete(declared: Field, data: dict[str, Any]) -> dict[str, Any]:
     """A stored row with every declared field present (fields added later come back empty)."""
     return {f.key: data.get(f.key, empty_value(f)) for f in declared.row_fields}
+
+
+def _columns_and_people(declared: Field) -> tuple[list[Field], list[Field]]:
+    """A member table's fields kept in its own columns, and the persons kept in ``contacts``."""
+    apart = [f for f in declared.row_fields if kind_of(f).kept_apart]
+    return [f for f in declared.row_fields if f not in apart], apart
+
+
+def contact_columns(people: list[Field]) -> dict[str, Field]:
+    """The columns of ``contacts`` (beside member_id and role): every part of every person."""
+    return {sub.key: sub for person in people for sub in person.row_fields}

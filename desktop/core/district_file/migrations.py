@@ -1,7 +1,9 @@
 """The file's formats, one numbered migration each, and the connection every open uses.
 
 ``MIGRATIONS[n]`` brings a file from format n-1 to n; the newest key is the format this
-version writes (``SCHEMA_VERSION``). Each runs in its own transaction.
+version writes (``SCHEMA_VERSION``). Each runs in its own transaction. A member field or a part
+of a contact person declared later needs only ``MIGRATIONS[n] = added_columns(table, key)``: the
+column's type comes from the field's kind.
 """
 
 from __future__ import annotations
@@ -12,7 +14,40 @@ from pathlib import Path
 
 from sqlite_utils import Database
 
+from wizard_steps import table_fields
+from wizard_steps.kinds import GENERIC_ROWS, kind_of
+
 Migration = Callable[[Database], None]
+CONTACT_TABLE = "contacts"  # the contact persons of the members, a row per member and role
+
+
+def declared_columns(table: str) -> dict[str, type]:
+    """The columns the declarations give ``table`` (a table of its own, or ``contacts``),
+    beside its keys, with their types."""
+    own = [t for _, t in table_fields() if t.table != GENERIC_ROWS]
+    if table == CONTACT_TABLE:
+        fields = [sub for t in own for f in t.row_fields if kind_of(f).kept_apart
+                  for sub in f.row_fields]
+    else:
+        fields = [f for t in own if t.table == table for f in t.row_fields
+                  if not kind_of(f).kept_apart]
+    return {f.key: kind_of(f).column_type for f in fields}
+
+
+def added_columns(table: str, *keys: str) -> Migration:
+    """The migration that adds the columns of newly declared fields; an undeclared key fails
+    here, when ``MIGRATIONS`` is built, not when a user opens a file."""
+    declared = declared_columns(table)
+    unknown = [key for key in keys if key not in declared]
+    if not keys or unknown:
+        raise KeyError(f"{table} declares no field {unknown or keys}")
+
+    def add(db: Database) -> None:
+        for key in keys:
+            db.table(table).add_column(key, declared[key])
+
+    add.__doc__ = f"Columns {', '.join(keys)} of {table}, as declared."
+    return add
 
 
 def _create_v1(db: Database) -> None:

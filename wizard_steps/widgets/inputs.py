@@ -1,0 +1,400 @@
+"""The input of each field kind inside a ``FieldEditor``: its widget, its value, its language.
+
+The editor keeps what every field shares (label, message, saving as typed); an input class
+builds the widget of one kind, reads and shows its value, and follows a language switch. The
+classes are registered by kind in ``wizard_steps/widgets/editors.py``.
+"""
+
+from __future__ import annotations
+
+from typing import Any, Protocol
+
+from PySide6.QtCore import QDate, QLocale, QObject, Qt
+from PySide6.QtWidgets import (
+    QCheckBox,
+    QComboBox,
+    QDateEdit,
+    QGridLayout,
+    QLabel,
+    QLineEdit,
+    QPlainTextEdit,
+    QSpinBox,
+    QWidget,
+)
+
+from i18n import _, current_language
+from i18n.formats import MoneyError, format_amount, money_example, parse_money
+from wizard_steps.fields import Field, empty_value, problems_of
+
+UNREADABLE = object()  # a money field whose text cannot be read: flagged, never saved
+NO_MEMBER = -1  # the member combo's "none chosen": its data stays an int like the others
+DATE_FORMATS = {"it": "dd/MM/yyyy", "en": "d MMM yyyy"}
+NO_DATE = QDate(1900, 1, 1)
+
+
+class Owner(Protocol):
+    """What an input needs of the editor that holds it."""
+
+    declared: Field
+
+    def typed(self) -> None: ...
+    def chosen(self, *args: Any) -> None: ...
+    def commit(self) -> None: ...
+    def members(self) -> dict[int, str]: ...
+
+
+class KindInput:
+    """A one-line text: the input every other kind starts from."""
+
+    names_members = False  # rebuilt when the member list changes
+
+    def __init__(self, owner: Owner, parent: QWidget) -> None:
+        self.owner = owner
+        self.declared = owner.declared
+        self.widget = self.build(parent)
+
+    def build(self, parent: QWidget) -> QWidget:
+        edit = QLineEdit(parent)
+        edit.textEdited.connect(self.owner.typed)
+        edit.editingFinished.connect(self.owner.commit)
+        return edit
+
+    def retranslate(self) -> None:
+        if isinstance(self.widget, QLineEdit) and self.declared.placeholder:
+            self.widget.setPlaceholderText(self.declared.placeholder)
+
+    def value(self) -> Any:
+        assert isinstance(self.widget, QLineEdit)
+        return self.widget.text()
+
+    def set_value(self, value: Any) -> None:
+        assert isinstance(self.widget, QLineEdit)
+        if self.widget.text() != value:
+            self.widget.setText(str(value))
+            self.widget.setCursorPosition(0)  # a long value shows its beginning
+
+    def problems(self) -> list[str]:
+        return problems_of(self.declared, self.value()) if self.declared.validators else []
+
+    def remember(self, value: Any) -> None:
+        """The value just committed (inputs that redraw it keep it)."""
+
+    def refresh_members(self) -> None:
+        """Rebuild the member choices (inputs that name members)."""
+
+    def popup_shown(self) -> None:
+        """A popup of the input (a calendar) is about to show."""
+
+
+class TextInput(KindInput):
+    def retranslate(self) -> None:
+        if isinstance(self.widget, QLineEdit) and self.declared.placeholder:
+            self.widget.setPlaceholderText(_(self.declared.placeholder))
+
+
+class MoneyInput(KindInput):
+    """Euro cents, typed and shown in the conventions of the current language."""
+
+    def __init__(self, owner: Owner, parent: QWidget) -> None:
+        super().__init__(owner, parent)
+        self.saved: int | None = None
+
+    def retranslate(self) -> None:
+        assert isinstance(self.widget, QLineEdit)
+        self.widget.setPlaceholderText(money_example(current_language()))
+        if self.value() is not UNREADABLE or not self.widget.text():
+            # Show the saved amount in the new language's format.
+            self.widget.setText(format_amount(self.saved, current_language()))
+
+    def value(self) -> Any:
+        assert isinstance(self.widget, QLineEdit)
+        try:
+            return parse_money(self.widget.text(), current_language())
+        except MoneyError:
+            return UNREADABLE
+
+    def set_value(self, value: Any) -> None:
+        assert isinstance(self.widget, QLineEdit)
+        self.saved = value
+        self.widget.setText(format_amount(value, current_language()))
+
+    def problems(self) -> list[str]:
+        assert isinstance(self.widget, QLineEdit)
+        try:
+            parse_money(self.widget.text(), current_language())
+        except MoneyError as problem:
+            return [str(problem)]
+        return []
+
+    def remember(self, value: Any) -> None:
+        self.saved = value
+
+
+class LongTextInput(KindInput):
+    def build(self, parent: QWidget) -> QWidget:
+        plain = QPlainTextEdit(parent)
+        plain.setTabChangesFocus(True)
+        plain.setFixedHeight(84)  # four lines; longer texts scroll inside the box
+        plain.textChanged.connect(self.owner.typed)
+        assert isinstance(self.owner, QObject)
+        plain.installEventFilter(self.owner)  # the editor commits when the box loses focus
+        return plain
+
+    def value(self) -> Any:
+        assert isinstance(self.widget, QPlainTextEdit)
+        return self.widget.toPlainText()
+
+    def set_value(self, value: Any) -> None:
+        assert isinstance(self.widget, QPlainTextEdit)
+        if self.widget.toPlainText() != value:
+            self.widget.setPlainText(str(value))
+
+
+class ChoiceInput(KindInput):
+    def keys(self) -> list[Any]:
+        return [c.key for c in self.declared.choices]
+
+    def item_text(self, key: Any) -> str:
+        return _(self.declared.choice_label(key))
+
+    def build(self, parent: QWidget) -> QWidget:
+        combo = QComboBox(parent)
+        for key in ["", *self.keys()]:
+            combo.addItem("", key)
+        combo.currentIndexChanged.connect(self.owner.chosen)
+        return combo
+
+    def retranslate(self) -> None:
+        assert isinstance(self.widget, QComboBox)
+        self.widget.setItemText(0, _("— choose —"))
+        for index in range(1, self.widget.count()):
+            self.widget.setItemText(index, self.item_text(self.widget.itemData(index)))
+
+    def value(self) -> Any:
+        assert isinstance(self.widget, QComboBox)
+        return self.widget.currentData()
+
+    def set_value(self, value: Any) -> None:
+        assert isinstance(self.widget, QComboBox)
+        wanted = "" if value is None else value
+        index = next((i for i in range(self.widget.count()) if self.widget.itemData(i) == wanted
+                      and type(self.widget.itemData(i)) is type(wanted)), 0)
+        self.widget.setCurrentIndex(index)
+
+
+class YesNoInput(ChoiceInput):
+    def keys(self) -> list[Any]:
+        return [True, False]
+
+    def item_text(self, key: Any) -> str:
+        return _("Yes") if key else _("No")
+
+    def value(self) -> Any:
+        data = super().value()
+        return None if data == "" else data
+
+
+class MultiChoiceInput(KindInput):
+    def build(self, parent: QWidget) -> QWidget:
+        box = QWidget(parent)
+        grid = QGridLayout(box)  # two columns: long labels never push the page sideways
+        grid.setContentsMargins(0, 0, 0, 0)
+        self.checks: dict[str, QCheckBox] = {}
+        for index, choice in enumerate(self.declared.choices):
+            check = QCheckBox(box)
+            check.toggled.connect(self.owner.chosen)
+            grid.addWidget(check, index // 2, index % 2)
+            self.checks[choice.key] = check
+        return box
+
+    def retranslate(self) -> None:
+        for choice in self.declared.choices:
+            self.checks[choice.key].setText(_(choice.label))
+
+    def value(self) -> Any:
+        return [key for key, check in self.checks.items() if check.isChecked()]
+
+    def set_value(self, value: Any) -> None:
+        for key, check in self.checks.items():
+            check.setChecked(key in (value or []))
+
+
+class DateInput(KindInput):
+    def build(self, parent: QWidget) -> QWidget:
+        date = QDateEdit(parent)
+        date.setCalendarPopup(True)
+        date.setMinimumDate(NO_DATE)
+        date.setSpecialValueText(" ")
+        date.setDate(NO_DATE)
+        date.dateChanged.connect(self.owner.chosen)
+        assert isinstance(self.owner, QObject)
+        date.calendarWidget().installEventFilter(self.owner)
+        return date
+
+    def retranslate(self) -> None:
+        assert isinstance(self.widget, QDateEdit)
+        # A widget keeps the locale it was made with: month names and the calendar's weekdays
+        # follow a switch only when told.
+        self.widget.setLocale(QLocale())
+        self.widget.calendarWidget().setLocale(QLocale())
+        self.widget.setDisplayFormat(DATE_FORMATS.get(current_language(), "dd/MM/yyyy"))
+
+    def value(self) -> Any:
+        assert isinstance(self.widget, QDateEdit)
+        date = self.widget.date()
+        return "" if date == NO_DATE else date.toString(Qt.DateFormat.ISODate)
+
+    def set_value(self, value: Any) -> None:
+        assert isinstance(self.widget, QDateEdit)
+        date = QDate.fromString(value, Qt.DateFormat.ISODate) if value else NO_DATE
+        self.widget.setDate(date if date.isValid() else NO_DATE)
+
+    def popup_shown(self) -> None:
+        # An empty date opens the calendar on today, not on the sentinel's year 1900.
+        assert isinstance(self.widget, QDateEdit)
+        if self.widget.date() == NO_DATE:
+            today = QDate.currentDate()
+            self.widget.calendarWidget().setCurrentPage(today.year(), today.month())
+
+
+class IntegerInput(KindInput):
+    def build(self, parent: QWidget) -> QWidget:
+        spin = QSpinBox(parent)
+        low = self.declared.minimum if self.declared.minimum is not None else 0
+        spin.setRange(low - 1, self.declared.maximum or 1_000_000)
+        spin.setSpecialValueText("—")  # the value below the minimum means "not given"
+        spin.setValue(low - 1)
+        spin.valueChanged.connect(self.owner.chosen)
+        return spin
+
+    def retranslate(self) -> None:
+        pass
+
+    def value(self) -> Any:
+        assert isinstance(self.widget, QSpinBox)
+        return None if self.widget.value() == self.widget.minimum() else self.widget.value()
+
+    def set_value(self, value: Any) -> None:
+        assert isinstance(self.widget, QSpinBox)
+        self.widget.setValue(self.widget.minimum() if value in (None, "") else int(value))
+
+
+class MemberInput(KindInput):
+    """One member, chosen in a combo rebuilt from the district's current list."""
+
+    names_members = True
+
+    def __init__(self, owner: Owner, parent: QWidget) -> None:
+        super().__init__(owner, parent)
+        self.saved: Any = empty_value(self.declared)
+
+    def build(self, parent: QWidget) -> QWidget:
+        combo = QComboBox(parent)
+        combo.currentIndexChanged.connect(self.owner.chosen)
+        return combo
+
+    def retranslate(self) -> None:
+        self.refresh_members()
+
+    def value(self) -> Any:
+        assert isinstance(self.widget, QComboBox)
+        data = self.widget.currentData()
+        return data if isinstance(data, int) and data != NO_MEMBER else None
+
+    def set_value(self, value: Any) -> None:
+        self.saved = value
+        self.refresh_members()
+
+    def remember(self, value: Any) -> None:
+        self.saved = value
+
+    def refresh_members(self) -> None:
+        combo = self.widget
+        assert isinstance(combo, QComboBox)
+        combo.clear()
+        combo.addItem(_("— choose a member —"), NO_MEMBER)
+        for row_id, name in self.owner.members().items():
+            combo.addItem(name or _("(no name yet)"), row_id)
+        index = combo.findData(self.saved) if self.saved is not None else 0
+        combo.setCurrentIndex(max(index, 0))
+
+
+class MembersInput(MemberInput):
+    """Several members, ticked in a grid rebuilt from the district's current list."""
+
+    with_roles = False
+
+    def build(self, parent: QWidget) -> QWidget:
+        box = QWidget(parent)
+        self.grid = QGridLayout(box)
+        self.grid.setContentsMargins(0, 0, 0, 0)
+        self.checks: dict[int, QCheckBox] = {}
+        self.roles: dict[int, QLineEdit] = {}
+        self.no_member_hint = QLabel(box)
+        self.no_member_hint.setWordWrap(True)
+        return box
+
+    def retranslate(self) -> None:
+        self.no_member_hint.setText(_("Add the members first, in the step “Members”."))
+        for row_id, role in self.roles.items():
+            role.setPlaceholderText(_("role"))
+            role.setAccessibleName(_("Role of {member}").format(
+                member=self.checks[row_id].text()))
+
+    def value(self) -> Any:
+        return [row_id for row_id, check in self.checks.items() if check.isChecked()]
+
+    def refresh_members(self) -> None:
+        grid = self.grid
+        while grid.count():
+            item = grid.takeAt(0)
+            widget = item.widget() if item is not None else None
+            if widget is not None and widget is not self.no_member_hint:
+                widget.hide()  # at once: deleteLater waits for the event loop
+                widget.deleteLater()
+        self.checks, self.roles = {}, {}
+        members = self.owner.members()
+        for index, (row_id, name) in enumerate(members.items()):
+            check = QCheckBox(name or _("(no name yet)"), self.widget)
+            check.setChecked(row_id in self.chosen_roles())
+            check.toggled.connect(self.owner.chosen)
+            self.checks[row_id] = check
+            grid.addWidget(check, index, 0)  # one column: long names never widen the page
+            if self.with_roles:
+                self.add_role(check, row_id, index)
+        grid.setColumnStretch(1, 1)
+        self.no_member_hint.setVisible(not members)
+        if not members:
+            grid.addWidget(self.no_member_hint, 0, 0)
+
+    def chosen_roles(self) -> dict[int, str]:
+        return {row_id: "" for row_id in self.saved or []}
+
+    def add_role(self, check: QCheckBox, row_id: int, index: int) -> None:
+        """Members with roles: a role box beside each member's tick."""
+
+
+class MemberRolesInput(MembersInput):
+    with_roles = True
+
+    def value(self) -> Any:
+        return [{"member": row_id, "role": self.roles[row_id].text()}
+                for row_id, check in self.checks.items() if check.isChecked()]
+
+    def chosen_roles(self) -> dict[int, str]:
+        return {item.get("member"): item.get("role", "") for item in self.saved or []}
+
+    def add_role(self, check: QCheckBox, row_id: int, index: int) -> None:
+        roles = self.chosen_roles()
+        role = QLineEdit(self.widget)
+        role.setText(roles.get(row_id, ""))
+        role.setCursorPosition(0)
+        role.setPlaceholderText(_("role"))
+        role.setAccessibleName(_("Role of {member}").format(member=check.text()))
+        role.setEnabled(row_id in roles)
+        check.toggled.connect(role.setEnabled)
+        role.textEdited.connect(self.owner.typed)
+        role.editingFinished.connect(self.owner.commit)
+        self.roles[row_id] = role
+        self.grid.addWidget(role, index, 1)
+
