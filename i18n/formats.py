@@ -3,7 +3,9 @@
 from __future__ import annotations
 
 import datetime as dt
+import re
 from decimal import Decimal
+from functools import cache
 
 from babel.dates import format_date
 
@@ -18,6 +20,73 @@ def parse_iso_date(value: str) -> dt.date | None:
         return dt.date.fromisoformat(value) if value else None
     except ValueError:
         return None
+
+
+# --- dates typed in one go -------------------------------------------------------------------
+
+EARLIEST_YEAR, LATEST_YEAR = 1900, 2200  # beyond these a date is a typing slip
+DATE_EXAMPLES = {"it": "15/03/2027", "en": "15/03/2027"}
+
+
+class DateError(ValueError):
+    """Text that cannot be read as a date; the message is a msgid with {example}."""
+
+
+@cache
+def _month_numbers() -> dict[str, int]:
+    """Month names and abbreviations of both languages ("marzo", "mar", "Sept"), lower case."""
+    from babel.dates import get_month_names
+
+    names: dict[str, int] = {}
+    for locale in BABEL_LOCALES.values():
+        for width in ("wide", "abbreviated"):
+            for number, name in get_month_names(width, locale=locale).items():
+                names[name.lower().rstrip(".")] = number
+    return names
+
+
+def parse_typed_date(text: str, lang: str) -> dt.date | None:
+    """A date as people type it, day first as both languages write it: "15/03/2027",
+    "15.3.27", "15-3-2027", "2027-03-15", "15 marzo 2027", "15 Mar 2027". Empty text is None;
+    anything else that is not a date between 1900 and 2200 raises DateError."""
+    del lang  # Italian and British English both put the day first
+    cleaned = " ".join(str(text).replace(",", " ").split())
+    if not cleaned:
+        return None
+    iso = re.fullmatch(r"(\d{4})-(\d{1,2})-(\d{1,2})", cleaned)
+    packed = re.fullmatch(r"(\d{2})(\d{2})(\d{4})", cleaned)  # "15032027", typed without marks
+    if packed:
+        cleaned = "/".join(packed.groups())
+    parts = re.fullmatch(r"(\d{1,2})\s*[/.\- ]\s*(\d{1,2}|[^\d\s/.\-]+)\.?\s*[/.\- ]?\s*(\d{2}|\d{4})",
+                         cleaned)
+    if iso:
+        year, month, day = (int(g) for g in iso.groups())
+    elif parts:
+        day, year = int(parts.group(1)), int(parts.group(3))
+        month_text = parts.group(2)
+        month = int(month_text) if month_text.isdigit() else _month_numbers().get(
+            month_text.lower().rstrip("."), 0)
+        year += 2000 if year < 100 else 0
+    else:
+        raise DateError(N_("Write the date as day, month and year, for example {example}."))
+    try:
+        parsed = dt.date(year, month, day)
+    except ValueError as exc:
+        raise DateError(N_("There is no such date; write it as day, month and year, for "
+                           "example {example}.")) from exc
+    if not EARLIEST_YEAR <= parsed.year <= LATEST_YEAR:
+        raise DateError(N_("A date between 1900 and 2200, for example {example}."))
+    return parsed
+
+
+def short_date(value: str, lang: str) -> str:
+    """``2027-03-15`` as typed in a field: "15/03/2027" or "15 Mar 2027"."""
+    parsed = parse_iso_date(value)
+    if parsed is None:
+        return value
+    if lang == "it":
+        return parsed.strftime("%d/%m/%Y")
+    return format_date(parsed, format="d MMM y", locale=BABEL_LOCALES[lang])
 
 
 def long_date(value: str, lang: str) -> str:

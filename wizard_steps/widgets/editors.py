@@ -133,8 +133,9 @@ class FieldEditor(QWidget):
     def retranslate(self) -> None:
         text = _(self.declared.label)
         self.label.setText(text + (" *" if self.declared.required else ""))
-        self.input.setAccessibleName(text)
-        self.input.setToolTip(_(self.declared.help) if self.declared.help else "")
+        for target in {self.input, self.input.focusProxy() or self.input}:
+            target.setAccessibleName(text)
+            target.setToolTip(_(self.declared.help) if self.declared.help else "")
         with self._quietly():
             self.kind_input.retranslate()
         self.show_problems()
@@ -177,7 +178,8 @@ class FieldEditor(QWidget):
         example = money_example(current_language())
         self.message.setText("\n".join(_(m).replace("{example}", example) for m in found))
         self.message.setVisible(bool(found))
-        self.input.setAccessibleDescription(self.message.text())
+        for target in {self.input, self.input.focusProxy() or self.input}:
+            target.setAccessibleDescription(self.message.text())
 
 
 class PersonEditor(QGroupBox):

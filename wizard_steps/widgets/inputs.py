@@ -9,27 +9,38 @@ from __future__ import annotations
 
 from typing import Any, Protocol
 
-from PySide6.QtCore import QDate, QLocale, QObject, Qt
+from PySide6.QtCore import QDate, QEvent, QLocale, QObject, Qt
+from PySide6.QtGui import QKeyEvent
 from PySide6.QtWidgets import (
+    QCalendarWidget,
     QCheckBox,
     QComboBox,
-    QDateEdit,
     QGridLayout,
+    QHBoxLayout,
     QLabel,
     QLineEdit,
     QPlainTextEdit,
     QSpinBox,
+    QToolButton,
     QWidget,
 )
 
 from i18n import _, current_language
-from i18n.formats import MoneyError, format_amount, money_example, parse_money
+from i18n.formats import (
+    DATE_EXAMPLES,
+    DateError,
+    MoneyError,
+    format_amount,
+    money_example,
+    parse_iso_date,
+    parse_money,
+    parse_typed_date,
+    short_date,
+)
 from wizard_steps.fields import Field, empty_value, problems_of
 
-UNREADABLE = object()  # a money field whose text cannot be read: flagged, never saved
+UNREADABLE = object()  # an amount or date that cannot be read: flagged, never saved
 NO_MEMBER = -1  # the member combo's "none chosen": its data stays an int like the others
-DATE_FORMATS = {"it": "dd/MM/yyyy", "en": "d MMM yyyy"}
-NO_DATE = QDate(1900, 1, 1)
 
 
 class Owner(Protocol):
@@ -220,41 +231,111 @@ class MultiChoiceInput(KindInput):
 
 
 class DateInput(KindInput):
+    """A date typed in one go in the language's order ("15/03/2027", "15.3.27",
+    "2027-03-15"), with a calendar on Alt+Down or F4 (or its button). Tab leaves it like any
+    text box, even empty; text that is not a date is flagged under the field and not saved."""
+
+    def __init__(self, owner: Owner, parent: QWidget) -> None:
+        super().__init__(owner, parent)
+        self.saved = ""
+
     def build(self, parent: QWidget) -> QWidget:
-        date = QDateEdit(parent)
-        date.setCalendarPopup(True)
-        date.setMinimumDate(NO_DATE)
-        date.setSpecialValueText(" ")
-        date.setDate(NO_DATE)
-        date.dateChanged.connect(self.owner.chosen)
-        assert isinstance(self.owner, QObject)
-        date.calendarWidget().installEventFilter(self.owner)
-        return date
+        box = QWidget(parent)
+        self.edit = QLineEdit(box)
+        self.edit.textEdited.connect(self.owner.typed)
+        self.edit.editingFinished.connect(self.owner.commit)
+        self.edit.editingFinished.connect(self._tidy)
+        self.edit.installEventFilter(_CalendarKeys(self, self.edit))
+        self.button = QToolButton(box)
+        self.button.setText("…")
+        self.button.setFocusPolicy(Qt.FocusPolicy.NoFocus)  # the keys open it: one tab stop
+        self.button.clicked.connect(self.open_calendar)
+        layout = QHBoxLayout(box)
+        layout.setContentsMargins(0, 0, 0, 0)
+        layout.setSpacing(2)
+        layout.addWidget(self.edit, 1)
+        layout.addWidget(self.button)
+        box.setFocusProxy(self.edit)
+        self.calendar: QCalendarWidget | None = None
+        return box
+
+    def open_calendar(self) -> QCalendarWidget:
+        calendar = QCalendarWidget(self.widget)
+        calendar.setWindowFlags(Qt.WindowType.Popup)
+        calendar.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
+        calendar.setLocale(QLocale())
+        shown = parse_iso_date(self.value()) if self.value() is not UNREADABLE else None
+        chosen = QDate(shown.year, shown.month, shown.day) if shown else QDate.currentDate()
+        calendar.setSelectedDate(chosen)
+        calendar.activated.connect(self._picked)
+        calendar.clicked.connect(self._picked)
+        calendar.move(self.widget.mapToGlobal(self.widget.rect().bottomLeft()))
+        calendar.show()
+        calendar.setFocus()
+        self.calendar = calendar
+        return calendar
+
+    def _tidy(self) -> None:
+        """Once the box is left, a date typed any way reads as the language writes it (not
+        while typing: "1/3/20" may still become "1/3/2027")."""
+        if self.value() is not UNREADABLE:
+            self.edit.setText(short_date(self.saved, current_language()))
+
+    def _picked(self, date: QDate) -> None:
+        self.edit.setText(short_date(date.toString(Qt.DateFormat.ISODate), current_language()))
+        if self.calendar is not None:
+            self.calendar.close()
+            self.calendar = None
+        self.edit.setFocus()
+        self.owner.typed()
+        self.owner.commit()
 
     def retranslate(self) -> None:
-        assert isinstance(self.widget, QDateEdit)
-        # A widget keeps the locale it was made with: month names and the calendar's weekdays
-        # follow a switch only when told.
-        self.widget.setLocale(QLocale())
-        self.widget.calendarWidget().setLocale(QLocale())
-        self.widget.setDisplayFormat(DATE_FORMATS.get(current_language(), "dd/MM/yyyy"))
+        self.button.setToolTip(_("Calendar (Alt+Down)"))
+        self.button.setAccessibleName(_("Calendar"))
+        self.edit.setPlaceholderText(_("dd/mm/yyyy"))
+        if self.value() is not UNREADABLE:
+            self.edit.setText(short_date(self.saved, current_language()))
 
     def value(self) -> Any:
-        assert isinstance(self.widget, QDateEdit)
-        date = self.widget.date()
-        return "" if date == NO_DATE else date.toString(Qt.DateFormat.ISODate)
+        try:
+            parsed = parse_typed_date(self.edit.text(), current_language())
+        except DateError:
+            return UNREADABLE
+        return parsed.isoformat() if parsed else ""
 
     def set_value(self, value: Any) -> None:
-        assert isinstance(self.widget, QDateEdit)
-        date = QDate.fromString(value, Qt.DateFormat.ISODate) if value else NO_DATE
-        self.widget.setDate(date if date.isValid() else NO_DATE)
+        self.saved = value or ""
+        self.edit.setText(short_date(self.saved, current_language()))
 
-    def popup_shown(self) -> None:
-        # An empty date opens the calendar on today, not on the sentinel's year 1900.
-        assert isinstance(self.widget, QDateEdit)
-        if self.widget.date() == NO_DATE:
-            today = QDate.currentDate()
-            self.widget.calendarWidget().setCurrentPage(today.year(), today.month())
+    def remember(self, value: Any) -> None:
+        self.saved = value or ""
+
+    def problems(self) -> list[str]:
+        try:
+            parse_typed_date(self.edit.text(), current_language())
+        except DateError as problem:
+            return [_(str(problem)).format(example=DATE_EXAMPLES[current_language()])]
+        return super().problems() if self.value() else []
+
+
+class _CalendarKeys(QObject):
+    """Alt+Down and F4 open the calendar, as on a drop-down."""
+
+    def __init__(self, date: DateInput, parent: QObject) -> None:
+        super().__init__(parent)
+        self.date = date
+
+    def eventFilter(self, watched: QObject, event: QEvent) -> bool:  # noqa: N802 (Qt's name)
+        del watched
+        if event.type() != QEvent.Type.KeyPress or not isinstance(event, QKeyEvent):
+            return False
+        alt_down = (event.key() == Qt.Key.Key_Down
+                    and event.modifiers() & Qt.KeyboardModifier.AltModifier)
+        if alt_down or event.key() == Qt.Key.Key_F4:
+            self.date.open_calendar()
+            return True
+        return False
 
 
 class IntegerInput(KindInput):
