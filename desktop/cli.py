@@ -92,8 +92,9 @@ def cmd_check(args: argparse.Namespace) -> int:
     blocking = sum(1 for f in found if f.level is Level.BLOCKING)
     if args.json:
         sys.stdout.write(json.dumps([
-            {"id": f.rule, "level": f.level.key, "step": f.step, "message": f.text(gettext),
-             "acknowledged": is_acknowledged(f, document)} for f in found],
+            {"id": f.rule, "level": f.level.key, "step": f.step, "row": f.row,
+             "message": f.text(gettext), "acknowledged": is_acknowledged(f, document)}
+            for f in found],
             ensure_ascii=False, indent=2) + "\n")
     else:
         from wizard_steps import step as declared_step

@@ -194,7 +194,8 @@ def test_check_command(tmp_path, capsys, example_path):
     capsys.readouterr()
     assert main(["check", str(tmp_path / "b.des"), "--json", "--lang", "en"]) == 1
     items = json.loads(capsys.readouterr().out)
-    assert {"id": "A2", "level": "blocking", "step": "district", "acknowledged": False} == {
+    assert {"id": "A2", "level": "blocking", "step": "district", "row": None,
+            "acknowledged": False} == {
         k: v for k, v in items[0].items() if k != "message"}
     assert "three years" in items[0]["message"]
     assert main(["check", str(tmp_path / "missing.des")]) == 2
@@ -208,8 +209,10 @@ def test_an_accepted_warning_is_kept_shown_and_printed(tmp_path, capsys):
                                "inviteremo un'impresa locale.")
     again = to_document(district)
     district.close()
-    assert again["acknowledgements"] == {"S4": "Per ora siamo tutte cooperative sociali: nel "
-                                               "secondo anno inviteremo un'impresa locale."}
+    assert again["acknowledgements"] == [{
+        "rule": "S4", "row": None,
+        "reason": "Per ora siamo tutte cooperative sociali: nel secondo anno inviteremo "
+                  "un'impresa locale."}]
     assert main(["check", str(tmp_path / "d.des"), "--json"]) == 0
     s4 = [item for item in json.loads(capsys.readouterr().out) if item["id"] == "S4"]
     assert s4 and all(item["acknowledged"] for item in s4 if item["level"] == "warning")
