@@ -277,13 +277,15 @@ class ReviewPage(QWidget):
         """The group's reason and "Withdraw acceptance", or the link that accepts it."""
         acceptance = acceptance_of(finding, document)
         if acceptance is None:
-            return f" · <a href='accept:{number}'>{escape(_('Accept with a reason…'))}</a>"
+            accept = _("Accept with a reason…")
+            return f" · <a href='accept:{number}'>{escape(accept)}</a>"
         if acceptance["row"] is None and finding.row is not None:
             accepted_by = _("Accepted by the group for every warning of this kind:")
         else:
             accepted_by = _("Accepted by the group:")
+        withdraw = _("Withdraw acceptance")
         return (f"<br><i>{escape(accepted_by)} {escape(acceptance['reason'])}</i> "
-                f"<a href='withdraw:{number}'>{escape(_('Withdraw acceptance'))}</a>")
+                f"<a href='withdraw:{number}'>{escape(withdraw)}</a>")
 
     def summary_html(self) -> str:
         lang = current_language()
