@@ -62,7 +62,7 @@ def cmd_demo(args: argparse.Namespace) -> int:
     from desktop.core.example import write_example
 
     target = _writable_target(args.out, overwrite=False)
-    write_example(target).close()
+    write_example(target, args.lang).close()
     print(_("Example district written to {path}").format(path=target))
     return 0
 
@@ -174,6 +174,9 @@ def _command_parser() -> _Parser:
     sub = parser.add_subparsers(dest="command", required=True, parser_class=_Parser)
     demo = sub.add_parser("demo", help=_("write the example district"))
     demo.add_argument("out", metavar="OUT.des")
+    demo.add_argument("--lang", choices=LANGUAGES, help=_(
+        "the language of the example's marks and indicators (the interface language if not "
+        "given)"))
     demo.set_defaults(run=cmd_demo)
     export = sub.add_parser("export", help=_("write the voluntary agreement as a PDF"))
     export.add_argument("file", metavar="FILE.des")
