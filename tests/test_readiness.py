@@ -43,6 +43,7 @@ def requirements_file() -> Path:
                             cwd=ROOT, capture_output=True, text=True, check=False)
     if common.returncode == 0 and common.stdout.strip():
         candidates.append(Path(common.stdout.strip()).parent.parent / REQUIREMENTS)
+    candidates = list(dict.fromkeys(candidates))
     found = next((path for path in candidates if path.is_file()), None)
     if found is None:
         pytest.fail("phase1-requirements.md was not found; the rule levels cannot be checked. "

@@ -44,7 +44,8 @@ def test_accepting_one_member_leaves_the_other_member_open(tmp_path, capsys):
     report = " ".join(pdf_text(export_report(document, "it", tmp_path / "r.pdf")).split())
     accepted_part = report.split("Avvisi accettati dal gruppo")[1]
     assert REASON in accepted_part
-    assert first.params["name"] in accepted_part and second.params["name"] not in accepted_part
+    assert first.params["name"] in accepted_part
+    assert second.params["name"] not in accepted_part
 
 
 def test_acceptances_per_finding_survive_the_json_document(tmp_path):
@@ -113,7 +114,8 @@ def test_a_format_4_file_keeps_its_acceptance_of_a_whole_rule(tmp_path):
     assert migrated.db.execute("PRAGMA user_version").fetchone()[0] == 5
     assert migrated.acknowledgements() == [{"rule": "S5", "row": None, "reason": REASON}]
     document = to_document(migrated)
-    assert all(is_acknowledged(f, document) for f in s5(document)) and len(s5(document)) == 2
+    assert len(s5(document)) == 2
+    assert all(is_acknowledged(f, document) for f in s5(document))
     # After the migration an acceptance names its row again.
     first = s5(document)[0]
     migrated.withdraw_acknowledgement("S5")
@@ -138,8 +140,10 @@ def test_a_missing_contact_and_a_wrong_contact_detail_are_different_rules():
     wrong = found[("V1", members[1]["id"])]
     wrong_substitute = found[("V2", members[2]["id"])]
     assert missing.level is Level.BLOCKING
-    assert wrong.level is Level.WARNING and wrong_substitute.level is Level.WARNING
+    assert wrong.level is Level.WARNING
+    assert wrong_substitute.level is Level.WARNING
     assert ("G3", members[1]["id"]) not in found
     texts = {f.rule: f.text(lambda text: text) for f in (missing, wrong, wrong_substitute)}
     assert len(set(texts.values())) == 3
-    assert "substitute" in texts["V2"] and "substitute" not in texts["V1"]
+    assert "substitute" in texts["V2"]
+    assert "substitute" not in texts["V1"]

@@ -29,7 +29,8 @@ def test_the_english_example_is_marked_in_english():
     italian = json.dumps(example_document("it"), ensure_ascii=False)
     english = json.dumps(example_document("en"), ensure_ascii=False)
     assert italian.count("(esempio)") == english.count("(example)") > 50
-    assert "(esempio)" not in english and "(example)" not in italian
+    assert "(esempio)" not in english
+    assert "(example)" not in italian
     jsonschema.Draft202012Validator(schema()).validate(example_document("en"))
     indicators = example_document("en")["reporting"]["indicators"]
     assert indicators[1]["indicator"] == "Average score of the satisfaction questionnaires"
@@ -50,7 +51,8 @@ def test_demo_writes_the_example_in_the_language_asked_for(tmp_path, capsys, mon
         written = json.loads(capsys.readouterr().out)
         assert written == expected
         text = json.dumps(written, ensure_ascii=False)
-        assert ("(example)" in text) is (lang == "en") and ("(esempio)" in text) is (lang == "it")
+        assert ("(example)" in text) is (lang == "en")
+        assert ("(esempio)" in text) is (lang == "it")
 
 
 def test_the_example_is_shipped_by_the_wheel_and_the_frozen_build():
@@ -60,4 +62,5 @@ def test_the_example_is_shipped_by_the_wheel_and_the_frozen_build():
     assert any(fnmatch.fnmatch(relative, pattern) for pattern in package_data)
     spec = (ROOT / "build.spec").read_text()
     folders = re.search(r'for folder in \(([^)]*)\):\n    datas \+= ', spec)
-    assert folders and f'"{EXAMPLE_FILE.parent.name}"' in folders.group(1)
+    assert folders is not None
+    assert f'"{EXAMPLE_FILE.parent.name}"' in folders.group(1)
