@@ -63,7 +63,7 @@ def cmd_demo(args: argparse.Namespace) -> int:
     from desktop.core.example import write_example
 
     target = _writable_target(args.out, overwrite=False)
-    write_example(target).close()
+    write_example(target, args.lang).close()
     print(_("Example district written to {path}").format(path=target))
     return 0
 
@@ -93,8 +93,9 @@ def cmd_check(args: argparse.Namespace) -> int:
     blocking = sum(1 for f in found if f.level is Level.BLOCKING)
     if args.json:
         sys.stdout.write(json.dumps([
-            {"id": f.rule, "level": f.level.key, "step": f.step, "message": f.text(gettext),
-             "acknowledged": is_acknowledged(f, document)} for f in found],
+            {"id": f.rule, "level": f.level.key, "step": f.step, "row": f.row,
+             "message": f.text(gettext), "acknowledged": is_acknowledged(f, document)}
+            for f in found],
             ensure_ascii=False, indent=2) + "\n")
     else:
         from wizard_steps import step as declared_step
@@ -174,6 +175,9 @@ def _command_parser() -> _Parser:
     sub = parser.add_subparsers(dest="command", required=True, parser_class=_Parser)
     demo = sub.add_parser("demo", help=_("write the example district"))
     demo.add_argument("out", metavar="OUT.des")
+    demo.add_argument("--lang", choices=LANGUAGES, help=_(
+        "the language of the example's marks and indicators (the interface language if not "
+        "given)"))
     demo.set_defaults(run=cmd_demo)
     export = sub.add_parser("export", help=_("write the voluntary agreement as a PDF"))
     export.add_argument("file", metavar="FILE.des")

@@ -57,8 +57,8 @@ def parse_typed_date(text: str, lang: str) -> dt.date | None:
     packed = re.fullmatch(r"(\d{2})(\d{2})(\d{4})", cleaned)  # "15032027", typed without marks
     if packed:
         cleaned = "/".join(packed.groups())
-    parts = re.fullmatch(r"(\d{1,2})\s*[/.\- ]\s*(\d{1,2}|[^\d\s/.\-]+)\.?\s*[/.\- ]?\s*(\d{2}|\d{4})",
-                         cleaned)
+    parts = re.fullmatch(r"(\d{1,2})\s*[/.\- ]\s*(\d{1,2}|[^\d\s/.\-]+)\.?\s*[/.\- ]?\s*"
+                         r"(\d{2}|\d{4})", cleaned)
     if iso:
         year, month, day = (int(g) for g in iso.groups())
     elif parts:

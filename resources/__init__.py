@@ -1,4 +1,5 @@
-"""Files the program ships: fonts, icons. Found next to this package, frozen or not.
+"""Files the program ships: fonts, icons, the example district. Found next to this package,
+frozen or not.
 
 PyInstaller's build.spec puts them at the same relative place inside the bundle, so
 ``Path(__file__).parent`` is right in both cases and no other code needs to know.

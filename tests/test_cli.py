@@ -1,13 +1,16 @@
+import importlib
 import json
 import shutil
 import sqlite3
-import subprocess
+import tomllib
+from pathlib import Path
 
 import pytest
 
 from desktop import __version__
 from desktop.cli import main
 from desktop.core.district_file import SCHEMA_VERSION
+from tests.program import ROOT, run_program, run_python
 
 
 def run(capsys, *args):
@@ -125,8 +128,17 @@ def test_errors_speak_the_users_language(tmp_path, capsys, monkeypatch):
     assert "non esiste" in err
 
 
-def test_the_installed_command_runs():
-    command = shutil.which("des-wizard")
-    assert command, "des-wizard is not installed (python3 -m pip install .)"
-    result = subprocess.run([command, "--version"], capture_output=True, text=True, check=True)
+def test_the_program_of_this_tree_runs():
+    result = run_program("--version")
+    assert result.returncode == 0, result.stderr
     assert result.stdout.strip() == f"des-wizard {__version__}"
+    where = run_python("-c", "import desktop.cli; print(desktop.cli.__file__)")
+    assert Path(where.stdout.strip()).resolve() == ROOT / "desktop" / "cli.py"
+
+
+def test_the_console_script_is_the_command_line_of_this_tree():
+    scripts = tomllib.loads((ROOT / "pyproject.toml").read_text())["project"]["scripts"]
+    module_name, _, function = scripts["des-wizard"].partition(":")
+    module = importlib.import_module(module_name)
+    assert Path(module.__file__).resolve().is_relative_to(ROOT)
+    assert getattr(module, function) is main

@@ -1,8 +1,6 @@
 """From the file to paper: printing, the signed scan, the self-test, the desktop entry."""
 
 import os
-import shutil
-import subprocess
 from pathlib import Path
 
 from PySide6.QtCore import Qt
@@ -17,6 +15,7 @@ from desktop.core.district_file import DistrictFile
 from desktop.core.document import to_document
 from desktop.gui.app import create_window
 from desktop.gui.printing import page_count, page_images
+from tests.program import run_program
 
 
 def grey_levels(image: QImage, size=(24, 34)) -> list[int]:
@@ -119,13 +118,10 @@ def test_desktop_entry(tmp_path, monkeypatch, capsys):
     ).st_size > 1000
 
 
-def test_the_self_test_of_the_installed_program(tmp_path):
-    command = shutil.which("des-wizard")
-    assert command, "des-wizard is not installed"
+def test_the_self_test_of_the_program(tmp_path):
     environment = dict(os.environ, QT_QPA_PLATFORM="offscreen",
                        DES_WIZARD_CONFIG_DIR=str(tmp_path))
-    result = subprocess.run([command, "--self-test"], capture_output=True, text=True,
-                            env=environment, timeout=120)
+    result = run_program("--self-test", env=environment)
     assert result.returncode == 0, result.stdout + result.stderr
     lines = result.stdout.strip().splitlines()
     assert len(lines) == 1 and lines[0].startswith("self-test passed")

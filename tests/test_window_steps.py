@@ -201,7 +201,8 @@ def test_a_warning_is_accepted_with_a_reason(qtbot, window):
     dialog = wizard.review.dialog
     qtbot.keyClicks(dialog.reason, "Li decideremo alla prima assemblea.")
     dialog.buttons.button(dialog.buttons.StandardButton.Ok).click()
-    assert window.district.acknowledgements() == {"G6": "Li decideremo alla prima assemblea."}
+    assert window.district.acknowledgements() == [
+        {"rule": "G6", "row": None, "reason": "Li decideremo alla prima assemblea."}]
     assert "Li decideremo alla prima assemblea." in wizard.review.browser.toPlainText()
     assert wizard.steps.item(governance).data(Qt.ItemDataRole.UserRole) == "done"
 

@@ -17,6 +17,7 @@ import jsonschema
 from desktop import __version__
 from desktop.core.district_file import MEMBER_TABLE, DistrictFile
 from desktop.core.errors import DocumentError
+from desktop.core.readiness import acceptances
 from i18n import N_
 from wizard_steps import STEPS
 from wizard_steps.fields import Field, Kind
@@ -27,15 +28,36 @@ FORMAT_VERSION = 1
 SCHEMA_ID = "https://des-wizard.example.org/schema/district-1.json"
 
 
+RULE_ID_PATTERN = "^[A-Z][0-9]{1,2}$"
+
+
+def _acknowledgements_schema() -> dict[str, Any]:
+    """Accepted warnings, one finding each; documents written before that give rule -> reason."""
+    per_finding = {
+        "type": "array", "title": "Accepted warnings, one finding each",
+        "items": {
+            "type": "object", "required": ["rule", "reason"], "additionalProperties": False,
+            "properties": {
+                "rule": {"type": "string", "pattern": RULE_ID_PATTERN},
+                "row": {"type": ["integer", "null"],
+                        "description": "the member id, or the position in its list (from 0), "
+                                       "of the row the finding is about; null or absent: the "
+                                       "whole rule"},
+                "reason": {"type": "string"}}}}
+    per_rule = {
+        "type": "object", "title": "Accepted warnings of earlier documents: rule id -> reason",
+        "propertyNames": {"pattern": RULE_ID_PATTERN},
+        "additionalProperties": {"type": "string"}}
+    return {"title": "Warnings the group accepts, with its reason",
+            "anyOf": [per_finding, per_rule]}
+
+
 def schema() -> dict[str, Any]:
     properties: dict[str, Any] = {
         "format": {"const": FORMAT},
         "format_version": {"const": FORMAT_VERSION},
         "generator": {"type": "string"},
-        "acknowledgements": {
-            "type": "object", "title": "Accepted warnings: rule id -> the group's reason",
-            "propertyNames": {"pattern": "^[A-Z][0-9]{1,2}$"},
-            "additionalProperties": {"type": "string"}},
+        "acknowledgements": _acknowledgements_schema(),
     }
     for step in STEPS:
         properties[step.key] = object_schema(step.fields) | {"title": step.title}
@@ -163,8 +185,8 @@ def from_document(document: Any, path: str | os.PathLike[str]) -> DistrictFile:
 
 
 def fill(district: DistrictFile, document: dict[str, Any]) -> None:
-    for rule, reason in (document.get("acknowledgements") or {}).items():
-        district.acknowledge(rule, reason)
+    for accepted in acceptances(document):
+        district.acknowledge(accepted["rule"], accepted["reason"], accepted["row"])
     for step in STEPS:
         section = document.get(step.key, {})
         for declared in step.fields:

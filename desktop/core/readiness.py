@@ -771,19 +771,37 @@ def representation(doc: Doc) -> list[Finding]:
 
 # --- wrong values typed (kept as typed, but not fit for an agreement) -------------------------
 
-@rule("G3")
-def invalid_contacts(doc: Doc) -> list[Finding]:
+# The wrong values of the contact person (V1) and of the substitute (V2) are rules of their
+# own, apart from G3 (no contact person named), so that accepting one names one problem.
+WRONG_CONTACT_MESSAGES = {
+    MEMBER.contact_person: N_("“{name}”: the email or phone number of the contact person does "
+                              "not look right. It is kept as typed; check it before the "
+                              "agreement is signed."),
+    MEMBER.substitute: N_("“{name}”: the email or phone number of the substitute contact "
+                          "person does not look right. It is kept as typed; check it before "
+                          "the agreement is signed."),
+}
+
+
+def _wrong_contacts(doc: Doc, role: str) -> list[Finding]:
     found = []
     for member in _members(doc):
-        for role in (MEMBER.contact_person, MEMBER.substitute):
-            person = member.get(role) or {}
-            email, phone = person.get(PERSON.email, ""), person.get(PERSON.phone, "")
-            if (_filled(email) and valid_email(email)) or (_filled(phone) and valid_phone(phone)):
-                found.append(finding(Level.WARNING, "members", N_(
-                    "“{name}”: an email or phone number of a contact person does not look "
-                    "right. It is kept as typed; check it before the agreement is signed."),
-                    {"name": member.get(MEMBER.name, "")}, role, member.get("id")))
+        person = member.get(role) or {}
+        email, phone = person.get(PERSON.email, ""), person.get(PERSON.phone, "")
+        if (_filled(email) and valid_email(email)) or (_filled(phone) and valid_phone(phone)):
+            found.append(finding(Level.WARNING, "members", WRONG_CONTACT_MESSAGES[role],
+                                 {"name": member.get(MEMBER.name, "")}, role, member.get("id")))
     return found
+
+
+@rule("V1")
+def wrong_contact_person(doc: Doc) -> list[Finding]:
+    return _wrong_contacts(doc, MEMBER.contact_person)
+
+
+@rule("V2")
+def wrong_substitute(doc: Doc) -> list[Finding]:
+    return _wrong_contacts(doc, MEMBER.substitute)
 
 
 # --- the judgement ----------------------------------------------------------------------------
@@ -797,13 +815,33 @@ def findings(doc: Doc) -> list[Finding]:
     return sorted(found, key=lambda f: (f.level, order.get(f.step, 99)))
 
 
-def acknowledged(doc: Doc) -> dict[str, str]:
-    """Warnings the group has accepted, with its reason (rule id -> reason)."""
-    return dict(doc.get("acknowledgements") or {})
+def acceptances(doc: Doc) -> list[dict[str, Any]]:
+    """The warnings the group has accepted: ``{"rule", "row", "reason"}`` each.
+
+    ``row`` is the member id or the list position the finding is about, or ``None`` for a
+    finding about the whole district. A ``None`` row on a rule that is about rows accepts every
+    row of that rule (how files and documents from before per-row acceptances read). Older
+    documents give ``{rule: reason}``; they read as such whole-rule acceptances.
+    """
+    stored = doc.get("acknowledgements") or []
+    if isinstance(stored, dict):
+        return [{"rule": rule_id, "row": None, "reason": reason}
+                for rule_id, reason in stored.items()]
+    return [{"rule": item["rule"], "row": item.get("row"), "reason": item.get("reason", "")}
+            for item in stored]
+
+
+def acceptance_of(finding: Finding, doc: Doc) -> dict[str, Any] | None:
+    """The acceptance that covers a finding: its own first, else one for its whole rule."""
+    if finding.level is Level.BLOCKING:
+        return None
+    mine = [a for a in acceptances(doc) if a["rule"] == finding.rule]
+    return next((a for a in mine if a["row"] == finding.row), None) or next(
+        (a for a in mine if a["row"] is None), None)
 
 
 def is_acknowledged(finding: Finding, doc: Doc) -> bool:
-    return finding.level is not Level.BLOCKING and finding.rule in acknowledged(doc)
+    return acceptance_of(finding, doc) is not None
 
 
 def blocking(doc: Doc) -> list[Finding]:

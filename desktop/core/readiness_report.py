@@ -13,7 +13,7 @@ from reportlab.platypus import Paragraph, Spacer
 from desktop.core.agreement.context import esc
 from desktop.core.agreement.pdf import _styles, write_pdf
 from desktop.core.display import display_value
-from desktop.core.readiness import Finding, Level, findings, is_acknowledged
+from desktop.core.readiness import Finding, Level, acceptance_of, findings, is_acknowledged
 from i18n import N_, translator
 from i18n.formats import long_date
 from wizard_steps import STEPS, step
@@ -102,12 +102,12 @@ def build_report(document: dict[str, Any], lang: str) -> list[Any]:
         story.append(Paragraph(esc(_(LEVEL_HEADINGS[level])), styles["heading"]))
         story += [_finding(f, titles, styles, _) for f in mine]
     if accepted:
-        reasons = document.get("acknowledgements", {})
         story.append(Paragraph(esc(_("Warnings accepted by the group")), styles["heading"]))
         for finding in accepted:
+            acceptance = acceptance_of(finding, document) or {}
             story.append(_finding(finding, titles, styles, _))
             story.append(Paragraph("<i>" + esc(_("Reason: {reason}").format(
-                reason=reasons.get(finding.rule, ""))) + "</i>", styles["item"]))
+                reason=acceptance.get("reason", ""))) + "</i>", styles["item"]))
     if not found:
         story.append(Spacer(1, 6))
         story.append(Paragraph(esc(_("No problems found.")), styles["body"]))

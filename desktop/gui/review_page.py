@@ -4,7 +4,8 @@ from __future__ import annotations
 
 from html import escape
 
-from PySide6.QtCore import QUrl, Signal
+from PySide6.QtCore import Qt, QUrl, Signal
+from PySide6.QtGui import QKeySequence, QShortcut
 from PySide6.QtWidgets import (
     QDialog,
     QDialogButtonBox,
@@ -25,18 +26,33 @@ from desktop.core.display import display_value, row_title
 from desktop.core.district_file import DistrictFile
 from desktop.core.document import to_document
 from desktop.core.errors import UserError
-from desktop.core.readiness import LEVEL_NAMES, Finding, Level, findings, is_acknowledged
+from desktop.core.readiness import LEVEL_NAMES, Finding, Level, acceptance_of, findings
 from desktop.gui.messages import open_message
 from i18n import _, current_language, ngettext
 from i18n.formats import long_date
 from wizard_steps import STEPS
+from wizard_steps import step as declared_step
 from wizard_steps.fields import Kind, is_visible
 
 LEVEL_COLOURS = {Level.BLOCKING: "#b00020", Level.WARNING: "#a15c00", Level.HINT: "#3465a4"}
 
 
+def finding_subject(finding: Finding) -> str:
+    """The member or row an acceptance of this finding covers, in the interface language."""
+    if finding.row is None:
+        return _("the whole district")
+    table = next((f for f in declared_step(finding.step).fields if f.kind is Kind.TABLE and (
+        f.key == finding.field or any(sub.key == finding.field for sub in f.row_fields))), None)
+    name = str(finding.params.get("name") or finding.params.get("title") or "")
+    if finding.params.get("name_is_label"):
+        name = _(name)
+    item = _(table.item_label or table.label) if table is not None else ""
+    return _("{item} “{name}”").format(item=item, name=name or _("(no name yet)"))
+
+
 class AcceptDialog(QDialog):
-    """Accepting a warning: the group writes why, and the reason is kept and printed."""
+    """Accepting one finding: the dialog names it (which member or row) and the group writes
+    why; the reason is kept and printed. Other rows with the same warning stay open."""
 
     def __init__(self, finding: Finding, parent: QWidget | None = None) -> None:
         super().__init__(parent)
@@ -44,19 +60,28 @@ class AcceptDialog(QDialog):
         self.setWindowTitle(_("Accept a warning"))
         self.text = QLabel(finding.text(_), self)
         self.text.setWordWrap(True)
+        self.subject = QLabel(self)
+        self.subject.setWordWrap(True)
+        self.subject.setTextFormat(Qt.TextFormat.RichText)
+        covered = escape(_("This acceptance covers only: {subject}").format(
+            subject=finding_subject(finding)))
+        self.subject.setText(f"<b>{covered}</b>")
         self.caption = QLabel(_("Why the group accepts it (printed in the readiness report):"),
                               self)
         self.reason = QPlainTextEdit(self)
         self.reason.setAccessibleName(_("Reason"))
+        self.reason.setTabChangesFocus(True)  # Tab leaves the box; Ctrl+Enter accepts
         self.caption.setBuddy(self.reason)
         self.buttons = QDialogButtonBox(
             QDialogButtonBox.StandardButton.Ok | QDialogButtonBox.StandardButton.Cancel, self)
         self.buttons.accepted.connect(self._accept)
         self.buttons.rejected.connect(self.reject)
+        for keys in ("Ctrl+Return", "Ctrl+Enter"):
+            QShortcut(QKeySequence(keys), self, self._accept)
         layout = QVBoxLayout(self)
-        for widget in (self.text, self.caption, self.reason, self.buttons):
+        for widget in (self.text, self.subject, self.caption, self.reason, self.buttons):
             layout.addWidget(widget)
-        self.resize(520, 300)
+        self.resize(520, 320)
 
     def _accept(self) -> None:
         if self.reason.toPlainText().strip():
@@ -190,9 +215,15 @@ class ReviewPage(QWidget):
         elif kind == "accept":
             self.ask_acceptance(self.current[int(target)])
         elif kind == "withdraw":
-            self.district.withdraw_acknowledgement(target)
+            self.withdraw(self.current[int(target)])
+
+    def withdraw(self, finding: Finding) -> None:
+        """Withdraw the acceptance that covers this finding (its own, or its whole rule's)."""
+        acceptance = acceptance_of(finding, to_document(self.district))
+        if acceptance is not None:
+            self.district.withdraw_acknowledgement(acceptance["rule"], acceptance["row"])
             self.acknowledgementsChanged.emit()
-            self.refresh()
+        self.refresh()
 
     def ask_acceptance(self, finding: Finding) -> None:
         dialog = AcceptDialog(finding, self)
@@ -201,7 +232,8 @@ class ReviewPage(QWidget):
         dialog.open()
 
     def _accepted(self, dialog: AcceptDialog) -> None:
-        self.district.acknowledge(dialog.finding.rule, dialog.reason.toPlainText().strip())
+        self.district.acknowledge(dialog.finding.rule, dialog.reason.toPlainText().strip(),
+                                  dialog.finding.row)
         self.acknowledgementsChanged.emit()
         self.refresh()
 
@@ -221,8 +253,7 @@ class ReviewPage(QWidget):
 
     def findings_html(self, document: dict, found: list[Finding]) -> str:
         titles = {step.key: (index, _(step.title)) for index, step in enumerate(STEPS)}
-        go, accept, withdraw = _("Go to"), _("Accept with a reason…"), _("Withdraw")
-        accepted_by = _("Accepted by the group:")
+        go = _("Go to")
         parts: list[str] = []
         for step in STEPS:
             mine = [(i, f) for i, f in enumerate(found) if f.step == step.key]
@@ -236,16 +267,25 @@ class ReviewPage(QWidget):
                         f" ({finding.rule})</b> {escape(finding.text(_))} "
                         f"<a href='finding:{number}'>{escape(go)}</a>")
                 if finding.level is not Level.BLOCKING:
-                    reason = document.get("acknowledgements", {}).get(finding.rule)
-                    if is_acknowledged(finding, document):
-                        line += (f"<br><i>{escape(accepted_by)} "
-                                 f"{escape(reason or '')}</i> "
-                                 f"<a href='withdraw:{finding.rule}'>{escape(withdraw)}</a>")
-                    else:
-                        line += f" · <a href='accept:{number}'>{escape(accept)}</a>"
+                    line += self.acceptance_html(document, finding, number)
                 parts.append(f"<li style='margin-bottom:6px'>{line}</li>")
             parts.append("</ul>")
         return "".join(parts)
+
+    @staticmethod
+    def acceptance_html(document: dict, finding: Finding, number: int) -> str:
+        """The group's reason and "Withdraw acceptance", or the link that accepts it."""
+        acceptance = acceptance_of(finding, document)
+        if acceptance is None:
+            accept = _("Accept with a reason…")
+            return f" · <a href='accept:{number}'>{escape(accept)}</a>"
+        if acceptance["row"] is None and finding.row is not None:
+            accepted_by = _("Accepted by the group for every warning of this kind:")
+        else:
+            accepted_by = _("Accepted by the group:")
+        withdraw = _("Withdraw acceptance")
+        return (f"<br><i>{escape(accepted_by)} {escape(acceptance['reason'])}</i> "
+                f"<a href='withdraw:{number}'>{escape(withdraw)}</a>")
 
     def summary_html(self) -> str:
         lang = current_language()

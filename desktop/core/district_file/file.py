@@ -1,6 +1,6 @@
 """The district file: one SQLite file per district, every edit committed as it is made.
 
-Layout (schema version 4):
+Layout (schema version 5):
   answers(key, value)        one row per scalar field of every step; value is JSON
   members(id, position, …)   one row per member organization, a column per declared field
   contacts(member_id, role, name, surname, email, phone)
@@ -8,8 +8,9 @@ Layout (schema version 4):
   rows(id, list_key, position, data)
                              the rows of every other list (objectives, bodies, meetings…),
                              one JSON object per row: new row fields need no migration
-  acknowledgements(rule, reason, acknowledged_at)
-                             readiness warnings the group accepts, and why
+  acknowledgements(id, rule, row, reason, acknowledged_at)
+                             readiness warnings the group accepts, one finding each (the
+                             rule and the member id or list position; NULL: whole district)
   attachments(id, name, media_type, added_at, data)
                              the scanned signed agreement, stored in the file itself
 The schema version is SQLite's ``user_version``; ``application_id`` marks the file as ours.
@@ -171,23 +172,29 @@ class DistrictFile:
 
     # --- accepted warnings ------------------------------------------------------------------
 
-    def acknowledgements(self) -> dict[str, str]:
-        return {rule: reason or "" for rule, reason in self.db.execute(
-            "SELECT rule, reason FROM acknowledgements ORDER BY rule").fetchall()}
+    def acknowledgements(self) -> list[dict[str, Any]]:
+        """``{"rule", "row", "reason"}`` for each accepted finding, by rule and row."""
+        return [{"rule": rule, "row": row, "reason": reason or ""}
+                for rule, row, reason in self.db.execute(
+                    "SELECT rule, row, reason FROM acknowledgements "
+                    "ORDER BY rule, COALESCE(row, -1)").fetchall()]
 
-    def acknowledge(self, rule: str, reason: str) -> None:
+    def acknowledge(self, rule: str, reason: str, row: int | None = None) -> None:
+        """Accept the finding of ``rule`` about ``row`` (a member id or a list position)."""
         import datetime as dt
 
         with self._transaction():
+            self.db.execute("DELETE FROM acknowledgements WHERE rule = ? AND row IS ?",
+                            [rule, row])
             self.db.execute(
-                "INSERT INTO acknowledgements(rule, reason, acknowledged_at) VALUES (?, ?, ?) "
-                "ON CONFLICT(rule) DO UPDATE SET reason = excluded.reason, "
-                "acknowledged_at = excluded.acknowledged_at",
-                [rule, reason, dt.datetime.now().isoformat(timespec="seconds")])
+                "INSERT INTO acknowledgements(rule, row, reason, acknowledged_at) "
+                "VALUES (?, ?, ?, ?)",
+                [rule, row, reason, dt.datetime.now().isoformat(timespec="seconds")])
 
-    def withdraw_acknowledgement(self, rule: str) -> None:
+    def withdraw_acknowledgement(self, rule: str, row: int | None = None) -> None:
         with self._transaction():
-            self.db.execute("DELETE FROM acknowledgements WHERE rule = ?", [rule])
+            self.db.execute("DELETE FROM acknowledgements WHERE rule = ? AND row IS ?",
+                            [rule, row])
 
     # --- the signed agreement ---------------------------------------------------------------
 

@@ -105,9 +105,26 @@ def _attachments_v4(db: Database) -> None:
         {"id": int, "name": str, "media_type": str, "added_at": str, "data": bytes}, pk="id")
 
 
+def _acknowledgements_per_finding_v5(db: Database) -> None:
+    """Version 5: a warning is accepted for one finding: its rule and, where the rule is about
+    one row, that row (``row`` is the member id or the position in its list, ``NULL`` for the
+    whole district). Acceptances of format 4 named only a rule; they keep ``row`` NULL, which
+    still accepts every row of that rule, so nothing the group accepted is lost."""
+    db.execute("ALTER TABLE acknowledgements RENAME TO acknowledgements_v4")
+    db.execute("CREATE TABLE acknowledgements (id INTEGER PRIMARY KEY, rule TEXT NOT NULL, "
+               "row INTEGER, reason TEXT, acknowledged_at TEXT)")
+    # NULL rows count as one value here, so a rule is accepted for the whole district once.
+    db.execute("CREATE UNIQUE INDEX acknowledgement_per_finding "
+               "ON acknowledgements(rule, COALESCE(row, -1))")
+    db.execute("INSERT INTO acknowledgements(rule, row, reason, acknowledged_at) "
+               "SELECT rule, NULL, reason, acknowledged_at FROM acknowledgements_v4")
+    db.execute("DROP TABLE acknowledgements_v4")
+
+
 # version -> the migration that brings a file from version-1 to version.
 MIGRATIONS: dict[int, Migration] = {1: _create_v1, 2: _rows_and_commitments_v2,
-                                    3: _acknowledgements_v3, 4: _attachments_v4}
+                                    3: _acknowledgements_v3, 4: _attachments_v4,
+                                    5: _acknowledgements_per_finding_v5}
 
 SCHEMA_VERSION = max(MIGRATIONS)
 
