@@ -39,3 +39,13 @@ def window(qtbot, qapp, example_path):
     qtbot.addWidget(made)
     made.show()
     return made
+
+
+@pytest.fixture
+def wait_for_tasks(qtbot):
+    """Exports, printing and imports run in a worker: let the event loop run until the
+    window's task is over."""
+    def wait(window, timeout: int = 30000) -> None:
+        qtbot.waitUntil(lambda: not window.tasks.busy, timeout=timeout)
+
+    return wait

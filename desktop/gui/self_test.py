@@ -54,7 +54,7 @@ def _check(failures: list[str], what: str, condition: Callable[[], bool]) -> Non
 def _quiet(kind, context, message: str) -> None:
     """The offscreen platform warns about window hints it cannot honour; the one line of the
     self-test must stay the only output."""
-    if "propagateSizeHints" not in message:
+    if "propagateSizeHints" not in message and sys.stderr is not None:
         sys.stderr.write(message + "\n")
 
 
@@ -67,9 +67,9 @@ def _check_everything(folder: Path, failures: list[str], started: float) -> tupl
     from desktop.core.agreement import export_agreement
     from desktop.core.document import to_document
     from desktop.core.example import write_example
-    from desktop.gui import language
     from desktop.gui.app import create_window
     from desktop.gui.printing import page_texts
+    from i18n.qt import installed_qt_translator
     from resources import resource_path
 
     for font in ("DejaVuSerif.ttf", "DejaVuSerif-Bold.ttf", "DejaVuSerif-Italic.ttf"):
@@ -110,7 +110,7 @@ def _check_everything(folder: Path, failures: list[str], started: float) -> tupl
         _check(failures, "switching back to Italian failed",
                lambda: wizard.next_button.text() == italian)
         _check(failures, "Qt's Italian translations are missing",
-               lambda: language._qt_translator is not None)
+               lambda: installed_qt_translator() is not None)
     document = to_document(window.district) if window.district else {}
     words = {"it": "Accordo volontario", "en": "Voluntary agreement"}
     for lang, title in words.items():

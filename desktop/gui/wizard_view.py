@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from PySide6.QtCore import Qt, QTimer, Signal
+from PySide6.QtCore import QEvent, Qt, QTimer, Signal
 from PySide6.QtGui import QIcon
 from PySide6.QtWidgets import (
     QHBoxLayout,
@@ -22,6 +22,7 @@ from desktop.core.readiness import Finding, Level, findings, is_acknowledged
 from desktop.core.step_state import StepState, step_state
 from desktop.gui.review_page import ReviewPage
 from i18n import N_, _
+from i18n.qt import Retranslating
 from wizard_steps import STEPS
 from wizard_steps.widgets.page import StepPage
 
@@ -38,7 +39,7 @@ REVIEW_HELP = N_(
     "When the group agrees, export the voluntary agreement from the File menu or the toolbar.")
 
 
-class WizardView(QWidget):
+class WizardView(Retranslating, QWidget):
     edited = Signal()
     importRequested = Signal()  # noqa: N815
     calendarRequested = Signal()  # noqa: N815
@@ -46,6 +47,7 @@ class WizardView(QWidget):
     def __init__(self, district: DistrictFile, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.district = district
+        self._stopped = False
         self.steps = QListWidget(self)
         self.steps.setFixedWidth(250)
         self.steps.setWordWrap(True)
@@ -197,9 +199,6 @@ class WizardView(QWidget):
         self.next_button.setToolTip(_("Next step (Alt+Right)"))
         self.import_button.setText(_("&Import from a spreadsheet…"))
         self.calendar_button.setText(_("Export the calendar (.ics)…"))
-        for page in self.page_list:
-            page.retranslate()
-        self.review.retranslate()
         self.refresh_states()
         self._update_help()
 
@@ -207,6 +206,13 @@ class WizardView(QWidget):
         """The district is closing: no refresh may reach it any more."""
         self._refresh.stop()
         self.setEnabled(False)
+        self._stopped = True
+
+    def event(self, event: QEvent) -> bool:
+        # A closed district waits for its deletion: a language switch must not reach its pages.
+        if self._stopped and event.type() == QEvent.Type.LanguageChange:
+            return True
+        return super().event(event)
 
     def flush(self) -> None:
         for page in self.page_list:

@@ -26,6 +26,7 @@ from PySide6.QtWidgets import (
 )
 
 from i18n import _, current_language
+from i18n.qt import Retranslating
 from i18n.formats import MoneyError, format_amount, money_example, parse_money
 from wizard_steps.fields import Field, Kind, empty_value, problems_of
 
@@ -43,7 +44,7 @@ DATE_FORMATS = {"it": "dd/MM/yyyy", "en": "d MMM yyyy"}
 NO_DATE = QDate(1900, 1, 1)
 
 
-class FieldEditor(QWidget):
+class FieldEditor(Retranslating, QWidget):
     committed = Signal(str, object)
 
     def __init__(self, declared: Field, key_prefix: str = "", parent: QWidget | None = None,
@@ -375,7 +376,7 @@ class FieldEditor(QWidget):
         self.input.setAccessibleDescription(self.message.text())
 
 
-class PersonEditor(QGroupBox):
+class PersonEditor(Retranslating, QGroupBox):
     """A contact person: name, surname, email and phone, saved one by one."""
 
     committed = Signal(str, object)
@@ -398,8 +399,6 @@ class PersonEditor(QGroupBox):
         self.setTitle(_(self.declared.label) + (" *" if self.declared.required else ""))
         self.setAccessibleName(_(self.declared.label))
         self.setToolTip(_(self.declared.help) if self.declared.help else "")
-        for part in self.parts:
-            part.retranslate()
 
     def set_value(self, value: Any) -> None:
         value = value or {}

@@ -18,6 +18,7 @@ from PySide6.QtWidgets import (
 
 from desktop.core.finance import Forecast, forecast, membership_fee_total, set_typed_amount
 from i18n import _, current_language, ngettext
+from i18n.qt import Retranslating
 from i18n.formats import (
     MoneyError,
     format_amount,
@@ -91,7 +92,7 @@ class ForecastChart(QWidget):
         painter.end()
 
 
-class ForecastEditor(QWidget):
+class ForecastEditor(Retranslating, QWidget):
     """Typed cells for income and expense categories; every other row is computed."""
 
     committed = Signal(str, object)
