@@ -10,7 +10,6 @@ from __future__ import annotations
 import sqlite3
 import sys
 import threading
-import traceback
 from collections.abc import Callable
 from types import TracebackType
 
@@ -28,15 +27,20 @@ from PySide6.QtWidgets import (
 )
 
 from desktop.core.district_file import DistrictFile
-from desktop.core.log_file import exception_of, log_path, log_unexpected, versions
+from desktop.core.log_file import (
+    exception_of,
+    log_path,
+    log_unexpected,
+    traceback_without_values,
+    versions,
+)
 from i18n import _
 
 
 def technical_report(error: BaseException) -> str:
-    """What a developer needs: versions and the full traceback (message included; the user
-    sees it before sharing it, unlike the log)."""
-    trace = "".join(traceback.format_exception(type(error), error, error.__traceback__))
-    return f"{versions()}\nLog: {log_path()}\n\n{trace}"
+    """What a developer needs: versions and where the program failed. Like the log, it leaves
+    out the exception's message, which may quote what the user typed."""
+    return f"{versions()}\nLog: {log_path()}\n\n{traceback_without_values(error)}"
 
 
 def data_safety_text(district: DistrictFile | None) -> str:
