@@ -271,7 +271,7 @@ def main(argv: list[str] | None = None) -> int:
         where = f"{exc.filename}: " if exc.filename else ""
         _stderr_line(f"error: {where}{reason}")
         return 2
-    except Exception as exc:  # a bug: still one line, and nothing half-written is left
+    except Exception as exc:  # noqa: BLE001 (a bug: still one line, and logged)
         log_unexpected(exc, "the command line")
         reason = " ".join(str(exc).split())[:300]
         _stderr_line("error: " + _("unexpected problem, please report it: {reason}").format(

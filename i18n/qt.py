@@ -70,7 +70,10 @@ def switch_number() -> int:
 
 # The mixin is written against QWidget for the type checker; at run time it is a plain class
 # placed before the Qt class in the bases, as in ``class Page(Retranslating, QWidget)``.
-_WidgetBase = QWidget if TYPE_CHECKING else object
+if TYPE_CHECKING:
+    _WidgetBase = QWidget
+else:
+    _WidgetBase = object
 
 
 class Retranslating(_WidgetBase):

@@ -49,8 +49,8 @@ def setup_logging() -> Path | None:
     target = log_path()
     try:
         target.parent.mkdir(parents=True, exist_ok=True)
-        handler: logging.Handler = RotatingFileHandler(
-            target, maxBytes=MAX_BYTES, backupCount=BACKUPS, encoding="utf-8")
+        handler = RotatingFileHandler(target, maxBytes=MAX_BYTES, backupCount=BACKUPS,
+                                      encoding="utf-8")
     except OSError:
         log.addHandler(logging.NullHandler())
         return None

@@ -24,7 +24,7 @@ def run_self_test() -> int:
         os.environ["DES_WIZARD_DOCUMENTS_DIR"] = str(Path(folder) / "documents")
         try:
             steps, start_seconds = _check_everything(Path(folder), failures, started)
-        except Exception as exc:  # the self-test reports, it does not crash
+        except Exception as exc:  # noqa: BLE001 (the self-test reports, it does not crash)
             failures.append(f"{type(exc).__name__}: {exc}")
             steps, start_seconds = 0, 0.0
     total = time.perf_counter() - started
@@ -47,11 +47,11 @@ def _check(failures: list[str], what: str, condition: Callable[[], bool]) -> Non
     try:
         if not condition():
             failures.append(what)
-    except Exception as exc:
+    except Exception as exc:  # noqa: BLE001 (each check reports its own failure)
         failures.append(f"{what} ({type(exc).__name__}: {exc})")
 
 
-def _quiet(kind, context, message: str) -> None:
+def _quiet(_kind, _context, message: str) -> None:
     """The offscreen platform warns about window hints it cannot honour; the one line of the
     self-test must stay the only output."""
     if "propagateSizeHints" not in message and sys.stderr is not None:

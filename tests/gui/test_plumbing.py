@@ -5,9 +5,10 @@ import sys
 from pathlib import Path
 
 import pytest
+import shiboken6
 from PySide6.QtCore import QCoreApplication, QEvent, QTimer, QTranslator
 from PySide6.QtGui import QGuiApplication
-from PySide6.QtWidgets import QApplication, QDialog, QLabel, QMessageBox, QWidget
+from PySide6.QtWidgets import QApplication, QDialog, QLabel, QWidget
 
 import i18n
 from desktop.cli import main
@@ -66,7 +67,7 @@ def test_each_widget_retranslates_once_per_switch(qtbot, window):
     assert window.welcome.title.text() == "Welcome to DES Wizard"
 
 
-def test_dialogs_and_translators_do_not_pile_up(qtbot, window, tmp_path):
+def test_dialogs_and_translators_do_not_pile_up(window):
     delete_closed_widgets()
     dialogs_before = len(window.findChildren(QDialog))
     for _round in range(4):
@@ -101,10 +102,11 @@ def raised(error: Exception) -> Exception:
         return caught
 
 
-def test_an_unexpected_error_is_explained_and_logged(qtbot, window):
+def test_an_unexpected_error_is_explained_and_logged(window):
     log_file.setup_logging()
     dialog = window.errors.report(raised(ValueError(SECRET)), "a test")
-    assert isinstance(dialog, ErrorDialog) and dialog.isVisible()
+    assert isinstance(dialog, ErrorDialog)
+    assert dialog.isVisible()
     assert "ValueError" in dialog.what.text()
     assert dialog.safety.text().startswith("Le risposte sono al sicuro")
     assert window.district.path.name in dialog.safety.text()
@@ -112,11 +114,16 @@ def test_an_unexpected_error_is_explained_and_logged(qtbot, window):
     assert window.errors.report(raised(KeyError("y")), "a test") is None
     dialog.copy_button.click()
     report = QGuiApplication.clipboard().text()
-    assert "Traceback" in report and "test_plumbing.py" in report and "ValueError" in report
-    assert "DES Wizard" in report and "Python" in report
+    assert "Traceback" in report
+    assert "test_plumbing.py" in report
+    assert "ValueError" in report
+    assert "DES Wizard" in report
+    assert "Python" in report
     assert SECRET not in report
     logged = log_file.log_path().read_text(encoding="utf-8")
-    assert "ValueError" in logged and "KeyError" in logged and "test_plumbing.py" in logged
+    assert "ValueError" in logged
+    assert "KeyError" in logged
+    assert "test_plumbing.py" in logged
     assert SECRET not in logged
     dialog.close()
     delete_closed_widgets()
@@ -143,7 +150,7 @@ def test_the_excepthook_catches_errors_in_the_event_loop(qtbot, window, monkeypa
     window.errors.dialog.close()
 
 
-def test_the_language_switch_reports_a_widget_that_fails(qtbot, window, monkeypatch):
+def test_the_language_switch_reports_a_widget_that_fails(window, monkeypatch):
     """An exception while retranslating is reported, and the other widgets still switch."""
     class Broken(Retranslating, QWidget):
         def retranslate(self):
@@ -151,11 +158,11 @@ def test_the_language_switch_reports_a_widget_that_fails(qtbot, window, monkeypa
 
     broken = Broken(window.welcome)
     caught: list[type] = []
-    monkeypatch.setattr(sys, "excepthook", lambda kind, error, trace: caught.append(kind))
+    monkeypatch.setattr(sys, "excepthook", lambda kind, _error, _trace: caught.append(kind))
     window.language.apply("en")
     assert caught == [LookupError]
     assert window.welcome.title.text() == "Welcome to DES Wizard"
-    broken.deleteLater()
+    shiboken6.delete(broken)  # now: no later switch of another test may reach it
 
 
 def test_the_command_line_has_no_console_to_write_to(monkeypatch, tmp_path):
@@ -175,4 +182,6 @@ def test_an_unexpected_error_logs_where_not_what():
     log_file.log_unexpected(raised(TypeError(SECRET)), "the command line")
     logged = log_file.log_path().read_text(encoding="utf-8")
     assert "unexpected TypeError in the command line" in logged
-    assert "Traceback" in logged and "test_plumbing.py" in logged and SECRET not in logged
+    assert "Traceback" in logged
+    assert "test_plumbing.py" in logged
+    assert SECRET not in logged

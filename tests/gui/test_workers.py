@@ -44,7 +44,8 @@ def test_a_300_member_export_leaves_the_window_responsive(qtbot, qapp, tmp_path,
     ticker.start()
     target = tmp_path / "accordo.pdf"
     task = window.export_agreement("it", target)
-    assert task is not None and window.tasks.busy
+    assert task is not None
+    assert window.tasks.busy
     assert QApplication.overrideCursor() is not None
     assert not target.exists()  # written by the worker, not before returning
     wait_for_tasks(window, timeout=120000)
@@ -55,7 +56,8 @@ def test_a_300_member_export_leaves_the_window_responsive(qtbot, qapp, tmp_path,
     assert len(during) >= 3
     assert all(not enabled and status == "Scrittura dell'accordo in corso…"
                for _busy, enabled, status in during)
-    assert task.error is None and task.result == target
+    assert task.error is None
+    assert task.result == target
     assert window.export_action.isEnabled()
     assert QApplication.overrideCursor() is None
     text = " ".join(" ".join(page.split()) for page in page_texts(target))
@@ -64,7 +66,7 @@ def test_a_300_member_export_leaves_the_window_responsive(qtbot, qapp, tmp_path,
     assert window.last_export == target
 
 
-def test_a_failed_export_is_explained_and_the_window_goes_on(qtbot, window, tmp_path,
+def test_a_failed_export_is_explained_and_the_window_goes_on(window, tmp_path,
                                                              wait_for_tasks):
     folder = tmp_path / "accordo.pdf"
     folder.mkdir()  # a folder where the file should go: the worker's write fails
@@ -73,7 +75,8 @@ def test_a_failed_export_is_explained_and_the_window_goes_on(qtbot, window, tmp_
     assert isinstance(task.error, OSError)
     assert isinstance(window.dialog, QMessageBox)
     assert window.dialog.text().startswith("Impossibile salvare l'accordo")
-    assert window.export_action.isEnabled() and QApplication.overrideCursor() is None
+    assert window.export_action.isEnabled()
+    assert QApplication.overrideCursor() is None
 
 
 def test_results_and_errors_come_back_on_the_ui_thread(qtbot, window):
@@ -91,11 +94,15 @@ def test_results_and_errors_come_back_on_the_ui_thread(qtbot, window):
 
     done = runner.start("…", lambda: work(21), got("result"), got("wrong"))
     qtbot.waitUntil(lambda: done.is_done)
-    assert done.result == 42 and done.error is None
+    assert done.result == 42
+    assert done.error is None
     assert threads["work"] is not threading.main_thread()
-    assert threads["result"] is threading.main_thread() and "wrong" not in threads
+    assert threads["result"] is threading.main_thread()
+    assert "wrong" not in threads
     failed = runner.start("…", lambda: work(-1), got("wrong_result"), got("error"))
     qtbot.waitUntil(lambda: failed.is_done)
-    assert isinstance(failed.error, ValueError) and failed.result is None
-    assert threads["error"] is threading.main_thread() and "wrong_result" not in threads
+    assert isinstance(failed.error, ValueError)
+    assert failed.result is None
+    assert threads["error"] is threading.main_thread()
+    assert "wrong_result" not in threads
     assert not runner.busy

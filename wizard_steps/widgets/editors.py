@@ -26,8 +26,8 @@ from PySide6.QtWidgets import (
 )
 
 from i18n import _, current_language
-from i18n.qt import Retranslating
 from i18n.formats import MoneyError, format_amount, money_example, parse_money
+from i18n.qt import Retranslating
 from wizard_steps.fields import Field, Kind, empty_value, problems_of
 
 TYPING_PAUSE_MS = 400

@@ -18,7 +18,6 @@ from PySide6.QtWidgets import (
 
 from desktop.core.finance import Forecast, forecast, membership_fee_total, set_typed_amount
 from i18n import _, current_language, ngettext
-from i18n.qt import Retranslating
 from i18n.formats import (
     MoneyError,
     format_amount,
@@ -27,6 +26,7 @@ from i18n.formats import (
     money_example,
     parse_money,
 )
+from i18n.qt import Retranslating
 from wizard_steps.fields import Field
 
 COMPUTED = QColor("#f1f1f1")
