@@ -106,3 +106,15 @@ def test_results_and_errors_come_back_on_the_ui_thread(qtbot, window):
     assert threads["error"] is threading.main_thread()
     assert "wrong_result" not in threads
     assert not runner.busy
+
+
+def test_the_readiness_report_is_written_by_a_worker(window, tmp_path, wait_for_tasks):
+    target = tmp_path / "verifica.pdf"
+    task = window.export_readiness_report(target)
+    assert task is not None
+    wait_for_tasks(window)
+    assert task.result == target
+    assert window.last_export == target
+    text = " ".join(page_texts(target))
+    assert "Rapporto di verifica dei requisiti" in text
+    assert window.district.answer("name") in text
