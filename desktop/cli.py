@@ -13,6 +13,7 @@ from typing import NoReturn
 from desktop import __version__
 from desktop.core import settings
 from desktop.core.errors import DocumentError, UserError
+from desktop.core.log_file import log, log_unexpected, setup_logging
 from i18n import (
     LANGUAGES,
     N_,
@@ -25,10 +26,16 @@ from i18n import (
 from i18n.argparse_messages import translate_argparse
 
 
+def _stderr_line(text: str) -> None:
+    # The windowed Windows build has no console: sys.stderr is None there.
+    if sys.stderr is not None:
+        sys.stderr.write(text + "\n")
+
+
 class _Parser(argparse.ArgumentParser):
     def error(self, message: str) -> NoReturn:
         # One line, starting "error:", as for every other failure of the command line.
-        sys.stderr.write(f"error: {message} (des-wizard --help)\n")
+        _stderr_line(f"error: {message} (des-wizard --help)")
         raise SystemExit(2)
 
 
@@ -77,9 +84,9 @@ def cmd_export(args: argparse.Namespace) -> int:
     export_agreement(document, args.lang, target)
     print(_("Agreement written to {path}").format(path=target))
     for title in missing_clause_languages(document, args.lang):
-        sys.stderr.write("warning: " + _("the additional article “{title}” has no text in "
-                                         "this language; it is printed in the other one.")
-                         .format(title=title) + "\n")
+        _stderr_line("warning: " + _("the additional article “{title}” has no text in this "
+                                     "language; it is printed in the other one.")
+                     .format(title=title))
     return 0
 
 
@@ -246,6 +253,7 @@ def main(argv: list[str] | None = None) -> int:
     argv = sys.argv[1:] if argv is None else list(argv)
     set_language(_interface_language())
     translate_argparse()
+    setup_logging()
     try:
         if argv and argv[0] in COMMANDS:
             args = _command_parser().parse_args(argv)
@@ -260,17 +268,20 @@ def main(argv: list[str] | None = None) -> int:
 
         return run_window(args.file)
     except (UserError, DocumentError) as exc:
-        sys.stderr.write(f"error: {exc.message()}\n")
+        log.info("command refused: %s", type(exc).__name__)
+        _stderr_line(f"error: {exc.message()}")
         return 2
     except OSError as exc:
+        log.info("command failed: %s", type(exc).__name__)
         reason = exc.strerror or str(exc)
         where = f"{exc.filename}: " if exc.filename else ""
-        sys.stderr.write(f"error: {where}{reason}\n")
+        _stderr_line(f"error: {where}{reason}")
         return 2
-    except Exception as exc:  # a bug: still one line, and nothing half-written is left
+    except Exception as exc:  # noqa: BLE001 (a bug: still one line, and logged)
+        log_unexpected(exc, "the command line")
         reason = " ".join(str(exc).split())[:300]
-        sys.stderr.write("error: " + _("unexpected problem, please report it: {reason}").format(
-            reason=f"{type(exc).__name__}: {reason}") + "\n")
+        _stderr_line("error: " + _("unexpected problem, please report it: {reason}").format(
+            reason=f"{type(exc).__name__}: {reason}"))
         return 2
 
 

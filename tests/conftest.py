@@ -16,6 +16,7 @@ def isolated_user_folders(tmp_path_factory, monkeypatch):
     home = tmp_path_factory.mktemp("user")
     monkeypatch.setenv("DES_WIZARD_CONFIG_DIR", str(home / "config"))
     monkeypatch.setenv("DES_WIZARD_DOCUMENTS_DIR", str(home / "documents"))
+    monkeypatch.setenv("DES_WIZARD_LOG_DIR", str(home / "log"))
     i18n.set_language("it")
     yield
     i18n.set_language("it")
@@ -39,3 +40,13 @@ def window(qtbot, qapp, example_path):
     qtbot.addWidget(made)
     made.show()
     return made
+
+
+@pytest.fixture
+def wait_for_tasks(qtbot):
+    """Exports, printing and imports run in a worker: let the event loop run until the
+    window's task is over."""
+    def wait(window, timeout: int = 30000) -> None:
+        qtbot.waitUntil(lambda: not window.tasks.busy, timeout=timeout)
+
+    return wait

@@ -29,12 +29,14 @@ def distance(a: list[int], b: list[int]) -> float:
     return sum(abs(x - y) for x, y in zip(a, b, strict=True)) / len(a)
 
 
-def test_printing_gives_the_pages_of_the_exported_pdf(window, tmp_path):
+def test_printing_gives_the_pages_of_the_exported_pdf(window, tmp_path, wait_for_tasks):
     exported = export_agreement(to_document(window.district), "en", tmp_path / "a.pdf")
     printer = QPrinter(QPrinter.PrinterMode.HighResolution)
     printer.setOutputFormat(QPrinter.OutputFormat.PdfFormat)
     printer.setOutputFileName(str(tmp_path / "printed.pdf"))
-    pages = window.print_to("en", printer)
+    task = window.print_to("en", printer)
+    wait_for_tasks(window)
+    pages = task.result
     assert pages == page_count(exported) == page_count(tmp_path / "printed.pdf")
     # The printer receives the exported pages as pictures, so their text cannot be read back:
     # each printed page must look like its own page of the export more than like any other.
@@ -46,11 +48,13 @@ def test_printing_gives_the_pages_of_the_exported_pdf(window, tmp_path):
         assert distances[number] < 8
 
 
-def test_print_preview_and_the_open_button(window, tmp_path):
+def test_print_preview_and_the_open_button(window, tmp_path, wait_for_tasks):
     window.request_preview("it")
+    wait_for_tasks(window)
     assert isinstance(window.dialog, QPrintPreviewDialog)
     window.dialog.close()
     assert window.export_agreement("it", tmp_path / "accordo.pdf")
+    wait_for_tasks(window)
     box = window.dialog
     assert isinstance(box, QMessageBox)
     assert any(b.text().replace("&", "") == i18n._("&Open the PDF").replace("&", "")

@@ -211,7 +211,7 @@ def test_step_states(make_window, tmp_path, example_path):
 
 
 def test_export_from_the_window_in_the_other_language(qtbot, make_window, example_path,
-                                                      tmp_path):
+                                                      tmp_path, wait_for_tasks):
     window = make_window(example_path)
     window.request_export()
     dialog = window.dialog
@@ -220,6 +220,7 @@ def test_export_from_the_window_in_the_other_language(qtbot, make_window, exampl
     dialog.path_edit.setText(str(target))
     qtbot.mouseClick(dialog.buttons.button(QDialogButtonBox.StandardButton.Save),
                      Qt.MouseButton.LeftButton)
+    wait_for_tasks(window)
     text = " ".join(p.extract_text() for p in PdfReader(target).pages)
     assert "Voluntary agreement" in text
     assert i18n.current_language() == "it"

@@ -100,9 +100,10 @@ def test_undo_puts_back_a_removed_meeting(qtbot, window):
     assert meetings.list.currentRow() == 1
 
 
-def test_import_preview_then_confirm(qtbot, window, tmp_path):
+def test_import_preview_then_confirm(qtbot, window, tmp_path, wait_for_tasks):
     path = write_csv(tmp_path / "soci.csv")
     assert window.import_members(path)
+    wait_for_tasks(window)
     dialog = window.dialog
     assert isinstance(dialog, ImportDialog)
     assert len(window.district.rows("organizations")) == 10  # nothing yet
@@ -115,22 +116,26 @@ def test_import_preview_then_confirm(qtbot, window, tmp_path):
     assert window.wizard.table_editor("organizations").list.count() == 13
 
 
-def test_import_cancelled_writes_nothing(qtbot, window, tmp_path):
+def test_import_cancelled_writes_nothing(qtbot, window, tmp_path, wait_for_tasks):
     window.import_members(write_csv(tmp_path / "soci.csv"))
+    wait_for_tasks(window)
     window.dialog.reject()
     assert len(window.district.rows("organizations")) == 10
 
 
-def test_an_unreadable_spreadsheet_is_explained(window, tmp_path):
+def test_an_unreadable_spreadsheet_is_explained(window, tmp_path, wait_for_tasks):
     bad = tmp_path / "soci.xlsx"
     bad.write_bytes(b"garbage")
-    assert not window.import_members(bad)
+    task = window.import_members(bad)
+    wait_for_tasks(window)
+    assert task.error is not None
     assert isinstance(window.dialog, QMessageBox) and "Excel" in window.dialog.text()
 
 
-def test_calendar_export_from_the_window(window, tmp_path):
+def test_calendar_export_from_the_window(window, tmp_path, wait_for_tasks):
     target = tmp_path / "assemblee.ics"
     assert window.export_calendar(target)
+    wait_for_tasks(window)
     assert target.read_text(encoding="utf-8").count("BEGIN:VEVENT") == 3
 
 

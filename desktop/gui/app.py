@@ -5,11 +5,13 @@ from __future__ import annotations
 import sys
 from pathlib import Path
 
+from PySide6.QtCore import QMessageLogContext, QtMsgType, qInstallMessageHandler
 from PySide6.QtGui import QIcon
 from PySide6.QtWidgets import QApplication
 
 from desktop import __version__
 from desktop.core import settings
+from desktop.core.log_file import log, versions
 from desktop.gui.focus_ring import install_focus_rings
 from desktop.gui.language import LanguageController
 from desktop.gui.main_window import MainWindow
@@ -34,6 +36,12 @@ def create_window(path: str | None, app: QApplication) -> MainWindow:
     return window
 
 
+def log_qt_message(kind: QtMsgType, _context: QMessageLogContext, message: str) -> None:
+    """Qt's warnings go to the log, not to a console the windowed build does not have."""
+    if kind in (QtMsgType.QtWarningMsg, QtMsgType.QtCriticalMsg, QtMsgType.QtFatalMsg):
+        log.warning("Qt: %s", message)
+
+
 def run_window(path: str | None) -> int:
     app = QApplication.instance() or QApplication(sys.argv[:1])
     app.setApplicationName("DES Wizard")
@@ -41,6 +49,9 @@ def run_window(path: str | None) -> int:
     app.setOrganizationName("DES Wizard")
     app.setDesktopFileName("des-wizard")
     app.setWindowIcon(QIcon(str(resource_path("icons", "des-wizard-256.png"))))
+    qInstallMessageHandler(log_qt_message)
+    log.info("window started: %s", versions())
     window = create_window(path, app)
+    sys.excepthook = window.errors  # an unexpected error: logged, and explained in a dialog
     window.show()
     return app.exec()

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from PySide6.QtCore import Signal
+from PySide6.QtCore import Qt, Signal
 from PySide6.QtWidgets import (
     QButtonGroup,
     QDialog,
@@ -20,6 +20,7 @@ from PySide6.QtWidgets import (
 )
 
 from i18n import LANGUAGE_NAMES, LANGUAGES, _
+from i18n.qt import Retranslating
 
 
 def default_pdf_name(district_path: Path, lang: str) -> Path:
@@ -27,13 +28,14 @@ def default_pdf_name(district_path: Path, lang: str) -> Path:
     return district_path.with_name(f"{district_path.stem} - {word}.pdf")
 
 
-class ExportDialog(QDialog):
+class ExportDialog(Retranslating, QDialog):
     exportRequested = Signal(str, str)  # noqa: N815  (language, path)
     printRequested = Signal(str)  # noqa: N815  (language)
     previewRequested = Signal(str)  # noqa: N815  (language)
 
     def __init__(self, district_path: Path, interface_lang: str, parent: QWidget | None = None):
         super().__init__(parent)
+        self.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
         self.district_path = district_path
         self.intro = QLabel(self)
         self.intro.setWordWrap(True)
@@ -94,6 +96,7 @@ class ExportDialog(QDialog):
         dialog.setAcceptMode(QFileDialog.AcceptMode.AcceptSave)
         dialog.setDefaultSuffix("pdf")
         dialog.setOption(QFileDialog.Option.DontUseNativeDialog)
+        dialog.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
         dialog.fileSelected.connect(self.path_edit.setText)
         self._file_dialog = dialog
         dialog.open()

@@ -5,7 +5,7 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from PySide6.QtCore import Signal
+from PySide6.QtCore import Qt, Signal
 from PySide6.QtGui import QBrush, QColor
 from PySide6.QtWidgets import (
     QComboBox,
@@ -21,19 +21,23 @@ from PySide6.QtWidgets import (
 from desktop.core import member_import
 from desktop.core.district_file import DistrictFile
 from i18n import _, ngettext
+from i18n.qt import Retranslating
 
 BLOCKED = QColor("#f9d6d5")
 WARNED = QColor("#fff1c2")
 
 
-class ImportDialog(QDialog):
+class ImportDialog(Retranslating, QDialog):
     imported = Signal(int)
 
-    def __init__(self, district: DistrictFile, path: str | Path, parent: QWidget | None = None):
+    def __init__(self, district: DistrictFile, path: str | Path, sheet: member_import.Sheet,
+                 parent: QWidget | None = None):
+        """``sheet`` is ``path`` as read (in a worker: a big spreadsheet takes a while)."""
         super().__init__(parent)
+        self.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
         self.district = district
         self.path = Path(path)
-        self.sheet = member_import.read_sheet(self.path)  # a UserError reaches the caller
+        self.sheet = sheet
         self.mapping = member_import.guess_mapping(self.sheet.headers)
         self.prepared: list[member_import.PreparedRow] = []
 
@@ -55,6 +59,7 @@ class ImportDialog(QDialog):
         self._build_table()
         self.resize(980, 560)
         self.retranslate()
+        self._check()
 
     def _build_table(self) -> None:
         columns = len(self.sheet.headers)
@@ -83,6 +88,10 @@ class ImportDialog(QDialog):
     def _check(self) -> None:
         names = list(self.district.member_names().values())
         self.prepared = member_import.prepare(self.sheet, self.mapping, names)
+        self._show_status()
+
+    def _show_status(self) -> None:
+        """The verdict on each row and the summary, in the current language."""
         for row, prepared in enumerate(self.prepared, start=1):
             status = "\n".join(p.text(_) for p in prepared.problems) or _("Ready to import")
             item = QTableWidgetItem(status)
@@ -125,4 +134,4 @@ class ImportDialog(QDialog):
                 combo.setItemText(index, member_import.field_label(combo.itemData(index), _))
             combo.setAccessibleName(_("Field of this column"))
         self.table.setHorizontalHeaderItem(0, QTableWidgetItem(_("Row status")))
-        self._check()
+        self._show_status()

@@ -2,30 +2,18 @@
 
 from __future__ import annotations
 
-from PySide6.QtCore import (
-    QCoreApplication,
-    QEvent,
-    QLibraryInfo,
-    QLocale,
-    QObject,
-    QTranslator,
-    Signal,
-)
+from PySide6.QtCore import QLocale, QObject, Signal
 from PySide6.QtWidgets import QApplication
 
 import i18n
 from desktop.core import settings
 from i18n.formats import BABEL_LOCALES
-
-_qt_translator: QTranslator | None = None
-
-
-def qt_translations_dir() -> str:
-    return QLibraryInfo.path(QLibraryInfo.LibraryPath.TranslationsPath)
+from i18n.qt import announce_language_change, install_qt_translations
 
 
 class LanguageController(QObject):
-    """Owns the interface language; every page listens to ``languageChanged``."""
+    """Owns the interface language. Widgets follow it through LanguageChange events (the
+    ``Retranslating`` mixin); ``languageChanged`` is for whatever is not a widget."""
 
     languageChanged = Signal(str)  # noqa: N815 (Qt's naming)
 
@@ -39,20 +27,10 @@ class LanguageController(QObject):
         """Switch to ``lang``: translate our texts, Qt's buttons and dialogs, dates, numbers."""
         i18n.set_language(lang)
         self.language = lang
-        global _qt_translator
-        # One translator for Qt's own strings per application, whoever installed it last.
-        if _qt_translator is not None:
-            self.app.removeTranslator(_qt_translator)
-            _qt_translator = None
-        if lang != "en":
-            translator = QTranslator(self.app)
-            if translator.load(f"qtbase_{lang}", qt_translations_dir()):
-                self.app.installTranslator(translator)
-                _qt_translator = translator
-        # Qt posts its LanguageChange events; deliver them now so that Qt's own buttons and
-        # ours change together.
-        QCoreApplication.sendPostedEvents(None, QEvent.Type.LanguageChange)
+        qt_changed = install_qt_translations(self.app, lang)
         QLocale.setDefault(QLocale(BABEL_LOCALES[lang]))
+        # Last, so that every widget retranslates with the new catalog and locale in place.
+        announce_language_change(self.app, qt_changed)
         if self.remember:
             stored = settings.load()
             stored.language = lang

@@ -4,7 +4,9 @@ from __future__ import annotations
 
 import datetime as dt
 import tempfile
+from collections.abc import Callable
 from pathlib import Path
+from typing import Any
 
 from PySide6.QtCore import Qt, QUrl
 from PySide6.QtGui import QAction, QCloseEvent, QDesktopServices, QKeySequence
@@ -26,28 +28,37 @@ from PySide6.QtWidgets import (
 
 from desktop.core import settings
 from desktop.core.agreement.organisation import missing_clause_languages
+from desktop.core.calendar_export import meeting_count, write_calendar
 from desktop.core.defaults import start_district
 from desktop.core.district_file import DistrictFile
+from desktop.core.document import to_document
 from desktop.core.errors import UserError
+from desktop.core.log_file import log
+from desktop.core.member_import import Sheet, read_sheet
 from desktop.core.readiness import ready_to_sign
 from desktop.gui import window_geometry
+from desktop.gui.error_dialog import UnexpectedErrors
 from desktop.gui.export_dialog import ExportDialog
 from desktop.gui.help_menu import HelpMenu
 from desktop.gui.import_dialog import ImportDialog
 from desktop.gui.language import LanguageController
 from desktop.gui.messages import open_message
+from desktop.gui.printing import print_pdf
 from desktop.gui.welcome import WelcomePage
 from desktop.gui.wizard_view import WizardView
+from desktop.gui.workers import Task, TaskRunner
 from i18n import LANGUAGE_NAMES, LANGUAGES, N_, _, ngettext
+from i18n.qt import Retranslating
 from wizard_steps import STEPS
 
 EXAMPLE_FILE_NAME = "Esempio - DES Fiemme e Fassa.des"
 DISTRICT_FILTER = N_("District files (*.des)")
 SPREADSHEET_FILTER = N_("Spreadsheets (*.csv *.xlsx)")
 CALENDAR_FILTER = N_("Calendars (*.ics)")
+PDF_FILTER = N_("PDF documents (*.pdf)")
 
 
-class MainWindow(QMainWindow):
+class MainWindow(Retranslating, QMainWindow):
     def __init__(self, language: LanguageController) -> None:
         super().__init__()
         self.language = language
@@ -58,6 +69,9 @@ class MainWindow(QMainWindow):
         self._print_folder: tempfile.TemporaryDirectory | None = None
         self._printer: QPrinter | None = None
         self._saved_at: dt.datetime | None = None
+        self.tasks = TaskRunner(self)
+        self.tasks.busyChanged.connect(self._update_actions)
+        self.errors = UnexpectedErrors(lambda: self, lambda: self.district)
 
         self.stack = QStackedWidget(self)
         self.welcome = WelcomePage(self)
@@ -73,7 +87,6 @@ class MainWindow(QMainWindow):
         self._make_actions()
         self.save_label = QLabel(self)
         self.statusBar().addPermanentWidget(self.save_label)
-        language.languageChanged.connect(self.retranslate)
         window_geometry.restore(self)
         self._update_recent()
         self.retranslate()
@@ -95,6 +108,7 @@ class MainWindow(QMainWindow):
         self.print_action = action(QKeySequence.StandardKey.Print, self.request_print_agreement)
         self.example_action = action(None, self.open_example)
         self.import_action = action(None, self.request_import)
+        self.report_action = action(None, self.request_report)
         self.close_action = action(QKeySequence.StandardKey.Close, self.close_district)
         self.quit_action = action(QKeySequence.StandardKey.Quit, self.close)
         self.back_action = action(QKeySequence("Alt+Left"), self._go_back)
@@ -112,6 +126,7 @@ class MainWindow(QMainWindow):
         self.file_menu.addAction(self.copy_action)
         self.file_menu.addAction(self.import_action)
         self.file_menu.addAction(self.export_action)
+        self.file_menu.addAction(self.report_action)
         self.file_menu.addAction(self.print_action)
         self.file_menu.addSeparator()
         self.file_menu.addAction(self.close_action)
@@ -273,25 +288,55 @@ class MainWindow(QMainWindow):
         self.statusBar().showMessage(_("Copy saved as {path}").format(path=written), 8000)
         return True
 
-    def export_agreement(self, lang: str, path: str | Path) -> bool:
-        from desktop.core.agreement import export_agreement
-        from desktop.core.document import to_document
+    # --- slow work, in a worker ------------------------------------------------------------
 
+    def _document_now(self) -> dict[str, Any] | None:
+        """The district as plain data, built here on the UI thread that owns the connection;
+        workers only ever see this."""
         if self.district is None:
-            return False
+            return None
         if self.wizard is not None:
             self.wizard.flush()
+        return to_document(self.district)
+
+    def _run(self, message: str, work: Callable[[], Any], on_result: Callable[[Any], None],
+             failure_msgid: str) -> Task | None:
+        if self.tasks.busy:
+            return None
+        return self.tasks.start(message, work, on_result,
+                                lambda error: self._task_failed(error, failure_msgid))
+
+    def _task_failed(self, error: BaseException, failure_msgid: str) -> None:
+        if isinstance(error, UserError):
+            self.show_error(error.message())
+        elif isinstance(error, OSError):
+            log.warning("a task failed: %s", type(error).__name__)
+            self.show_error(_(failure_msgid).format(reason=error.strerror or error))
+        else:
+            self.errors.report(error, "a background task")
+
+    def _existing_folder(self, path: str | Path) -> Path | None:
         target = Path(path)
         if not target.parent.is_dir():
             self.show_error(_("The folder {path} does not exist.").format(path=target.parent))
-            return False
-        document = to_document(self.district)
-        try:
-            export_agreement(document, lang, target)
-        except OSError as exc:
-            self.show_error(_("The agreement could not be written: {reason}").format(
-                reason=exc.strerror or exc))
-            return False
+            return None
+        return target
+
+    def export_agreement(self, lang: str, path: str | Path) -> Task | None:
+        # reportlab is loaded at the first export, not at start-up
+        from desktop.core.agreement import export_agreement
+
+        document = self._document_now()
+        target = self._existing_folder(path)
+        if document is None or target is None:
+            return None
+        return self._run(_("Writing the agreement…"),
+                         lambda: export_agreement(document, lang, target),
+                         lambda written: self._agreement_written(document, lang, written),
+                         N_("The agreement could not be written: {reason}"))
+
+    def _agreement_written(self, document: dict[str, Any], lang: str, target: Path) -> None:
+        log.info("agreement exported (%s)", lang)
         self.statusBar().showMessage(_("Agreement written to {path}").format(path=target), 10000)
         self.last_export = target
         text = _("The agreement has been saved as {path}.").format(path=target)
@@ -305,44 +350,62 @@ class MainWindow(QMainWindow):
                                 "{titles}.").format(titles="; ".join(f"“{t}”" for t in missing))
         box = QMessageBox(QMessageBox.Icon.Information, _("DES Wizard"), text,
                           QMessageBox.StandardButton.Close, self)
+        box.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
         open_button = box.addButton(_("&Open the PDF"), QMessageBox.ButtonRole.ActionRole)
         open_button.clicked.connect(lambda: self.open_pdf(target))
         self.dialog = box
         box.open()
-        return True
 
-    def _agreement_for_printing(self, lang: str) -> Path | None:
-        """The agreement as it would be exported, in a temporary file kept until closing."""
-        from desktop.core.agreement import export_agreement
-        from desktop.core.document import to_document
+    def export_readiness_report(self, path: str | Path) -> Task | None:
+        # reportlab is loaded at the first export, not at start-up
+        from desktop.core.readiness_report import export_report
 
-        if self.district is None:
+        document = self._document_now()
+        target = self._existing_folder(path)
+        if document is None or target is None:
             return None
-        if self.wizard is not None:
-            self.wizard.flush()
+        lang = self.language.language
+        return self._run(_("Writing the readiness report…"),
+                         lambda: export_report(document, lang, target),
+                         self._report_written,
+                         N_("The readiness report could not be written: {reason}"))
+
+    def _report_written(self, target: Path) -> None:
+        log.info("readiness report exported")
+        self.last_export = target
+        self.statusBar().showMessage(
+            _("Readiness report written to {path}").format(path=target), 10000)
+
+    def _printable_agreement(self, lang: str) -> tuple[dict[str, Any], Path] | None:
+        """The document now, and the temporary file (kept until closing) to render it in."""
+        document = self._document_now()
+        if document is None or self.district is None:
+            return None
         if self._print_folder is None:
             self._print_folder = tempfile.TemporaryDirectory(prefix="des-wizard-")
-        target = Path(self._print_folder.name) / f"{self.district.path.stem}-{lang}.pdf"
-        return export_agreement(to_document(self.district), lang, target)
+        return document, Path(self._print_folder.name) / f"{self.district.path.stem}-{lang}.pdf"
 
-    def print_to(self, lang: str, printer: QPrinter) -> int:
+    def print_to(self, lang: str, printer: QPrinter) -> Task | None:
         """Print the agreement on ``printer`` (the path the Print button takes after its
-        dialog); returns the pages printed."""
-        from desktop.gui.printing import print_pdf
+        dialog); the task's result is the number of pages printed. Qt allows painting on a
+        QPrinter outside the UI thread."""
+        # reportlab is loaded at the first export, not at start-up
+        from desktop.core.agreement import export_agreement
 
-        pdf = self._agreement_for_printing(lang)
-        if pdf is None:
-            return 0
-        try:
-            pages = print_pdf(pdf, printer)
-        except OSError as exc:
-            self.show_error(_("The agreement could not be printed: {reason}").format(
-                reason=exc))
-            return 0
+        prepared = self._printable_agreement(lang)
+        if prepared is None:
+            return None
+        document, target = prepared
+        self._printer = printer  # kept alive while the worker paints on it
+        return self._run(_("Printing the agreement…"),
+                         lambda: print_pdf(export_agreement(document, lang, target), printer),
+                         self._printed, N_("The agreement could not be printed: {reason}"))
+
+    def _printed(self, pages: int) -> None:
+        log.info("agreement printed (%d pages)", pages)
         self.statusBar().showMessage(
             ngettext("{count} page sent to the printer", "{count} pages sent to the printer",
                      pages).format(count=pages), 10000)
-        return pages
 
     def request_print_agreement(self) -> None:
         """Print prints: the agreement in the interface language, through the print dialog
@@ -353,19 +416,30 @@ class MainWindow(QMainWindow):
     def request_print(self, lang: str) -> None:
         printer = QPrinter(QPrinter.PrinterMode.HighResolution)
         dialog = QPrintDialog(printer, self)
+        dialog.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
         dialog.accepted.connect(lambda: self.print_to(lang, printer))
         self._printer = printer
         self.dialog = dialog
         QDialog.open(dialog)  # QPrintDialog's own open() wants a slot to call on accept
 
-    def request_preview(self, lang: str) -> None:
-        from desktop.gui.printing import print_pdf
+    def request_preview(self, lang: str) -> Task | None:
+        """The PDF is written in a worker; the preview pages are then drawn by Qt's preview
+        widget, which asks for them on the UI thread."""
+        # reportlab is loaded at the first export, not at start-up
+        from desktop.core.agreement import export_agreement
 
-        pdf = self._agreement_for_printing(lang)
-        if pdf is None:
-            return
+        prepared = self._printable_agreement(lang)
+        if prepared is None:
+            return None
+        document, target = prepared
+        return self._run(_("Preparing the print preview…"),
+                         lambda: export_agreement(document, lang, target), self._show_preview,
+                         N_("The agreement could not be written: {reason}"))
+
+    def _show_preview(self, pdf: Path) -> None:
         printer = QPrinter(QPrinter.PrinterMode.HighResolution)
         dialog = QPrintPreviewDialog(printer, self)
+        dialog.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
         dialog.paintRequested.connect(lambda target: print_pdf(pdf, target))
         self._printer = printer
         self.dialog = dialog
@@ -377,23 +451,27 @@ class MainWindow(QMainWindow):
         QDesktopServices.openUrl(url)
         return url
 
-    def import_members(self, path: str | Path) -> bool:
-        """Show the preview of an import; the members come in only when the user confirms."""
+    def import_members(self, path: str | Path) -> Task | None:
+        """Read the spreadsheet in a worker, then show the preview of the import; the members
+        come in only when the user confirms."""
         if self.district is None or self.wizard is None:
-            return False
+            return None
         self.wizard.flush()
-        try:
-            dialog = ImportDialog(self.district, path, self)
-        except UserError as exc:
-            self.show_error(exc.message())
-            return False
+        district = self.district
+        return self._run(_("Reading the spreadsheet…"), lambda: read_sheet(Path(path)),
+                         lambda sheet: self._show_import(district, Path(path), sheet),
+                         N_("The file could not be read: {reason}"))
+
+    def _show_import(self, district: DistrictFile, path: Path, sheet: Sheet) -> None:
+        if district is not self.district:  # closed while the file was read
+            return
+        dialog = ImportDialog(district, path, sheet, self)
         dialog.imported.connect(self._members_imported)
-        self.language.languageChanged.connect(dialog.retranslate)
         self.dialog = dialog
         dialog.open()
-        return True
 
     def _members_imported(self, count: int) -> None:
+        log.info("%d members imported", count)
         if self.wizard is not None:
             self.wizard.table_editor("organizations").reload()
             self.wizard.refresh_states()
@@ -401,32 +479,28 @@ class MainWindow(QMainWindow):
             ngettext("{count} member imported", "{count} members imported", count).format(
                 count=count), 10000)
 
-    def export_calendar(self, path: str | Path) -> bool:
-        from desktop.core.calendar_export import meeting_count, write_calendar
-        from desktop.core.document import to_document
-
-        if self.district is None:
-            return False
-        if self.wizard is not None:
-            self.wizard.flush()
-        document = to_document(self.district)
+    def export_calendar(self, path: str | Path) -> Task | None:
+        document = self._document_now()
+        if document is None:
+            return None
         if not meeting_count(document):
             self.show_error(_("The assembly calendar has no meeting with a date yet."))
-            return False
-        try:
-            target = write_calendar(document, self.language.language, path)
-        except OSError as exc:
-            self.show_error(_("The calendar could not be written: {reason}").format(
-                reason=exc.strerror or exc))
-            return False
+            return None
+        lang = self.language.language
+        return self._run(_("Writing the calendar…"),
+                         lambda: write_calendar(document, lang, path), self._calendar_written,
+                         N_("The calendar could not be written: {reason}"))
+
+    def _calendar_written(self, target: Path) -> None:
+        log.info("calendar exported")
         self.statusBar().showMessage(_("Calendar written to {path}").format(path=target), 10000)
-        return True
 
     # --- dialogs ----------------------------------------------------------------------------
 
     def _file_dialog(self, title: str, save: bool, slot, filter_msgid: str = DISTRICT_FILTER,
                      suffix: str = "des") -> QFileDialog:
         dialog = QFileDialog(self, title, str(self._default_folder()), _(filter_msgid))
+        dialog.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
         dialog.setOption(QFileDialog.Option.DontUseNativeDialog)  # follows our language
         if save:
             dialog.setAcceptMode(QFileDialog.AcceptMode.AcceptSave)
@@ -470,14 +544,18 @@ class MainWindow(QMainWindow):
             self._file_dialog(_("Export the assembly calendar"), True, self.export_calendar,
                               CALENDAR_FILTER, "ics")
 
+    def request_report(self) -> None:
+        if self.district is not None:
+            self._file_dialog(_("Save the readiness report as"), True,
+                              self.export_readiness_report, PDF_FILTER, "pdf")
+
     def request_export(self) -> None:
-        if self.district is None:
+        if self.district is None or self.tasks.busy:
             return
         dialog = ExportDialog(self.district.path, self.language.language, self)
         dialog.exportRequested.connect(self.export_agreement)
         dialog.printRequested.connect(self.request_print)
         dialog.previewRequested.connect(self.request_preview)
-        self.language.languageChanged.connect(dialog.retranslate)
         self.dialog = dialog
         dialog.open()
 
@@ -520,8 +598,21 @@ class MainWindow(QMainWindow):
         self.recent_menu.setEnabled(bool(existing))
         self.welcome.set_recent(existing)
 
-    def retranslate(self, *_args: object) -> None:
+    def _update_actions(self) -> None:
+        """While a task runs nothing else starts; without a district nothing is exported."""
+        idle = not self.tasks.busy
         has_district = self.district is not None
+        for item in (self.copy_action, self.export_action, self.close_action, self.import_action,
+                     self.print_action, self.report_action):
+            item.setEnabled(has_district and idle)
+        for item in (self.new_action, self.open_action, self.example_action):
+            item.setEnabled(idle)
+        self.recent_menu.setEnabled(idle and bool(self.recent_menu.actions()))
+        if self.wizard is not None:
+            self.wizard.import_button.setEnabled(idle)
+            self.wizard.calendar_button.setEnabled(idle)
+
+    def retranslate(self) -> None:
         self.file_menu.setTitle(_("&File"))
         self.recent_menu.setTitle(_("Open &recent"))
         self.new_action.setText(_("&New district…"))
@@ -531,27 +622,23 @@ class MainWindow(QMainWindow):
         self.print_action.setText(_("&Print agreement…"))
         self.example_action.setText(_("Open the &example"))
         self.import_action.setText(_("&Import members from a spreadsheet…"))
+        self.report_action.setText(_("Export the &readiness report…"))
         self.close_action.setText(_("&Close district"))
         self.quit_action.setText(_("&Quit"))
         self.back_action.setText(_("Previous step"))
         self.next_action.setText(_("Next step"))
-        for item in (self.copy_action, self.export_action, self.close_action, self.import_action,
-                     self.print_action):
-            item.setEnabled(has_district)
+        self._update_actions()
         self.language_label.setText(_("Language:") + " ")
         self.language_combo.setAccessibleName(_("Language"))
         self.language_combo.blockSignals(True)
         self.language_combo.setCurrentIndex(self.language_combo.findData(self.language.language))
         self.language_combo.blockSignals(False)
         self.toolbar.setWindowTitle(_("Toolbar"))
-        self.welcome.retranslate()
-        if self.wizard is not None:
-            self.wizard.retranslate()
-
         self._update_save_label()
         self._update_title()
 
     def closeEvent(self, event: QCloseEvent) -> None:  # noqa: N802 (Qt's name)
         window_geometry.remember(self)
+        self.tasks.wait()  # a worker may still be writing a file
         self.close_district()
         super().closeEvent(event)

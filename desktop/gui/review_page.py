@@ -30,6 +30,7 @@ from desktop.core.readiness import LEVEL_NAMES, Finding, Level, acceptance_of, f
 from desktop.gui.messages import open_message
 from i18n import _, current_language, ngettext
 from i18n.formats import long_date
+from i18n.qt import Retranslating
 from wizard_steps import STEPS
 from wizard_steps import step as declared_step
 from wizard_steps.fields import Kind, is_visible
@@ -56,6 +57,7 @@ class AcceptDialog(QDialog):
 
     def __init__(self, finding: Finding, parent: QWidget | None = None) -> None:
         super().__init__(parent)
+        self.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
         self.finding = finding
         self.setWindowTitle(_("Accept a warning"))
         self.text = QLabel(finding.text(_), self)
@@ -88,7 +90,7 @@ class AcceptDialog(QDialog):
             self.accept()
 
 
-class ReviewPage(QWidget):
+class ReviewPage(Retranslating, QWidget):
     editRequested = Signal(int)  # noqa: N815  (the index of the step to edit)
     goToRequested = Signal(object)  # noqa: N815  (a Finding)
     acknowledgementsChanged = Signal()  # noqa: N815
@@ -154,6 +156,7 @@ class ReviewPage(QWidget):
                              _("Scans (*.pdf *.jpg *.jpeg *.png *.tif *.tiff)"))
         dialog.setFileMode(QFileDialog.FileMode.ExistingFile)
         dialog.setOption(QFileDialog.Option.DontUseNativeDialog)
+        dialog.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
         dialog.fileSelected.connect(self.attach_file)
         self.file_dialog = dialog
         dialog.open()
@@ -170,6 +173,7 @@ class ReviewPage(QWidget):
         dialog = QFileDialog(self, _("Save a copy of the signed agreement"), name)
         dialog.setAcceptMode(QFileDialog.AcceptMode.AcceptSave)
         dialog.setOption(QFileDialog.Option.DontUseNativeDialog)
+        dialog.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
         dialog.fileSelected.connect(lambda path: self.save_attachment(chosen, path))
         self.file_dialog = dialog
         dialog.open()

@@ -17,9 +17,10 @@ from PySide6.QtWidgets import (
 
 from desktop.core.settings import documents_dir
 from i18n import LANGUAGE_NAMES, LANGUAGES, _, current_language
+from i18n.qt import Retranslating
 
 
-class WelcomePage(QWidget):
+class WelcomePage(Retranslating, QWidget):
     languageChosen = Signal(str)  # noqa: N815
     newRequested = Signal()  # noqa: N815
     openRequested = Signal()  # noqa: N815

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from PySide6.QtCore import Qt, QTimer, Signal
+from PySide6.QtCore import QEvent, Qt, QTimer, Signal
 from PySide6.QtGui import QIcon, QResizeEvent
 from PySide6.QtWidgets import (
     QHBoxLayout,
@@ -23,6 +23,7 @@ from desktop.core.step_state import StepState, step_state
 from desktop.gui.page_findings import PageFindings
 from desktop.gui.review_page import ReviewPage
 from i18n import N_, _
+from i18n.qt import Retranslating
 from wizard_steps import STEPS
 from wizard_steps.widgets.page import StepPage
 
@@ -42,7 +43,7 @@ REVIEW_HELP = N_(
 HELP_MIN_WIDTH = 860
 
 
-class WizardView(QWidget):
+class WizardView(Retranslating, QWidget):
     edited = Signal()
     importRequested = Signal()  # noqa: N815
     calendarRequested = Signal()  # noqa: N815
@@ -52,6 +53,7 @@ class WizardView(QWidget):
     def __init__(self, district: DistrictFile, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.district = district
+        self._stopped = False
         self.steps = QListWidget(self)
         self.steps.setObjectName("steps")
         self.steps.setMinimumWidth(150)
@@ -251,9 +253,6 @@ class WizardView(QWidget):
         self.export_button.setText(_("&Export the agreement…"))
         self.import_button.setText(_("&Import from a spreadsheet…"))
         self.calendar_button.setText(_("Export the calendar (.ics)…"))
-        for page in self.page_list:
-            page.retranslate()
-        self.review.retranslate()
         self.refresh_states()
         self._update_help()
 
@@ -261,6 +260,13 @@ class WizardView(QWidget):
         """The district is closing: no refresh may reach it any more."""
         self._refresh.stop()
         self.setEnabled(False)
+        self._stopped = True
+
+    def event(self, event: QEvent) -> bool:
+        # A closed district waits for its deletion: a language switch must not reach its pages.
+        if self._stopped and event.type() == QEvent.Type.LanguageChange:
+            return True
+        return super().event(event)
 
     def flush(self) -> None:
         for page in self.page_list:

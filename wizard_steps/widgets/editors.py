@@ -19,6 +19,7 @@ from PySide6.QtWidgets import QGridLayout, QGroupBox, QLabel, QVBoxLayout, QWidg
 
 from i18n import _, current_language
 from i18n.formats import money_example
+from i18n.qt import Retranslating
 from wizard_steps.fields import Field, Kind, empty_value, problems_of
 from wizard_steps.widgets.forecast_editor import ForecastEditor
 from wizard_steps.widgets.inputs import (
@@ -65,7 +66,7 @@ def _no_members() -> dict[int, str]:
     return {}
 
 
-class FieldEditor(QWidget):
+class FieldEditor(Retranslating, QWidget):
     committed = Signal(str, object)
 
     def __init__(self, declared: Field, key_prefix: str = "", parent: QWidget | None = None,
@@ -182,7 +183,7 @@ class FieldEditor(QWidget):
             target.setAccessibleDescription(self.message.text())
 
 
-class PersonEditor(QGroupBox):
+class PersonEditor(Retranslating, QGroupBox):
     """A contact person: name, surname, email and phone, saved one by one."""
 
     committed = Signal(str, object)
@@ -205,8 +206,6 @@ class PersonEditor(QGroupBox):
         self.setTitle(_(self.declared.label) + (" *" if self.declared.required else ""))
         self.setAccessibleName(_(self.declared.label))
         self.setToolTip(_(self.declared.help) if self.declared.help else "")
-        for part in self.parts:
-            part.retranslate()
 
     def set_value(self, value: Any) -> None:
         value = value or {}

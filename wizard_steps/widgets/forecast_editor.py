@@ -26,6 +26,7 @@ from i18n.formats import (
     money_example,
     parse_money,
 )
+from i18n.qt import Retranslating
 from wizard_steps.fields import Field
 
 COMPUTED = QColor("#f1f1f1")
@@ -91,7 +92,7 @@ class ForecastChart(QWidget):
         painter.end()
 
 
-class ForecastEditor(QWidget):
+class ForecastEditor(Retranslating, QWidget):
     """Typed cells for income and expense categories; every other row is computed."""
 
     committed = Signal(str, object)

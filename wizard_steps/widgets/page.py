@@ -23,6 +23,7 @@ from desktop.core.district_file import MEMBER_TABLE, DistrictFile
 from desktop.core.document import to_document
 from desktop.core.references import member_references
 from i18n import _, current_language
+from i18n.qt import Retranslating
 from wizard_steps.fields import Field, Kind, Step, is_visible
 from wizard_steps.widgets.editors import (
     MEMBER_KINDS,
@@ -62,10 +63,6 @@ class FieldForm(QWidget):
     def update_visibility(self, values: dict[str, Any]) -> None:
         for editor in self.editors.values():
             editor.setVisible(is_visible(editor.declared, values))
-
-    def retranslate(self) -> None:
-        for editor in self.editors.values():
-            editor.retranslate()
 
     def flush(self) -> None:
         for editor in self.editors.values():
@@ -115,7 +112,7 @@ def _scrolling(widget: QWidget) -> QScrollArea:
     return area
 
 
-class TableEditor(QWidget):
+class TableEditor(Retranslating, QWidget):
     """A list of rows on the left, the selected row's form on the right."""
 
     edited = Signal()
@@ -255,6 +252,7 @@ class TableEditor(QWidget):
         box = QMessageBox(QMessageBox.Icon.Question, _("Remove"), question,
                           QMessageBox.StandardButton.Yes | QMessageBox.StandardButton.No, self)
         box.setDefaultButton(QMessageBox.StandardButton.No)
+        box.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
         row_id = self.current_id
         box.finished.connect(lambda result: self._removal_answered(row_id, result))
         self._confirm = box
@@ -322,7 +320,6 @@ class TableEditor(QWidget):
         self.down_button.setText(_("Move down"))
         self.undo_button.setText(_("&Undo remove"))
         self.empty_hint.setText(_("Nothing here yet: press “Add” to start the list."))
-        self.form.retranslate()
         if self.list.count():
             rows = {row["id"]: row for row in self.district.rows(self.declared.key)}
             for index in range(self.list.count()):
@@ -350,7 +347,7 @@ class TableEditor(QWidget):
             self.list.setCurrentRow(row)
 
 
-class StepPage(QWidget):
+class StepPage(Retranslating, QWidget):
     """One step of the wizard, built from its declaration, in the declared order."""
 
     edited = Signal()
@@ -460,10 +457,6 @@ class StepPage(QWidget):
 
     def retranslate(self) -> None:
         self.heading.setText(_(self.step.title))
-        for form in self.forms:
-            form.retranslate()
-        for table in self.tables:
-            table.retranslate()
 
     def flush(self) -> None:
         for form in self.forms:

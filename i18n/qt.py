@@ -1,0 +1,100 @@
+"""Qt's side of the languages: its own translations (qtbase_xx.qm) and one way for a language
+switch to reach every widget.
+
+``i18n/__init__.py`` stays plain gettext so that the command line never loads Qt; this module is
+imported by the window only.
+"""
+
+from __future__ import annotations
+
+import sys
+from typing import TYPE_CHECKING
+
+from PySide6.QtCore import QCoreApplication, QEvent, QLibraryInfo, QTranslator
+from PySide6.QtWidgets import QApplication, QWidget
+
+_qt_translator: QTranslator | None = None
+# Counts the language switches, so that a widget retranslates once per switch even when Qt
+# delivers LanguageChange to it twice (a dialog is both a top-level window and a child).
+_switch_number = 0
+
+
+def qt_translations_dir() -> str:
+    return QLibraryInfo.path(QLibraryInfo.LibraryPath.TranslationsPath)
+
+
+def installed_qt_translator() -> QTranslator | None:
+    """The translator of Qt's own strings now installed, or None (English)."""
+    return _qt_translator
+
+
+def install_qt_translations(app: QCoreApplication, lang: str) -> bool:
+    """Replace Qt's translations with those of ``lang``, never more than one installed.
+
+    Returns whether Qt's translators changed: Qt then posts LanguageChange to every window."""
+    global _qt_translator
+    changed = False
+    if _qt_translator is not None:
+        changed = app.removeTranslator(_qt_translator)
+        _qt_translator.deleteLater()  # a child of the application: deleted, not piled up
+        _qt_translator = None
+    if lang != "en":
+        translator = QTranslator(app)
+        if translator.load(f"qtbase_{lang}", qt_translations_dir()) and \
+                app.installTranslator(translator):
+            _qt_translator = translator
+            changed = True
+        else:
+            translator.deleteLater()
+    return changed
+
+
+def announce_language_change(app: QApplication, qt_changed: bool) -> None:
+    """Deliver LanguageChange to every window now. When Qt's translator changed, Qt has posted
+    the events; otherwise (English to English, a missing .qm) each window gets one from here.
+    A dialog gets it both as a window and as a child: ``Retranslating`` counts switches."""
+    global _switch_number
+    _switch_number += 1
+    if qt_changed:
+        QCoreApplication.sendPostedEvents(None, QEvent.Type.LanguageChange)
+        return
+    event = QEvent(QEvent.Type.LanguageChange)  # sent, not posted: it stays ours to free
+    for window in app.topLevelWidgets():
+        if window.parentWidget() is None:  # the others get it from their parent
+            QCoreApplication.sendEvent(window, event)
+
+
+def switch_number() -> int:
+    return _switch_number
+
+
+# The mixin is written against QWidget for the type checker; at run time it is a plain class
+# placed before the Qt class in the bases, as in ``class Page(Retranslating, QWidget)``.
+if TYPE_CHECKING:
+    _WidgetBase = QWidget
+else:
+    _WidgetBase = object
+
+
+class Retranslating(_WidgetBase):
+    """A widget that sets its texts in ``retranslate()``; a language switch calls it once.
+
+    Qt sends LanguageChange to every window and from each widget to its children, so parents
+    never call their children's ``retranslate()``."""
+
+    _retranslated_at: int = 0
+
+    def retranslate(self) -> None:
+        raise NotImplementedError
+
+    def changeEvent(self, event: QEvent) -> None:  # noqa: N802 (Qt's name)
+        if event.type() == QEvent.Type.LanguageChange and \
+                self._retranslated_at != _switch_number:
+            self._retranslated_at = _switch_number
+            try:
+                self.retranslate()
+            except Exception:  # noqa: BLE001 (reported, not swallowed)
+                # An exception leaving a Qt override that Python code set off (apply() sends
+                # the events) crashes PySide 6.11; the hook reports it like any other.
+                sys.excepthook(*sys.exc_info())
+        super().changeEvent(event)
