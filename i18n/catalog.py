@@ -89,12 +89,15 @@ def _ids(messages: Iterable) -> set:
 
 
 def _messages(messages: Iterable) -> dict:
-    """id -> string, with plural forms as tuples (the .mo reader gives lists)."""
+    """(context, id) -> string, with plural forms as tuples (the .mo reader gives lists)."""
 
     def frozen(value):
         return tuple(value) if isinstance(value, list | tuple) else value
 
-    return {frozen(m.id): frozen(m.string) for m in messages if m.id}
+    def context(value):  # the .mo reader gives the context as bytes
+        return value.decode() if isinstance(value, bytes) else value
+
+    return {(context(m.context), frozen(m.id)): frozen(m.string) for m in messages if m.id}
 
 
 def problems() -> list[str]:

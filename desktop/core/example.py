@@ -11,6 +11,8 @@ import copy
 import os
 from typing import Any
 
+from stdnum import luhn
+
 from desktop.core.district_file import DistrictFile
 from desktop.core.document import FORMAT, FORMAT_VERSION, from_document
 from i18n import translator
@@ -26,6 +28,16 @@ def _person(number: int, name: str, surname: str) -> dict[str, str]:
         "email": f"{name.lower()}.{surname.lower()}@example.org",
         "phone": f"+39 000 000 {number:04d}",
     }
+
+
+def _example_code(number: int) -> str:
+    base = f"00000{number:02d}022"
+    return base + luhn.calc_check_digit(base)
+
+
+SIGNING_ACTS = {"public_body": "deliberazione della giunta",
+                "social_cooperative": "delibera del consiglio di amministrazione",
+                "cooperative": "delibera del consiglio di amministrazione"}
 
 
 def _member(
@@ -48,11 +60,17 @@ def _member(
         "legal_form": legal_form,
         "nature": nature,
         "registered_sea": registered,
-        "tax_code": f"000000000{number:02d} {EXAMPLE_MARK}",
+        # Invented codes with right check digits (office 022, Trento), as the agreement needs.
+        "tax_code": _example_code(number),
+        "vat_number": "" if legal_form == "public_body" else _example_code(number),
+        "cooperative_register": (f"A{number:06d}" if legal_form.endswith("cooperative")
+                                 else ""),
         "registered_office": f"Via dell'Esempio {number}, {town} {EXAMPLE_MARK}",
         "legal_representative": f"{representative[0]} {representative[1]} {EXAMPLE_MARK}",
         "legal_representative_role": role,
-        "signing_authority": "",
+        "signing_authority": SIGNING_ACTS.get(legal_form, ""),
+        "signing_act_number": str(10 + number) if legal_form in SIGNING_ACTS else "",
+        "signing_act_date": f"2027-02-{10 + number}" if legal_form in SIGNING_ACTS else "",
         "stages": stages,
         "commitment": commitment,
         "staff_people": staff[0],

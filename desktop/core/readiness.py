@@ -754,3 +754,7 @@ def blocking(doc: Doc) -> list[Finding]:
 
 def ready_to_sign(doc: Doc) -> bool:
     return not blocking(doc)
+
+
+# The rules on the parties' identification register themselves here (they import this module).
+from desktop.core import readiness_parties  # noqa: E402, F401

@@ -9,7 +9,6 @@ out, so adding one never means renumbering the others.
 from __future__ import annotations
 
 from collections.abc import Callable
-from typing import Any
 
 from desktop.core.agreement.context import Article, Context, esc, person_name, phrase
 from desktop.core.agreement.finances import (
@@ -25,6 +24,7 @@ from desktop.core.agreement.organisation import (
     key_figures,
     roles_and_commitments,
 )
+from desktop.core.agreement.parties import acts_recital
 from desktop.core.agreement.project import (
     annex_business_plan,
     local_roots,
@@ -45,38 +45,6 @@ def district_kind(ctx: Context) -> str:
     return ""
 
 
-def party_description(ctx: Context, member: dict[str, Any]) -> str:
-    _ = ctx._
-    parts = [f"<b>{esc(member.get('name', ''))}</b>"]
-    legal_form = ctx.choice("members", "legal_form", member.get("legal_form", ""),
-                            table="organizations")
-    nature = ctx.choice("members", "nature", member.get("nature", ""), table="organizations")
-    if legal_form:
-        parts.append(esc(legal_form))
-    if nature and not (member.get("legal_form") == "public_body"
-                       and member.get("nature") == "public"):
-        parts.append(_("nature: {nature}").format(nature=esc(nature[:1].lower() + nature[1:])))
-    if member.get("registered_office"):
-        parts.append(_("registered office: {office}").format(
-            office=esc(member["registered_office"])))
-    if member.get("tax_code"):
-        parts.append(_("tax code / VAT number: {code}").format(code=esc(member["tax_code"])))
-    if member.get("registered_sea") is True:
-        parts.append(_("registered with the solidarity economy regulations"))
-    elif member.get("registered_sea") is False:
-        parts.append(_("not registered with the solidarity economy regulations"))
-    representative = member.get("legal_representative", "")
-    if representative:
-        role = member.get("legal_representative_role", "")
-        sentence = (_("represented by {name}, {role}").format(name=esc(representative),
-                                                             role=esc(role)) if role
-                    else _("represented by {name}").format(name=esc(representative)))
-        if member.get("signing_authority"):
-            sentence += _(", authorised by {act}").format(act=esc(member["signing_authority"]))
-        parts.append(sentence)
-    return "; ".join(parts)
-
-
 def recitals(ctx: Context) -> list[str]:
     _ = ctx._
     found = [
@@ -90,6 +58,9 @@ def recitals(ctx: Context) -> list[str]:
           "regulations, broad and horizontal governance, a district contact person, attention "
           "to economic sustainability and an agreement lasting at least three years;"),
     ]
+    found += [_("the document “I Distretti dell'economia solidale e sociale in Provincia di "
+                "Trento”, approved by that Resolution, describes how a district is established "
+                "and run;")]
     kind = district_kind(ctx)
     if kind:
         found.append(_("the parties intend to work together as a {kind};").format(kind=kind))
@@ -97,6 +68,11 @@ def recitals(ctx: Context) -> list[str]:
     if needs:
         found.append(_("the parties intend to address the following needs: {needs};").format(
             needs=phrase(needs)))
+    acts = acts_recital(ctx)
+    if acts:
+        found.append(acts)
+    found.append(_("the recitals and the annexes are an integral and substantial part of this "
+                   "agreement;"))
     return found
 
 

@@ -27,9 +27,9 @@ from reportlab.platypus import (
 )
 
 from desktop.core.agreement.articles import ANNEXES, Article, Context, all_articles, esc, recitals
-from desktop.core.agreement.articles import party_description as describe_party
 from desktop.core.agreement.chart import chart_drawing
 from desktop.core.agreement.context import Chart, Subheading, Table
+from desktop.core.agreement.parties import defined_term, party_description
 from i18n import translator
 from resources import resource_path
 
@@ -49,7 +49,9 @@ def _register_fonts() -> None:
 
 def _styles() -> dict[str, ParagraphStyle]:
     _register_fonts()  # paragraphs are parsed when made: the font must be known by then
-    body = ParagraphStyle("body", fontName=FONT, fontSize=10, leading=14, spaceAfter=5)
+    # Bullets and numbers too come from the embedded font (reportlab's default is Helvetica).
+    body = ParagraphStyle("body", fontName=FONT, fontSize=10, leading=14, spaceAfter=5,
+                          bulletFontName=FONT)
     return {
         "body": body,
         "title": ParagraphStyle("title", parent=body, fontSize=15, leading=20,
@@ -76,6 +78,9 @@ class _FooterCanvas(Canvas):
 
     def __init__(self, *args: Any, footer: tuple[str, str], draft: str = "",
                  **kwargs: Any) -> None:
+        # Every page starts in the embedded font: otherwise reportlab names Helvetica on each
+        # page, an unembedded font that an archival PDF may not carry.
+        kwargs["initialFontName"] = FONT
         super().__init__(*args, **kwargs)
         self._footer_name, self._page_pattern = footer
         self._draft = draft
@@ -132,9 +137,7 @@ def build_story(document: dict[str, Any], lang: str) -> list[Any]:
         "The parties review it before signing; it is not legal advice.")), styles["note"]))
 
     story.append(Paragraph(esc(_("Between the parties")), styles["heading"]))
-    for number, member in enumerate(ctx.members, start=1):
-        story.append(Paragraph(describe_party(ctx, member), styles["item"],
-                               bulletText=f"{number}."))
+    story.extend(_parties(ctx, styles))
     story.append(Paragraph(esc(_("Whereas")), styles["heading"]))
     for recital in recitals(ctx):
         story.append(Paragraph(recital, styles["item"], bulletText="–"))
@@ -160,6 +163,18 @@ def build_story(document: dict[str, Any], lang: str) -> list[Any]:
         heading = _("Annex {letter}. {title}").format(letter=letter, title=annex.title)
         story.extend(_article_flowables(annex, heading, styles))
     return story
+
+
+def _parties(ctx: Context, styles: dict[str, ParagraphStyle]) -> list[Any]:
+    """One paragraph per party, never split across pages, then the defined term."""
+    members = ctx.members
+    items: list[Any] = []
+    for number, member in enumerate(members, start=1):
+        ending = ";" if number < len(members) else ""
+        items.append(KeepTogether([Paragraph(party_description(ctx, member) + ending,
+                                             styles["item"], bulletText=f"{number}.")]))
+    items.append(Paragraph(esc(defined_term(ctx)), styles["body"]))
+    return items
 
 
 def _article_flowables(article: Article, heading: str, styles: dict[str, ParagraphStyle]
