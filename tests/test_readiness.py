@@ -105,6 +105,7 @@ BREAKS = {
     "A3": lambda d: d["governance"].update(representation=""),
     "A4": lambda d: members(d)[2].update(vat_number="00000030222"),
     "A5": lambda d: members(d)[0].update(signing_act_number=""),
+    "A6": lambda d: d["district"].update(signature_method="handwritten"),
 }
 
 

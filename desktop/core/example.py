@@ -225,6 +225,7 @@ def _governance() -> dict[str, Any]:
         ],
         "open_to_citizens": True,
         "exclusion_absences": 3,
+        "withdrawal_notice_months": 3,
         "roles": [
             {"role": "coordination", "role_name": "", "member": FIEMME,
              "person": f"Anna Vinante {EXAMPLE_MARK}"},
@@ -358,11 +359,17 @@ def _money(euros: int) -> int:
     return euros * 100
 
 
+# The member that applies for and receives each source (a district cannot receive a grant).
+RECEIVING_MEMBERS = {"Fondazione Caritro, bando Welfare Km zero": OLTRE,
+                     "Provincia autonoma di Trento": FIEMME,
+                     "Consiglio delle autonomie locali": FASCIA}
+
+
 def _source(source: str, kind: str, public: bool, euros: int, first: int, last: int,
             status: str = "secured") -> dict[str, Any]:
     return {"source": source, "kind": kind, "public_private": "public" if public else "private",
             "amount_per_year": _money(euros), "first_year": first, "last_year": last,
-            "status": status}
+            "status": status, "receiving_member": RECEIVING_MEMBERS.get(source, CASSA)}
 
 
 def _by_year(*euros: int) -> dict[str, int]:
@@ -447,6 +454,8 @@ def example_document() -> dict[str, Any]:
             "signing_place": "Cavalese",
             "signing_date": "2027-03-15",
             "duration_years": 4,
+            "signature_method": "qualified_electronic",
+            "court": "Trento",
         },
         "members": {"organizations": copy.deepcopy(MEMBERS)},
         "objectives": _objectives(),

@@ -40,3 +40,16 @@ def public_authorising_acts(doc: Doc) -> list[Finding]:
         if (member.get("nature") == "public" or member.get("legal_form") == "public_body")
         and not all(_filled(member.get(key)) for key in (
             "signing_authority", "signing_act_number", "signing_act_date"))]
+
+
+@rule("A6")
+def digital_signature_with_public_parties(doc: Doc) -> list[Finding]:
+    public = [m for m in _members(doc)
+              if m.get("nature") == "public" or m.get("legal_form") == "public_body"]
+    digital = doc.get("district", {}).get("signature_method") == "qualified_electronic"
+    return [] if digital or not public else [Finding("A6", Level.HINT, "district", N_(
+        "A public body is among the parties: sign the agreement with a qualified electronic "
+        "(digital) signature. Art. 15 c. 2-bis of Law 241/1990 asks public administrations to "
+        "sign their agreements digitally, otherwise the agreement may be void for them. "
+        "Choose it under “How the parties sign” in the step “District”."),
+        field="signature_method")]

@@ -130,3 +130,13 @@ def test_no_party_splits_across_pages(tmp_path, office_lines):
         opening = f"{number}. {party['name']}, "
         page = next(t for t in texts if opening in t)
         assert party["legal_representative"] in page.split(opening, 1)[1]
+
+
+def test_the_digital_signature_is_recommended_only_with_a_public_party():
+    document = example_document()
+    document["district"]["signature_method"] = "handwritten"
+    assert [f.level.key for f in RULES["A6"](document)] == ["hint"]
+    for party in document["members"]["organizations"]:
+        if party["nature"] == "public":
+            party.update(nature="private_non_profit", legal_form="association")
+    assert RULES["A6"](document) == []

@@ -14,12 +14,23 @@ from desktop.core.agreement.context import Article, Context, esc, person_name, p
 from desktop.core.agreement.finances import (
     annex_financial_plan,
     annex_indicators,
-    economic_resources,
     monitoring,
+)
+from desktop.core.agreement.legal import (
+    admission_withdrawal_exclusion,
+    disputes,
+    duration_and_renewal,
+    duties,
+    economic_resources_in_full,
+    final_provisions,
+    language,
+    nature_of_agreement,
+    personal_data,
+    registration_and_stamp_duty,
+    signature_and_effect,
 )
 from desktop.core.agreement.organisation import (
     additional_clauses,
-    admission_and_exclusion,
     governance,
     key_figures,
     roles_and_commitments,
@@ -85,8 +96,6 @@ def establishment(ctx: Context) -> Article:
     kind = district_kind(ctx)
     if kind:
         paragraphs.append(_("The District is a {kind}.").format(kind=kind))
-    paragraphs.append(_("The District is a network of organizations; it does not create a new "
-                        "legal entity and each party keeps its own autonomy."))
     if district.get("seat"):
         paragraphs.append(_("The reference address of the District is {seat}.").format(
             seat=esc(district["seat"])))
@@ -113,41 +122,11 @@ def contact_persons(ctx: Context) -> Article:
     ])
 
 
-def duration(ctx: Context) -> Article:
-    _, ngettext = ctx._, ctx.ngettext
-    years = ctx.district.get("duration_years")
-    paragraphs = []
-    if years:
-        paragraphs.append(ngettext("This agreement lasts {years} year from the date of signing.",
-                                   "This agreement lasts {years} years from the date of signing.",
-                                   years).format(years=years))
-    paragraphs.append(_("Before it expires the members' assembly may renew it. Amendments to "
-                        "this agreement are made in writing and signed by all the parties."))
-    return Article(_("Duration, renewal and amendments"), paragraphs)
-
-
-def personal_data(ctx: Context) -> Article:
-    _ = ctx._
-    return Article(_("Personal data"), [
-        _("The personal data in this agreement and its annexes are processed only to run the "
-          "District and to keep in touch among the parties, in accordance with Regulation (EU) "
-          "2016/679."),
-    ])
-
-
-def final_provisions(ctx: Context) -> Article:
-    _ = ctx._
-    return Article(_("Final provisions"), [
-        _("For anything not set out in this agreement, the parties refer to Provincial Law "
-          "13/2010, to Resolution 1949/2020 and to the decisions of the members' assembly. "
-          "This agreement is drawn up in as many originals as there are parties, or signed "
-          "digitally."),
-    ])
-
-
-# In the order of the outline; additional clauses come just before the final provisions.
+# In the order of the outline, with the clauses an Italian agreement needs where they belong;
+# additional clauses come just before the signature and final provisions.
 ARTICLES: tuple[Callable[[Context], Article | None], ...] = (
     establishment,
+    nature_of_agreement,
     principles,
     objectives,
     supply_chain,
@@ -155,14 +134,19 @@ ARTICLES: tuple[Callable[[Context], Article | None], ...] = (
     key_figures,
     contact_persons,
     roles_and_commitments,
-    economic_resources,
+    duties,
+    economic_resources_in_full,
     monitoring,
     local_roots,
-    admission_and_exclusion,
-    duration,
+    admission_withdrawal_exclusion,
+    duration_and_renewal,
     personal_data,
+    disputes,
+    registration_and_stamp_duty,
+    language,
 )
-CLOSING_ARTICLES: tuple[Callable[[Context], Article | None], ...] = (final_provisions,)
+CLOSING_ARTICLES: tuple[Callable[[Context], Article | None], ...] = (signature_and_effect,
+                                                                     final_provisions)
 
 
 def all_articles(ctx: Context) -> list[Article]:

@@ -29,6 +29,7 @@ from reportlab.platypus import (
 from desktop.core.agreement.articles import ANNEXES, Article, Context, all_articles, esc, recitals
 from desktop.core.agreement.chart import chart_drawing
 from desktop.core.agreement.context import Chart, Subheading, Table
+from desktop.core.agreement.legal import signature_method
 from desktop.core.agreement.parties import defined_term, party_description
 from i18n import translator
 from resources import resource_path
@@ -119,7 +120,7 @@ class _FooterCanvas(Canvas):
         self.drawRightString(A4[0] - 20 * mm, A4[1] - 10 * mm, self._draft)
 
 
-def build_story(document: dict[str, Any], lang: str) -> list[Any]:
+def build_story(document: dict[str, Any], lang: str, draft: bool = True) -> list[Any]:
     _ = translator(lang).gettext
     ctx = Context(document, lang, _, translator(lang).ngettext)
     styles = _styles()
@@ -132,9 +133,11 @@ def build_story(document: dict[str, Any], lang: str) -> list[Any]:
     place, date = district.get("signing_place", ""), ctx.date(district.get("signing_date", ""))
     if place or date:
         story.append(Paragraph(esc(", ".join(p for p in (place, date) if p)), styles["centre"]))
-    story.append(Paragraph(esc(_(
-        "This text is a template drawn up with DES Wizard from the answers of the promoters. "
-        "The parties review it before signing; it is not legal advice.")), styles["note"]))
+    if draft:  # the final agreement carries no note that is not part of it
+        story.append(Paragraph(esc(_(
+            "This text is a template drawn up with DES Wizard from the answers of the "
+            "promoters. The parties review it before signing; it is not legal advice.")),
+            styles["note"]))
 
     story.append(Paragraph(esc(_("Between the parties")), styles["heading"]))
     story.extend(_parties(ctx, styles))
@@ -147,13 +150,7 @@ def build_story(document: dict[str, Any], lang: str) -> list[Any]:
         heading = _("Article {number}. {title}").format(number=number, title=article.title)
         story.extend(_article_flowables(article, heading, styles))
 
-    story.append(CondPageBreak(60 * mm))
-    story.append(Paragraph(esc(_("Signatures")), styles["heading"]))
-    story.append(Paragraph(esc(_("Place and date: {place}, {date}").format(
-        place=place or "______________", date=date or "______________")), styles["body"]))
-    story.append(Spacer(1, 4 * mm))
-    for member in ctx.members:
-        story.append(_signature_block(ctx, member, styles))
+    story.extend(_signatures(ctx, styles))
 
     for letter, builder in zip("ABCDEFGH", ANNEXES, strict=False):
         annex = builder(ctx)
@@ -270,9 +267,46 @@ def _signature_block(ctx: Context, member: dict[str, Any],
     return KeepTogether([
         Paragraph(f"<b>{esc(member.get('name', ''))}</b>", styles["body"]),
         Paragraph(esc(_("For the organization: {who}")).format(who=who), styles["body"]),
-        Spacer(1, 9 * mm),
+        Spacer(1, 7 * mm),
+        Paragraph(esc(_("Place and date")) + " " + "_" * 30, styles["body"]),
+        Spacer(1, 7 * mm),
         Paragraph(esc(_("Signature")) + " " + "_" * 44, styles["body"]),
         Spacer(1, 6 * mm),
+    ])
+
+
+def _signatures(ctx: Context, styles: dict[str, ParagraphStyle]) -> list[Any]:
+    """"Letto, approvato e sottoscritto", then one block per party: a place and a date line
+    for each signatory by hand (the date is never printed in advance), or a note that the
+    party signs digitally."""
+    _ = ctx._
+    digital = signature_method(ctx) == "qualified_electronic"
+    items: list[Any] = [CondPageBreak(60 * mm),
+                        Paragraph(esc(_("Read, approved and signed")), styles["heading"])]
+    if digital:
+        items.append(Paragraph(esc(_(
+            "Signed with a qualified electronic signature under article 24 of Legislative "
+            "Decree 82/2005; the date of each signature is that of its certificate.")),
+            styles["body"]))
+    items.append(Spacer(1, 4 * mm))
+    for member in ctx.members:
+        items.append(_digital_signature_block(ctx, member, styles) if digital
+                     else _signature_block(ctx, member, styles))
+    return items
+
+
+def _digital_signature_block(ctx: Context, member: dict[str, Any],
+                             styles: dict[str, ParagraphStyle]) -> KeepTogether:
+    _ = ctx._
+    representative = member.get("legal_representative", "") or "______________"
+    role = member.get("legal_representative_role", "")
+    who = esc(representative) + (f", {esc(role)}" if role else "")
+    signed = esc(_("signed digitally"))
+    return KeepTogether([
+        Paragraph(f"<b>{esc(member.get('name', ''))}</b>", styles["body"]),
+        Paragraph(esc(_("For the organization: {who}")).format(who=who), styles["body"]),
+        Paragraph(f"<i>{signed}</i>", styles["body"]),
+        Spacer(1, 4 * mm),
     ])
 
 
@@ -329,7 +363,7 @@ def export_agreement(document: dict[str, Any], lang: str, out: str | os.PathLike
     _ = translator(lang).gettext
     name = document.get("district", {}).get("name", "")
     draft = not ready_to_sign(document)
-    story = build_story(document, lang) + (draft_page(document, lang) if draft else [])
+    story = build_story(document, lang, draft) + (draft_page(document, lang) if draft else [])
     title = _("Voluntary agreement for the establishment of the Solidarity Economy "
               "District") + f" “{name}”"
     return write_pdf(story, Path(out), title, lang, name, draft)
