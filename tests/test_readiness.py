@@ -93,6 +93,7 @@ BREAKS = {
     "F9": lambda d: d["reporting"].update(threats=""),
     "F10": lambda d: d["reporting"].update(report_where=""),
     "F11": lambda d: d["financial_plan"].update(feasibility=""),
+    "F12": lambda d: set_all(d["financial_plan"]["funding_sources"], status="expected"),
     "L1": lambda d: d["local_roots"].update(territory_analysis=""),
     "L2": lambda d: d["local_roots"].update(relationships=[]),
     "L3": lambda d: d["local_roots"].update(local_activities=[]),
@@ -151,11 +152,14 @@ def test_a_small_district_built_from_scratch_meets_the_blocking_rules():
     document["objectives"] = {"overview": "x", "mission": "y",
                               "objectives": [{"title": "Bottega"}]}
     document["governance"] = {"bodies": [{"kind": "assembly"}], "assembly_every_months": 6,
-                              "meetings": [{"date": "2027-06-01"}, {"date": "2027-12-01"}]}
+                              "meetings": [{"date": "2027-06-01"}, {"date": "2027-12-01"}],
+                              "representation": "Una voce per membro"}
+    document["reporting"] = {"report_by": "Il coordinatore", "report_where": "Sul sito"}
     person = dict(document["members"]["organizations"][0]["contact_person"], member=1)
     document["key_figures"] = {"coordinator": person, "same_person": True}
     document["supply_chain"] = {"chain": [{"stage": "production", "member": 1},
-                                          {"stage": "consumption", "member": 2}]}
+                                          {"stage": "consumption", "member": 2}],
+                                "products": "Prodotti del commercio equo"}
     document["financial_plan"] = {"no_initial_investment": True, "funding_sources": [
         {"source": "Quote", "amount_per_year": 10000, "public_private": "private"}]}
     assert [f.rule for f in findings(document) if f.level is Level.BLOCKING] == []

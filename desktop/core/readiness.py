@@ -12,6 +12,7 @@ from __future__ import annotations
 import math
 from collections.abc import Callable
 from dataclasses import dataclass, field
+from datetime import date
 from enum import IntEnum
 from typing import Any
 
@@ -126,9 +127,19 @@ def one_member_registered(doc: Doc) -> list[Finding]:
                 field_key="organizations")
 
 
+# Legal forms that are the same legal type: a social cooperative is a cooperative.
+LEGAL_TYPES = {"social_cooperative": "cooperative"}
+
+
 @rule("S3")
 def different_legal_forms(doc: Doc) -> list[Finding]:
-    forms = {m.get("legal_form") for m in _members(doc) if m.get("legal_form")}
+    given: list[str] = [m["legal_form"] for m in _members(doc) if m.get("legal_form")]
+    if len(given) < 2:
+        return [Finding("S3", Level.BLOCKING, "members", N_(
+            "Fewer than two members have a legal form yet. Resolution 1949/2020 asks for "
+            "members of different legal forms. Enter the legal form of each member in the step "
+            "“Members”."), field="organizations")]
+    forms = {LEGAL_TYPES.get(form, form) for form in given}
     return _one(len(forms) >= 2, "S3", Level.BLOCKING, "members", N_(
         "All the members have the same legal form. Resolution 1949/2020 lists different legal "
         "forms among the minimum requirements (the toolkit, 2.1, only says “possibly”). "
@@ -243,11 +254,51 @@ def bodies_with_assembly(doc: Doc) -> list[Finding]:
                     "it in the step “Governance”."), field_key="bodies")
 
 
+def _meeting_day(value: Any) -> date | None:
+    """A meeting's date; a month alone ("2027-04") stands for the first of the month."""
+    text = str(value or "").strip()
+    try:
+        return date.fromisoformat(text) if len(text) > 7 else date.fromisoformat(text + "-01")
+    except ValueError:
+        return None
+
+
+def _months_later(day: date, months: int) -> date:
+    month = day.month - 1 + months
+    year, month = day.year + month // 12, month % 12 + 1
+    return date(year, month, min(day.day, 28))
+
+
+def meetings_that_count(meetings: list[dict[str, Any]], signing: Any) -> list[date]:
+    """The meetings that keep the six-month rhythm: none before the signing (a month alone
+    counts from its month), each at most six months after the one before (the first after the
+    signing); the calendar stops counting at the first longer gap."""
+    start = _meeting_day(signing)
+    days = []
+    for meeting in meetings:
+        day = _meeting_day(meeting.get("date"))
+        month_only = len(str(meeting.get("date") or "").strip()) <= 7
+        if day is None or (start is not None and day < (
+                start.replace(day=1) if month_only else start)):
+            continue
+        days.append(day)
+    days.sort()
+    counted: list[date] = []
+    previous = start or (days[0] if days else None)
+    for day in days:
+        if previous is not None and day > _months_later(previous, 6):
+            break
+        counted.append(day)
+        previous = max(day, previous) if previous else day
+    return counted
+
+
 @rule("G2")
 def assembly_every_six_months(doc: Doc) -> list[Finding]:
     section = _section(doc, "governance")
     months = section.get("assembly_every_months")
-    dated = [m for m in section.get("meetings", []) if _filled(m.get("date"))]
+    dated = meetings_that_count(section.get("meetings", []),
+                                doc.get("district", {}).get("signing_date"))
     found = _one(bool(months) and months <= 6, "G2", Level.BLOCKING, "governance", N_(
         "The assembly must meet at least every six months. The toolkit (2.2) asks for regular "
         "assemblies with a calendar that gives continuity. Set how often it meets (six months "
@@ -465,7 +516,7 @@ def district_type(doc: Doc) -> list[Finding]:
 
 @rule("B5")
 def products_named(doc: Doc) -> list[Finding]:
-    return _one(_filled(_section(doc, "supply_chain").get("products")), "B5", Level.WARNING,
+    return _one(_filled(_section(doc, "supply_chain").get("products")), "B5", Level.BLOCKING,
                 "supply_chain", N_(
                     "No product or service made on solidarity economy principles is named. "
                     "Resolution 1949/2020 asks for a chain with one or more such products or "
@@ -576,7 +627,26 @@ def reporting_model(doc: Doc) -> list[Finding]:
         "person responsible and a data source, and the model should include financial and "
         "social-impact indicators. The toolkit (2.1, 3.2) asks for a transparent reporting "
         "model. Complete the indicators in the step “Reporting model”."),
-        field_key="indicators")
+        field_key="indicators") + _template_untouched(indicators)
+
+
+def _template_untouched(indicators: list[dict[str, Any]]) -> list[Finding]:
+    """A warning when every indicator is still as the toolkit's template wrote it: its generic
+    person responsible (a "Treasurer", a "Secretary") and no target."""
+    from i18n import translator
+    from wizard_steps.reporting import TEMPLATES
+
+    generic = {translator(lang).gettext(template[2]) for template in TEMPLATES.values()
+               for lang in ("it", "en")}
+    untouched = [i for i in indicators if str(i.get("responsible", "")).strip() in generic
+                 and not _filled(i.get("target"))]
+    return _one(not indicators or len(untouched) < len(indicators), "F8", Level.WARNING,
+                "reporting", N_(
+                    "The indicators are still the template: each names the template's generic "
+                    "person responsible (not a member or a person of the district) and has no "
+                    "target. The toolkit (3.2) offers the template as a starting point: name "
+                    "who in the district collects each indicator and set its target."),
+                field_key="indicators")
 
 
 @rule("F9")
@@ -593,7 +663,7 @@ def swot(doc: Doc) -> list[Finding]:
 def annual_report(doc: Doc) -> list[Finding]:
     section = _section(doc, "reporting")
     ok = _filled(section.get("report_by")) and _filled(section.get("report_where"))
-    return _one(ok, "F10", Level.WARNING, "reporting", N_(
+    return _one(ok, "F10", Level.BLOCKING, "reporting", N_(
         "The annual report is not planned, or it is not said where it will be published. "
         "Resolution 1949/2020 asks for a published annual report. Say who prepares it and where "
         "it is published."), field_key="report_by")
@@ -607,6 +677,17 @@ def feasibility(doc: Doc) -> list[Finding]:
                     "1949/2020 asks that the long-term horizon be checked by a feasibility "
                     "study; the sustainability analysis may serve. Write why the duration is "
                     "feasible."), field_key="feasibility")
+
+
+@rule("F12")
+def some_funding_secured(doc: Doc) -> list[Finding]:
+    sources = _section(doc, "financial_plan").get("funding_sources", [])
+    all_expected = bool(sources) and all(s.get("status") == "expected" for s in sources)
+    return _one(not all_expected, "F12", Level.WARNING, "financial_plan", N_(
+        "Every funding source is still expected, none is secured. The toolkit (2.3) lists the "
+        "availability of economic resources among the critical issues: a district that starts "
+        "with no secured funds risks stopping at once. Secure at least one source, or accept "
+        "this warning with the reason."), field_key="funding_sources")
 
 
 # --- local roots (2.1; 2.2) -------------------------------------------------------------------
@@ -697,7 +778,12 @@ def agreement_essentials(doc: Doc) -> list[Finding]:
 @rule("A2")
 def three_years_at_least(doc: Doc) -> list[Finding]:
     years = doc.get("district", {}).get("duration_years")
-    return _one(bool(years) and years >= 3, "A2", Level.BLOCKING, "district", N_(
+    if not years:
+        return [Finding("A2", Level.BLOCKING, "district", N_(
+            "The duration of the agreement is not set. Resolution 1949/2020 asks for a "
+            "partnership agreement of at least three years. Set the duration in the step "
+            "“District”."), field="duration_years")]
+    return _one(years >= 3, "A2", Level.BLOCKING, "district", N_(
         "The agreement lasts less than three years. Resolution 1949/2020 asks for a partnership "
         "agreement of at least three years. Set the duration in the step “District”."),
         field_key="duration_years")
@@ -705,7 +791,7 @@ def three_years_at_least(doc: Doc) -> list[Finding]:
 
 @rule("A3")
 def representation(doc: Doc) -> list[Finding]:
-    return _one(_filled(_section(doc, "governance").get("representation")), "A3", Level.HINT,
+    return _one(_filled(_section(doc, "governance").get("representation")), "A3", Level.BLOCKING,
                 "governance", N_(
                     "It is not stated how each member is represented in decisions. Resolution "
                     "1949/2020 asks for broad, horizontal governance. Describe it in the step "
