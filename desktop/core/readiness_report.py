@@ -160,4 +160,6 @@ def export_report(document: dict[str, Any], lang: str, out: str | os.PathLike[st
     _ = translator(lang).gettext
     name = document.get("district", {}).get("name", "")
     return write_pdf(build_report(document, lang), Path(out),
-                     _("Readiness report") + f" “{name}”", lang, name)
+                     _("Readiness report") + f" “{name}”", lang, name,
+                     subject=_("Readiness of the district for signing its agreement, against "
+                               "the toolkit and Resolution 1949/2020"))

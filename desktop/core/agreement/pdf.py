@@ -26,6 +26,7 @@ from reportlab.platypus import (
     TableStyle,
 )
 
+from desktop.core.agreement.archival import CREATOR, make_archival
 from desktop.core.agreement.articles import ANNEXES, Article, Context, all_articles, esc, recitals
 from desktop.core.agreement.chart import chart_drawing
 from desktop.core.agreement.context import Chart, Subheading, Table
@@ -213,6 +214,7 @@ def _grid(block: Table, styles: dict[str, ParagraphStyle]) -> Any:
         ("GRID", (0, 0), (-1, -1), 0.4, colors.HexColor("#888888")),
         ("BACKGROUND", (0, 0), (-1, 0), colors.HexColor("#e8e8e8")),
         ("VALIGN", (0, 0), (-1, -1), "TOP"),
+        ("FONT", (0, 0), (-1, -1), FONT),  # the cells' starting font, else Helvetica
     ]
     commands += [("BACKGROUND", (0, row), (-1, row), colors.HexColor("#eef2f7"))
                  for row in block.bold_rows]
@@ -254,6 +256,7 @@ def _table(rows: list[list[str]], styles: dict[str, ParagraphStyle]) -> Any:
         ("GRID", (0, 0), (-1, -1), 0.4, colors.HexColor("#888888")),
         ("BACKGROUND", (0, 0), (-1, 0), colors.HexColor("#e8e8e8")),
         ("VALIGN", (0, 0), (-1, -1), "TOP"),
+        ("FONT", (0, 0), (-1, -1), FONT),  # the cells' starting font, else Helvetica
     ]))
     return table
 
@@ -324,7 +327,9 @@ def draft_page(document: dict[str, Any], lang: str) -> list[Any]:
                         Paragraph(esc(_("These requirements of the toolkit and of Resolution "
                                         "1949/2020 are not met yet. When they are, export the "
                                         "agreement again: the draft mark disappears.")),
-                                  styles["body"])]
+                                  styles["body"]),
+                        Paragraph(esc(_("A draft is not an archival PDF (PDF/A): the final "
+                                        "agreement is.")), styles["body"])]
     for finding in found:
         story.append(Paragraph(f"<b>{finding.rule}</b> — {esc(finding.text(_))}",
                                styles["item"], bulletText="•"))
@@ -332,9 +337,9 @@ def draft_page(document: dict[str, Any], lang: str) -> list[Any]:
 
 
 def write_pdf(story: list[Any], target: Path, title: str, lang: str, footer_name: str,
-              draft: bool = False) -> Path:
+              draft: bool = False, subject: str = "") -> Path:
     """Lay out a story on A4 with the footer (and the draft mark); the target appears only
-    when the whole PDF is written."""
+    when the whole PDF is written. Anything but a draft is written as PDF/A-2b."""
     _register_fonts()
     _ = translator(lang).gettext
     handle, temporary = tempfile.mkstemp(suffix=".pdf-new", dir=target.parent)
@@ -342,12 +347,14 @@ def write_pdf(story: list[Any], target: Path, title: str, lang: str, footer_name
     try:
         pdf = SimpleDocTemplate(
             temporary, pagesize=A4, leftMargin=20 * mm, rightMargin=20 * mm,
-            topMargin=18 * mm, bottomMargin=22 * mm, title=title, author="DES Wizard",
-            lang=lang)
+            topMargin=18 * mm, bottomMargin=22 * mm, title=title, author=footer_name,
+            subject=subject, creator=CREATOR, lang=lang, initialFontName=FONT)
         pattern = _("page {page} of {pages}")
         mark = _("DRAFT") if draft else ""
         pdf.build(story, canvasmaker=lambda *a, **k: _FooterCanvas(
             *a, footer=(footer_name, pattern), draft=mark, **k))
+        if not draft:
+            make_archival(Path(temporary), title, footer_name, subject, lang)
         os.replace(temporary, target)
     except BaseException:
         Path(temporary).unlink(missing_ok=True)
@@ -366,4 +373,7 @@ def export_agreement(document: dict[str, Any], lang: str, out: str | os.PathLike
     story = build_story(document, lang, draft) + (draft_page(document, lang) if draft else [])
     title = _("Voluntary agreement for the establishment of the Solidarity Economy "
               "District") + f" “{name}”"
-    return write_pdf(story, Path(out), title, lang, name, draft)
+    subject = _("Voluntary agreement among the members of a Solidarity Economy District, under "
+                "Provincial Law 13/2010 and Resolution 1949/2020 of the Autonomous Province of "
+                "Trento")
+    return write_pdf(story, Path(out), title, lang, name, draft, subject)
