@@ -97,7 +97,7 @@ ARTICLES = {
     "en": ["Establishment and name", "Nature of the agreement", "Shared principles",
            "Overview, mission and objectives", "Supply chain",
            "Governance and members' assembly", "Key figures", "Contact persons",
-           "Roles and commitments of the parties", "Duties of the Parties",
+           "Roles and commitments of the Parties", "Duties of the Parties",
            "Economic resources", "Monitoring, annual report and social report",
            "Local roots and promotion", "Admission, withdrawal and exclusion",
            "Duration, renewal and amendments", "Personal data", "Disputes",

@@ -27,10 +27,10 @@ CLAUSES = {
     "duties: projects in the district's name": (
         "informare preventivamente l'assemblea prima di promuovere progetti",
         "inform the assembly in advance before promoting projects"),
-    "participation fee": ("La quota annuale di partecipazione è versata a Cassa Rurale di "
-                          "Fiemme, Parte incaricata della gestione finanziaria",
-                          "The annual participation fee is paid to Cassa Rurale di Fiemme, the "
-                          "Party in charge of financial management"),
+    "participation fee": ("La quota annuale di partecipazione è versata alla Parte incaricata "
+                          "della gestione finanziaria, Cassa Rurale di Fiemme, che la tiene",
+                          "The annual participation fee is paid to the Party in charge of "
+                          "financial management, Cassa Rurale di Fiemme, which keeps"),
     "receiving members": ("Fondazione Caritro, bando Welfare Km zero: Cooperativa Oltre",
                           "Fondazione Caritro, bando Welfare Km zero: Cooperativa Oltre"),
     "public budgets": ("nei limiti degli stanziamenti dei rispettivi bilanci",

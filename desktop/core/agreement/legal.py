@@ -66,8 +66,8 @@ def _fee_paragraph(ctx: Context) -> str:
     _ = ctx._
     manager = financial_manager(ctx)
     if manager:
-        return _("The annual participation fee is paid to {member}, the Party in charge of "
-                 "financial management, which keeps it separately from its own funds and "
+        return _("The annual participation fee is paid to the Party in charge of financial "
+                 "management, {member}, which keeps it separately from its own funds and "
                  "reports on its use to the assembly every year.").format(member=manager)
     return _("The annual participation fee is paid to the Party in charge of financial "
              "management, which keeps it separately from its own funds and reports on its use "
