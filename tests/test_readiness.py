@@ -107,6 +107,7 @@ BREAKS = {
     "A4": lambda d: members(d)[2].update(vat_number="00000030222"),
     "A5": lambda d: members(d)[0].update(signing_act_number=""),
     "A6": lambda d: d["district"].update(signature_method="handwritten"),
+    "A7": lambda d: objective(d).update(deadline="2031-12-31"),
 }
 
 

@@ -402,15 +402,15 @@ def _financial_plan() -> dict[str, Any]:
         "fee_public": None,
         "fee_for_profit": _money(500),
         "fee_non_profit": _money(200),
-        "forecast_years": 3,
+        "forecast_years": 4,
         "forecasts": {
-            "income": {"sales": _by_year(10000, 25000, 40000),
-                       "other_income": _by_year(0, 2000, 0)},
-            "expenses": {"staff": _by_year(24000, 30000, 30000),
-                         "activities": _by_year(12000, 35000, 22000),
-                         "communication": _by_year(3000, 3000, 3000),
-                         "training": _by_year(3000, 3000, 2000),
-                         "running": _by_year(2400, 2500, 2500)},
+            "income": {"sales": _by_year(10000, 25000, 40000, 45000),
+                       "other_income": _by_year(0, 2000, 0, 0)},
+            "expenses": {"staff": _by_year(24000, 30000, 30000, 28000),
+                         "activities": _by_year(12000, 35000, 22000, 12000),
+                         "communication": _by_year(3000, 3000, 3000, 3000),
+                         "training": _by_year(3000, 3000, 2000, 2000),
+                         "running": _by_year(2400, 2500, 2500, 2500)},
         },
         "sustainability_analysis": (
             "Nei primi due anni il distretto si regge soprattutto su fondazioni ed enti "

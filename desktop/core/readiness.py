@@ -558,7 +558,18 @@ def three_years(doc: Doc) -> list[Finding]:
         "Years with income or expenses in the forecast: {count}; the toolkit (2.1) asks for "
         "income and expenses of at least the first three years. Fill in the forecast grid for "
         "three years."),
-        field_key="forecasts", count=len(covered))
+        field_key="forecasts", count=len(covered)) + _covers_duration(doc, len(covered))
+
+
+def _covers_duration(doc: Doc, covered: int) -> list[Finding]:
+    """Past the first three years, the forecast should reach the end of the agreement."""
+    years = doc.get("district", {}).get("duration_years")
+    if covered < 3 or not years or covered >= years:
+        return []
+    return [Finding("F3", Level.WARNING, "financial_plan", N_(
+        "The forecast covers {count} years, the agreement lasts {years}. The toolkit (2.1) asks "
+        "how the district will sustain itself over time: extend the forecast to the whole "
+        "duration of the agreement."), {"count": covered, "years": years}, "forecasts")]
 
 
 @rule("F4")

@@ -1,9 +1,12 @@
-"""Readiness rules on how the parties are identified in the agreement (A4, A5).
+"""Readiness rules on the parties' identification and signature and on the agreement's own
+term (A4-A7).
 
 They live beside ``readiness`` and register themselves in its ``RULES`` when it is imported.
 """
 
 from __future__ import annotations
+
+from datetime import date
 
 from desktop.core.readiness import Doc, Finding, Level, _filled, _members, rule
 from i18n import N_
@@ -53,3 +56,39 @@ def digital_signature_with_public_parties(doc: Doc) -> list[Finding]:
         "sign their agreements digitally, otherwise the agreement may be void for them. "
         "Choose it under “How the parties sign” in the step “District”."),
         field="signature_method")]
+
+
+def agreement_end(doc: Doc) -> date | None:
+    """The day the agreement ends, counted from the planned signing date."""
+    district = doc.get("district", {})
+    years = district.get("duration_years")
+    try:
+        start = date.fromisoformat(str(district.get("signing_date") or ""))
+    except ValueError:
+        return None
+    if not years:
+        return None
+    return start.replace(year=start.year + years, day=min(start.day, 28))
+
+
+@rule("A7")
+def within_the_agreement(doc: Doc) -> list[Finding]:
+    end = agreement_end(doc)
+    if end is None:
+        return []
+    found = []
+    term = doc.get("key_figures", {}).get("term_years")
+    if term and term > doc["district"]["duration_years"]:
+        found.append(Finding("A7", Level.WARNING, "key_figures", N_(
+            "The key figures are appointed for {term} years, longer than the agreement "
+            "({years} years): an appointment cannot outlast the agreement that makes it. "
+            "Shorten the term or lengthen the agreement."),
+            {"term": term, "years": doc["district"]["duration_years"]}, "term_years"))
+    for position, objective in enumerate(doc.get("objectives", {}).get("objectives", [])):
+        deadline = str(objective.get("deadline") or "")
+        if deadline and deadline > end.isoformat():
+            found.append(Finding("A7", Level.WARNING, "objectives", N_(
+                "The deadline of the objective “{title}” falls after the end of the "
+                "agreement. Bring it within the agreement's duration, or plan its renewal."),
+                {"title": objective.get("title", "")}, "deadline", position))
+    return found

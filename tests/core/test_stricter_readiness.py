@@ -114,3 +114,31 @@ def test_a_passing_review_lists_what_was_checked_and_the_next_steps(tmp_path):
     document = example_document()
     document["district"]["name"] = ""
     assert "Next steps" not in report_text(export_report(document, "en", tmp_path / "d.pdf"))
+
+
+def test_the_forecast_should_cover_the_whole_agreement():
+    document = example_document()  # four years of forecast for a four-year agreement
+    assert RULES["F3"](document) == []
+    document["district"]["duration_years"] = 6
+    fired = messages("F3", document)
+    assert len(fired) == 1
+    assert "covers 4 years, the agreement lasts 6" in fired[0]
+    document["district"]["duration_years"] = None  # A2 speaks, not a misleading F3
+    assert RULES["F3"](document) == []
+
+
+def test_terms_and_deadlines_beyond_the_agreement_are_warned():
+    document = example_document()  # signed 15 March 2027 for four years
+    assert RULES["A7"](document) == []
+    document["key_figures"]["term_years"] = 5
+    document["objectives"]["objectives"][1]["deadline"] = "2031-03-16"
+    fired = RULES["A7"](document)
+    assert [(f.step, f.field, f.level) for f in fired] == [
+        ("key_figures", "term_years", Level.WARNING), ("objectives", "deadline", Level.WARNING)]
+    assert fired[1].row == 1
+    document["objectives"]["objectives"][1]["deadline"] = "2031-03-14"
+    document["key_figures"]["term_years"] = 4
+    assert RULES["A7"](document) == []
+    document["district"]["signing_date"] = ""  # nothing to count from: no guess
+    document["key_figures"]["term_years"] = 9
+    assert RULES["A7"](document) == []
