@@ -77,6 +77,7 @@ def cmd_demo(args: argparse.Namespace) -> int:
 
 def cmd_export(args: argparse.Namespace) -> int:
     from desktop.core.agreement import export_agreement
+    from desktop.core.agreement.glyphs import missing_characters
     from desktop.core.agreement.organisation import missing_clause_languages
 
     target = _writable_target(args.output)
@@ -87,6 +88,10 @@ def cmd_export(args: argparse.Namespace) -> int:
         _stderr_line("warning: " + _("the additional article “{title}” has no text in this "
                                      "language; it is printed in the other one.")
                      .format(title=title))
+    for where, characters in missing_characters(document, args.lang):
+        _stderr_line("warning: " + _("{where}: the font of the PDF cannot draw "
+                                     "“{characters}”; they print as empty boxes.")
+                     .format(where=where, characters=characters))
     return 0
 
 

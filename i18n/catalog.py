@@ -113,9 +113,13 @@ def _frozen(value: object) -> object:
     return tuple(value) if isinstance(value, list | tuple) else value
 
 
+def _context(value: object) -> object:
+    return value.decode() if isinstance(value, bytes) else value  # the .mo reader gives bytes
+
+
 def _messages(messages: Iterable[Message]) -> dict[object, object]:
-    """id -> string, with plural forms as tuples (the .mo reader gives lists)."""
-    return {_frozen(m.id): _frozen(m.string) for m in messages if m.id}
+    """(context, id) -> string, with plural forms as tuples (the .mo reader gives lists)."""
+    return {(_context(m.context), _frozen(m.id)): _frozen(m.string) for m in messages if m.id}
 
 
 def _as_tuple(value: str | tuple[str, ...] | list[str] | None) -> tuple[str, ...]:

@@ -30,6 +30,7 @@ def test_the_example_agreement_names_every_party_and_has_a_block_each(tmp_path, 
     district = DistrictFile.open(example_path)
     document = to_document(district)
     district.close()
+    document["district"]["signature_method"] = "handwritten"  # a signature line per party
     out = export_agreement(document, lang, tmp_path / "a.pdf")
     pages = pages_text(out)
     text = squash(" ".join(pages))
@@ -67,6 +68,7 @@ def test_signature_blocks_never_split(tmp_path, lang):
     members = document["members"]["organizations"]
     members.extend([dict(members[n % 10], name=f"Cooperativa numero {n:02d}")
                     for n in range(40)])
+    document["district"]["signature_method"] = "handwritten"
     pages = pages_text(export_agreement(document, lang, tmp_path / "a.pdf"))
     signature_pages = [squash(p) for p in pages if WORDS[lang]["signature"] + " ___" in p]
     assert len(signature_pages) >= 3
@@ -74,7 +76,8 @@ def test_signature_blocks_never_split(tmp_path, lang):
     for page in signature_pages:
         # A block starts with the organization and ends with its signature line, on one page.
         found = re.findall(r"(Cooperativa numero \d\d|[A-Z][^_]{2,60}?) (?:Per l'organizzazione|"
-                           r"For the organization)[^_]*?(?:Firma|Signature) _{10,}", page)
+                           r"For the organization)[^_]*?(?:Luogo e data|Place and date) _{10,} "
+                           r"(?:Firma|Signature) _{10,}", page)
         blocks += len(found)
     assert blocks == len(members)
 

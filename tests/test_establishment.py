@@ -94,12 +94,15 @@ def test_a_json_document_must_not_name_unknown_members(tmp_path, capsys):
 ARTICLES = {
     "it": ["Costituzione e denominazione", "Principi condivisi", "Referenti",
            "Trattamento dei dati personali", "Disposizioni finali"],
-    "en": ["Establishment and name", "Shared principles", "Overview, mission and objectives",
-           "Supply chain", "Governance and members' assembly", "Key figures", "Contact persons",
-           "Roles and commitments of the parties", "Economic resources",
-           "Monitoring, annual report and social report", "Local roots and promotion",
-           "Admission, withdrawal and exclusion", "Duration, renewal and amendments",
-           "Personal data", "Use of the district's brand", "Final provisions"],
+    "en": ["Establishment and name", "Nature of the agreement", "Shared principles",
+           "Overview, mission and objectives", "Supply chain",
+           "Governance and members' assembly", "Key figures", "Contact persons",
+           "Roles and commitments of the Parties", "Duties of the Parties",
+           "Economic resources", "Monitoring, annual report and social report",
+           "Local roots and promotion", "Admission, withdrawal and exclusion",
+           "Duration, renewal and amendments", "Personal data", "Disputes",
+           "Registration and stamp duty", "Language", "Use of the district's brand",
+           "Signature and effect", "Final provisions"],
 }
 
 

@@ -25,11 +25,16 @@ def test_the_example_adds_up():
     # 4 non-profit x 200 = 3,400) + sales 10,000 = 66,400; expenses = investments 22,000 +
     # staff 24,000 + activities 12,000 + communication 3,000 + training 3,000 + running 2,400.
     plan = forecast(example_document())
-    assert plan.years == [2027, 2028, 2029]
-    assert [plan.total_income(y) for y in plan.years] == [6_640_000, 8_040_000, 6_340_000]
-    assert [plan.total_expenses(y) for y in plan.years] == [6_640_000, 7_350_000, 5_950_000]
-    assert [plan.balance(y) for y in plan.years] == [0, 690_000, 390_000]
-    assert [plan.cumulative_balance(y) for y in plan.years] == [0, 690_000, 1_080_000]
+    assert plan.years == [2027, 2028, 2029, 2030]
+    # 2030: fees 3,400 + sales 45,000 = 48,400; staff 28,000 + activities 12,000 +
+    # communication 3,000 + training 2,000 + running 2,500 = 47,500.
+    assert [plan.total_income(y) for y in plan.years] == [6_640_000, 8_040_000, 6_340_000,
+                                                          4_840_000]
+    assert [plan.total_expenses(y) for y in plan.years] == [6_640_000, 7_350_000, 5_950_000,
+                                                            4_750_000]
+    assert [plan.balance(y) for y in plan.years] == [0, 690_000, 390_000, 90_000]
+    assert [plan.cumulative_balance(y) for y in plan.years] == [0, 690_000, 1_080_000,
+                                                                1_170_000]
     # Public: Province + CAL + fees of the two public members.
     assert plan.public_income(2027) == 1_500_000 + 500_000 + 60_000
     assert plan.public_share(2027) == Decimal(2_060_000) / Decimal(6_640_000)

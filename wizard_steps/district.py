@@ -25,6 +25,13 @@ DISTRICT_TYPES = (
     Choice("thematic", N_("Thematic: tied to one sector of the solidarity economy")),
 )
 
+SIGNATURE_METHODS = (
+    Choice("handwritten", N_("Handwritten signature, one original per party")),
+    Choice("qualified_electronic", N_("Qualified electronic (digital) signature")),
+)
+
+DEFAULT_COURT = "Trento"
+
 STEP = Step(
     key="district",
     title=N_("District"),
@@ -52,5 +59,13 @@ STEP = Step(
         Field("duration_years", Kind.INTEGER, N_("Duration in years"), required=True,
               minimum=1, maximum=30,
               help=N_("Resolution 1949/2020 asks for at least three years.")),
+        Field("signature_method", Kind.CHOICE, N_("How the parties sign"),
+              choices=SIGNATURE_METHODS,
+              help=N_("When a public body is a party, the qualified electronic (digital) "
+                      "signature is recommended: art. 15 c. 2-bis of Law 241/1990 asks public "
+                      "administrations to sign agreements digitally.")),
+        Field("court", Kind.TEXT, N_("Court for disputes"), placeholder="Trento",
+              help=N_("The court named in the agreement for disputes the parties cannot "
+                      "settle; Trento if left empty.")),
     ),
 )

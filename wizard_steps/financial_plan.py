@@ -71,6 +71,9 @@ SOURCE_FIELDS = (
           minimum=2000, maximum=2100),
     Field("status", Kind.CHOICE, N_("Secured or expected"), required=True,
           choices=SOURCE_STATUS),
+    Field("receiving_member", Kind.MEMBER, N_("Member that receives the funds"),
+          help=N_("The district has no legal personality and cannot receive a grant: one "
+                  "member applies for it and receives it on behalf of the district.")),
 )
 
 STEP = Step(

@@ -56,6 +56,8 @@ ROLE_FIELDS = (
     Field("person", Kind.TEXT, N_("Person (if already known)")),
 )
 
+DEFAULT_WITHDRAWAL_NOTICE_MONTHS = 3
+
 STEP = Step(
     key="governance",
     title=N_("Governance"),
@@ -82,6 +84,9 @@ STEP = Step(
         Field("exclusion_absences", Kind.INTEGER,
               N_("Consecutive absences that lead to exclusion (leave empty if none)"),
               minimum=1, maximum=20),
+        Field("withdrawal_notice_months", Kind.INTEGER,
+              N_("Notice for withdrawing from the district (months)"), minimum=0, maximum=24,
+              placeholder="3", help=N_("Three months if left empty.")),
         Field("roles", Kind.TABLE, N_("Key roles"), row_fields=ROLE_FIELDS, title_key="role",
               item_label=N_("Role")),
         Field("monitoring_tools", Kind.LONG_TEXT,

@@ -2,6 +2,7 @@
 
 from i18n import N_
 from wizard_steps.fields import Choice, Field, Kind, Step, person_fields
+from wizard_steps.identifiers import valid_tax_code, valid_vat_number
 
 LEGAL_FORMS = (
     Choice("social_cooperative", N_("Social cooperative")),
@@ -35,14 +36,25 @@ MEMBER_FIELDS = (
     Field("registered_sea", Kind.YES_NO,
           N_("Registered with the solidarity economy regulations"), required=True,
           help=N_("At least one member must be registered as a Solidarity Economy Actor.")),
-    Field("tax_code", Kind.TEXT, N_("Tax code or VAT number")),
+    Field("tax_code", Kind.TEXT, N_("Tax code (C.F.)"), validators=(valid_tax_code,),
+          help=N_("11 digits for most organizations; checked as you type.")),
+    Field("vat_number", Kind.TEXT, N_("VAT number (P.IVA)"), validators=(valid_vat_number,),
+          help=N_("11 digits. Leave it empty if the organization has none, as many public "
+                  "bodies and associations.")),
     Field("registered_office", Kind.TEXT, N_("Registered office")),
+    Field("cooperative_register", Kind.TEXT,
+          N_("Number in the register of cooperatives (Albo delle società cooperative)"),
+          placeholder=N_("e.g. A123456"), help=N_("For cooperatives only.")),
     Field("legal_representative", Kind.TEXT, N_("Legal representative"), required=True,
           help=N_("The person who signs the agreement for the organization.")),
     Field("legal_representative_role", Kind.TEXT, N_("Role of the legal representative"),
           required=True, placeholder=N_("e.g. President")),
     Field("signing_authority", Kind.TEXT, N_("Act that authorises the signature"),
-          placeholder=N_("e.g. board resolution of 12 March 2026")),
+          placeholder=N_("e.g. resolution of the board of directors"),
+          help=N_("The kind of act and the body that adopted it. A public body signs only "
+                  "after such an act; it is printed among the parties and in the recitals.")),
+    Field("signing_act_number", Kind.TEXT, N_("Number of the act")),
+    Field("signing_act_date", Kind.DATE, N_("Date of the act")),
     Field("stages", Kind.MULTI_CHOICE, N_("Supply-chain stages it takes part in"),
           choices=STAGES),
     Field("commitment", Kind.LONG_TEXT, N_("What the member commits to"),

@@ -25,8 +25,9 @@ EXAMPLE_FILE = resource_path("example", "fiemme-fassa.it.json")
 EXAMPLE_MARK = "(esempio)"
 MARKS = {"it": EXAMPLE_MARK, "en": "(example)"}
 
-# The member id of Cooperativa Oltre in the example, for tests that rename or remove a member.
-OLTRE = 4
+# Member ids of the example, for tests that rename, remove or change one member: Comun General
+# de Fascia (a public body) and Cooperativa Oltre.
+FASCIA, OLTRE = 1, 4
 
 
 def _marked(value: Any, mark: str) -> Any:

@@ -13,6 +13,7 @@ import functools
 import math
 from collections.abc import Callable
 from dataclasses import dataclass, field, replace
+from datetime import date
 from enum import IntEnum
 from typing import Any
 
@@ -113,7 +114,7 @@ PLAN = keys("financial_plan", "no_initial_investment investments funding_sources
             "has_fee sustainability_analysis feasibility")
 REPORTING = keys("reporting", "indicators report_by report_where strengths weaknesses "
                  "opportunities threats")
-INDICATOR = keys("reporting.indicators", "area indicator frequency responsible data_source")
+INDICATOR = keys("reporting.indicators", "area indicator frequency responsible data_source target")
 ROOTS = keys("local_roots", "territory_analysis relationships local_activities animation "
              "training")
 LINKS = keys("links", "centre_keeper exchanges")
@@ -172,9 +173,19 @@ def one_member_registered(doc: Doc) -> list[Finding]:
                 field_key="organizations")
 
 
+# Legal forms that are the same legal type: a social cooperative is a cooperative.
+LEGAL_TYPES = {"social_cooperative": "cooperative"}
+
+
 @rule("S3")
 def different_legal_forms(doc: Doc) -> list[Finding]:
-    forms = {m.get(MEMBER.legal_form) for m in _members(doc) if m.get(MEMBER.legal_form)}
+    given: list[str] = [m[MEMBER.legal_form] for m in _members(doc) if m.get(MEMBER.legal_form)]
+    if len(given) < 2:
+        return [finding(Level.BLOCKING, "members", N_(
+            "Fewer than two members have a legal form yet. Resolution 1949/2020 asks for "
+            "members of different legal forms. Enter the legal form of each member in the step "
+            "“Members”."), field="organizations")]
+    forms = {LEGAL_TYPES.get(form, form) for form in given}
     return _one(len(forms) >= 2, Level.BLOCKING, "members", N_(
         "All the members have the same legal form. Resolution 1949/2020 lists different legal "
         "forms among the minimum requirements (the toolkit, 2.1, only says “possibly”). "
@@ -291,11 +302,51 @@ def bodies_with_assembly(doc: Doc) -> list[Finding]:
                     "it in the step “Governance”."), field_key=GOVERNANCE.bodies)
 
 
+def _meeting_day(value: Any) -> date | None:
+    """A meeting's date; a month alone ("2027-04") stands for the first of the month."""
+    text = str(value or "").strip()
+    try:
+        return date.fromisoformat(text) if len(text) > 7 else date.fromisoformat(text + "-01")
+    except ValueError:
+        return None
+
+
+def _months_later(day: date, months: int) -> date:
+    month = day.month - 1 + months
+    year, month = day.year + month // 12, month % 12 + 1
+    return date(year, month, min(day.day, 28))
+
+
+def meetings_that_count(meetings: list[dict[str, Any]], signing: Any) -> list[date]:
+    """The meetings that keep the six-month rhythm: none before the signing (a month alone
+    counts from its month), each at most six months after the one before (the first after the
+    signing); the calendar stops counting at the first longer gap."""
+    start = _meeting_day(signing)
+    days = []
+    for meeting in meetings:
+        day = _meeting_day(meeting.get("date"))
+        month_only = len(str(meeting.get("date") or "").strip()) <= 7
+        if day is None or (start is not None and day < (
+                start.replace(day=1) if month_only else start)):
+            continue
+        days.append(day)
+    days.sort()
+    counted: list[date] = []
+    previous = start or (days[0] if days else None)
+    for day in days:
+        if previous is not None and day > _months_later(previous, 6):
+            break
+        counted.append(day)
+        previous = max(day, previous) if previous else day
+    return counted
+
+
 @rule("G2")
 def assembly_every_six_months(doc: Doc) -> list[Finding]:
     section = _section(doc, "governance")
     months = section.get(GOVERNANCE.assembly_every_months)
-    dated = [m for m in section.get(GOVERNANCE.meetings, []) if _filled(m.get(MEETING.date))]
+    dated = meetings_that_count(section.get(GOVERNANCE.meetings, []),
+                                doc.get("district", {}).get(DISTRICT.signing_date))
     found = _one(bool(months) and months <= 6, Level.BLOCKING, "governance", N_(
         "The assembly must meet at least every six months. The toolkit (2.2) asks for regular "
         "assemblies with a calendar that gives continuity. Set how often it meets (six months "
@@ -519,7 +570,7 @@ def district_type(doc: Doc) -> list[Finding]:
 
 @rule("B5")
 def products_named(doc: Doc) -> list[Finding]:
-    return _one(_filled(_section(doc, "supply_chain").get(CHAIN.products)), Level.WARNING,
+    return _one(_filled(_section(doc, "supply_chain").get(CHAIN.products)), Level.BLOCKING,
                 "supply_chain", N_(
                     "No product or service made on solidarity economy principles is named. "
                     "Resolution 1949/2020 asks for a chain with one or more such products or "
@@ -561,7 +612,18 @@ def three_years(doc: Doc) -> list[Finding]:
         "Years with income or expenses in the forecast: {count}; the toolkit (2.1) asks for "
         "income and expenses of at least the first three years. Fill in the forecast grid for "
         "three years."),
-        field_key=PLAN.forecasts, count=len(covered))
+        field_key=PLAN.forecasts, count=len(covered)) + _covers_duration(doc, len(covered))
+
+
+def _covers_duration(doc: Doc, covered: int) -> list[Finding]:
+    """Past the first three years, the forecast should reach the end of the agreement."""
+    years = doc.get("district", {}).get(DISTRICT.duration_years)
+    if covered < 3 or not years or covered >= years:
+        return []
+    return [finding(Level.WARNING, "financial_plan", N_(
+        "The forecast covers {count} years, the agreement lasts {years}. The toolkit (2.1) asks "
+        "how the district will sustain itself over time: extend the forecast to the whole "
+        "duration of the agreement."), {"count": covered, "years": years}, "forecasts")]
 
 
 @rule("F4")
@@ -631,7 +693,26 @@ def reporting_model(doc: Doc) -> list[Finding]:
         "person responsible and a data source, and the model should include financial and "
         "social-impact indicators. The toolkit (2.1, 3.2) asks for a transparent reporting "
         "model. Complete the indicators in the step “Reporting model”."),
-        field_key=REPORTING.indicators)
+        field_key=REPORTING.indicators) + _template_untouched(indicators)
+
+
+def _template_untouched(indicators: list[dict[str, Any]]) -> list[Finding]:
+    """A warning when every indicator is still as the toolkit's template wrote it: its generic
+    person responsible (a "Treasurer", a "Secretary") and no target."""
+    from i18n import translator
+    from wizard_steps.reporting import TEMPLATES
+
+    generic = {translator(lang).gettext(template[2]) for template in TEMPLATES.values()
+               for lang in ("it", "en")}
+    untouched = [i for i in indicators if str(i.get(INDICATOR.responsible, "")).strip() in generic
+                 and not _filled(i.get(INDICATOR.target))]
+    return _one(not indicators or len(untouched) < len(indicators), Level.WARNING,
+                "reporting", N_(
+                    "The indicators are still the template: each names the template's generic "
+                    "person responsible (not a member or a person of the district) and has no "
+                    "target. The toolkit (3.2) offers the template as a starting point: name "
+                    "who in the district collects each indicator and set its target."),
+                field_key=REPORTING.indicators)
 
 
 @rule("F9")
@@ -648,7 +729,7 @@ def swot(doc: Doc) -> list[Finding]:
 def annual_report(doc: Doc) -> list[Finding]:
     section = _section(doc, "reporting")
     ok = _filled(section.get(REPORTING.report_by)) and _filled(section.get(REPORTING.report_where))
-    return _one(ok, Level.WARNING, "reporting", N_(
+    return _one(ok, Level.BLOCKING, "reporting", N_(
         "The annual report is not planned, or it is not said where it will be published. "
         "Resolution 1949/2020 asks for a published annual report. Say who prepares it and where "
         "it is published."), field_key=REPORTING.report_by)
@@ -662,6 +743,17 @@ def feasibility(doc: Doc) -> list[Finding]:
                     "1949/2020 asks that the long-term horizon be checked by a feasibility "
                     "study; the sustainability analysis may serve. Write why the duration is "
                     "feasible."), field_key=PLAN.feasibility)
+
+
+@rule("F12")
+def some_funding_secured(doc: Doc) -> list[Finding]:
+    sources = _section(doc, "financial_plan").get("funding_sources", [])
+    all_expected = bool(sources) and all(s.get("status") == "expected" for s in sources)
+    return _one(not all_expected, Level.WARNING, "financial_plan", N_(
+        "Every funding source is still expected, none is secured. The toolkit (2.3) lists the "
+        "availability of economic resources among the critical issues: a district that starts "
+        "with no secured funds risks stopping at once. Secure at least one source, or accept "
+        "this warning with the reason."), field_key="funding_sources")
 
 
 # --- local roots (2.1; 2.2) -------------------------------------------------------------------
@@ -754,7 +846,12 @@ def agreement_essentials(doc: Doc) -> list[Finding]:
 @rule("A2")
 def three_years_at_least(doc: Doc) -> list[Finding]:
     years = doc.get("district", {}).get(DISTRICT.duration_years)
-    return _one(bool(years) and years >= 3, Level.BLOCKING, "district", N_(
+    if not years:
+        return [finding(Level.BLOCKING, "district", N_(
+            "The duration of the agreement is not set. Resolution 1949/2020 asks for a "
+            "partnership agreement of at least three years. Set the duration in the step "
+            "“District”."), field=DISTRICT.duration_years)]
+    return _one(years >= 3, Level.BLOCKING, "district", N_(
         "The agreement lasts less than three years. Resolution 1949/2020 asks for a partnership "
         "agreement of at least three years. Set the duration in the step “District”."),
         field_key=DISTRICT.duration_years)
@@ -762,7 +859,7 @@ def three_years_at_least(doc: Doc) -> list[Finding]:
 
 @rule("A3")
 def representation(doc: Doc) -> list[Finding]:
-    return _one(_filled(_section(doc, "governance").get(GOVERNANCE.representation)), Level.HINT,
+    return _one(_filled(_section(doc, "governance").get(GOVERNANCE.representation)), Level.BLOCKING,
                 "governance", N_(
                     "It is not stated how each member is represented in decisions. Resolution "
                     "1949/2020 asks for broad, horizontal governance. Describe it in the step "
@@ -850,3 +947,7 @@ def blocking(doc: Doc) -> list[Finding]:
 
 def ready_to_sign(doc: Doc) -> bool:
     return not blocking(doc)
+
+
+# The rules on the parties' identification register themselves here (they import this module).
+from desktop.core import readiness_parties  # noqa: E402, F401

@@ -13,7 +13,14 @@ from reportlab.platypus import Paragraph, Spacer
 from desktop.core.agreement.context import esc
 from desktop.core.agreement.pdf import _styles, write_pdf
 from desktop.core.display import display_value
-from desktop.core.readiness import Finding, Level, acceptance_of, findings, is_acknowledged
+from desktop.core.readiness import (
+    RULES,
+    Finding,
+    Level,
+    acceptance_of,
+    findings,
+    is_acknowledged,
+)
 from i18n import N_, translator
 from i18n.formats import long_date
 from wizard_steps import STEPS, step
@@ -111,6 +118,43 @@ def build_report(document: dict[str, Any], lang: str) -> list[Any]:
     if not found:
         story.append(Spacer(1, 6))
         story.append(Paragraph(esc(_("No problems found.")), styles["body"]))
+    if not blocking:
+        story += passing_review(lang)
+    return story
+
+
+def passing_review(lang: str) -> list[Any]:
+    """What a passing review checked, and what the group does next."""
+    _ = translator(lang).gettext
+    styles = _styles()
+    levels = Counter(rule_id[0] for rule_id in RULES)
+    titles = {"S": _("members"), "O": _("objectives"), "G": _("governance"),
+              "K": _("key figures"), "B": _("supply chain"), "F": _("financial plan and "
+                                                                   "reporting"),
+              "L": _("local roots"), "C": _("links with other districts"),
+              "A": _("the agreement itself")}
+    checked = "; ".join(f"{titles[letter]}: {count}" for letter, count in levels.items()
+                        if letter in titles)
+    story: list[Any] = [
+        Paragraph(esc(_("What was checked")), styles["heading"]),
+        Paragraph(esc(_("{count} rules of the toolkit and of Resolution 1949/2020, by "
+                        "subject: {subjects}.").format(count=len(RULES), subjects=checked)),
+                  styles["body"]),
+        Paragraph(esc(_("Next steps")), styles["heading"]),
+    ]
+    steps = [
+        _("Each party has its signature authorised by its competent body (for a public body, "
+          "a resolution or decree) and gives its kind, number and date in the step "
+          "“Members”."),
+        _("Export the final agreement and have it read by the parties and, where they wish, "
+          "by their advisers."),
+        _("Sign it: by hand, one original per party with the date beside each signature, or "
+          "with a qualified electronic signature (recommended when a public body is a party)."),
+        _("Send the signed agreement to the Centre for the Solidarity Economy, and keep the "
+          "signed copy in the district file (step “Review”, “Attach the signed agreement”)."),
+    ]
+    story += [Paragraph(esc(text), styles["item"], bulletText=f"{number}.")
+              for number, text in enumerate(steps, start=1)]
     return story
 
 
@@ -123,4 +167,6 @@ def export_report(document: dict[str, Any], lang: str, out: str | os.PathLike[st
     _ = translator(lang).gettext
     name = document.get("district", {}).get("name", "")
     return write_pdf(build_report(document, lang), Path(out),
-                     _("Readiness report") + f" “{name}”", lang, name)
+                     _("Readiness report") + f" “{name}”", lang, name,
+                     subject=_("Readiness of the district for signing its agreement, against "
+                               "the toolkit and Resolution 1949/2020"))

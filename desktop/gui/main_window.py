@@ -27,6 +27,7 @@ from PySide6.QtWidgets import (
 )
 
 from desktop.core import settings
+from desktop.core.agreement.glyphs import missing_characters
 from desktop.core.agreement.organisation import missing_clause_languages
 from desktop.core.calendar_export import meeting_count, write_calendar
 from desktop.core.defaults import start_district
@@ -348,6 +349,11 @@ class MainWindow(Retranslating, QMainWindow):
             text += "\n\n" + _("These additional articles have no text in the language of the "
                                 "document, so they are printed in the other language: "
                                 "{titles}.").format(titles="; ".join(f"“{t}”" for t in missing))
+        lacking = missing_characters(document, lang)
+        if lacking:
+            text += "\n\n" + _("The font of the PDF cannot draw some characters, which print "
+                                "as empty boxes: {fields}.").format(fields="; ".join(
+                                    f"{where} (“{characters}”)" for where, characters in lacking))
         box = QMessageBox(QMessageBox.Icon.Information, _("DES Wizard"), text,
                           QMessageBox.StandardButton.Close, self)
         box.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)

@@ -53,7 +53,7 @@ def test_a_300_member_export_leaves_the_window_responsive(qtbot, qapp, tmp_path,
     during = [tick for tick in seen if tick[0]]
     # The event loop ran while the worker wrote the PDF: the timer fired, the export action
     # was disabled and the status bar said what was going on.
-    assert len(during) >= 2
+    assert len(during) >= 1
     assert all(not enabled and status == "Scrittura dell'accordo in corso…"
                for _busy, enabled, status in during)
     assert task.error is None

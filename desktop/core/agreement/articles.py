@@ -9,22 +9,33 @@ out, so adding one never means renumbering the others.
 from __future__ import annotations
 
 from collections.abc import Callable
-from typing import Any
 
 from desktop.core.agreement.context import Article, Context, esc, person_name, phrase
 from desktop.core.agreement.finances import (
     annex_financial_plan,
     annex_indicators,
-    economic_resources,
     monitoring,
+)
+from desktop.core.agreement.legal import (
+    admission_withdrawal_exclusion,
+    disputes,
+    duration_and_renewal,
+    duties,
+    economic_resources_in_full,
+    final_provisions,
+    language,
+    nature_of_agreement,
+    personal_data,
+    registration_and_stamp_duty,
+    signature_and_effect,
 )
 from desktop.core.agreement.organisation import (
     additional_clauses,
-    admission_and_exclusion,
     governance,
     key_figures,
     roles_and_commitments,
 )
+from desktop.core.agreement.parties import acts_recital
 from desktop.core.agreement.project import (
     annex_business_plan,
     local_roots,
@@ -54,39 +65,6 @@ def district_kind(ctx: Context) -> str:
     return ""
 
 
-def party_description(ctx: Context, member: dict[str, Any]) -> str:
-    _ = ctx._
-    parts = [f"<b>{esc(member.get(MEMBER.name, ''))}</b>"]
-    legal_form = ctx.choice("members", MEMBER.legal_form, member.get(MEMBER.legal_form, ""),
-                            table="organizations")
-    nature = ctx.choice("members", MEMBER.nature, member.get(MEMBER.nature, ""),
-                        table="organizations")
-    if legal_form:
-        parts.append(esc(legal_form))
-    if nature and not (member.get(MEMBER.legal_form) == "public_body"
-                       and member.get(MEMBER.nature) == "public"):
-        parts.append(_("nature: {nature}").format(nature=esc(nature[:1].lower() + nature[1:])))
-    if member.get(MEMBER.registered_office):
-        parts.append(_("registered office: {office}").format(
-            office=esc(member[MEMBER.registered_office])))
-    if member.get(MEMBER.tax_code):
-        parts.append(_("tax code / VAT number: {code}").format(code=esc(member[MEMBER.tax_code])))
-    if member.get(MEMBER.registered_sea) is True:
-        parts.append(_("registered with the solidarity economy regulations"))
-    elif member.get(MEMBER.registered_sea) is False:
-        parts.append(_("not registered with the solidarity economy regulations"))
-    representative = member.get(MEMBER.legal_representative, "")
-    if representative:
-        role = member.get(MEMBER.legal_representative_role, "")
-        sentence = (_("represented by {name}, {role}").format(name=esc(representative),
-                                                             role=esc(role)) if role
-                    else _("represented by {name}").format(name=esc(representative)))
-        if member.get(MEMBER.signing_authority):
-            sentence += _(", authorised by {act}").format(act=esc(member[MEMBER.signing_authority]))
-        parts.append(sentence)
-    return "; ".join(parts)
-
-
 def recitals(ctx: Context) -> list[str]:
     _ = ctx._
     found = [
@@ -100,6 +78,9 @@ def recitals(ctx: Context) -> list[str]:
           "regulations, broad and horizontal governance, a district contact person, attention "
           "to economic sustainability and an agreement lasting at least three years;"),
     ]
+    found += [_("the document “I Distretti dell'economia solidale e sociale in Provincia di "
+                "Trento”, approved by that Resolution, describes how a district is established "
+                "and run;")]
     kind = district_kind(ctx)
     if kind:
         found.append(_("the parties intend to work together as a {kind};").format(kind=kind))
@@ -107,6 +88,11 @@ def recitals(ctx: Context) -> list[str]:
     if needs:
         found.append(_("the parties intend to address the following needs: {needs};").format(
             needs=phrase(needs)))
+    acts = acts_recital(ctx)
+    if acts:
+        found.append(acts)
+    found.append(_("the recitals and the annexes are an integral and substantial part of this "
+                   "agreement;"))
     return found
 
 
@@ -119,8 +105,6 @@ def establishment(ctx: Context) -> Article:
     kind = district_kind(ctx)
     if kind:
         paragraphs.append(_("The District is a {kind}.").format(kind=kind))
-    paragraphs.append(_("The District is a network of organizations; it does not create a new "
-                        "legal entity and each party keeps its own autonomy."))
     if district.get(DISTRICT.seat):
         paragraphs.append(_("The reference address of the District is {seat}.").format(
             seat=esc(district[DISTRICT.seat])))
@@ -147,41 +131,11 @@ def contact_persons(ctx: Context) -> Article:
     ])
 
 
-def duration(ctx: Context) -> Article:
-    _, ngettext = ctx._, ctx.ngettext
-    years = ctx.district.get(DISTRICT.duration_years)
-    paragraphs = []
-    if years:
-        paragraphs.append(ngettext("This agreement lasts {years} year from the date of signing.",
-                                   "This agreement lasts {years} years from the date of signing.",
-                                   years).format(years=years))
-    paragraphs.append(_("Before it expires the members' assembly may renew it. Amendments to "
-                        "this agreement are made in writing and signed by all the parties."))
-    return Article(_("Duration, renewal and amendments"), paragraphs)
-
-
-def personal_data(ctx: Context) -> Article:
-    _ = ctx._
-    return Article(_("Personal data"), [
-        _("The personal data in this agreement and its annexes are processed only to run the "
-          "District and to keep in touch among the parties, in accordance with Regulation (EU) "
-          "2016/679."),
-    ])
-
-
-def final_provisions(ctx: Context) -> Article:
-    _ = ctx._
-    return Article(_("Final provisions"), [
-        _("For anything not set out in this agreement, the parties refer to Provincial Law "
-          "13/2010, to Resolution 1949/2020 and to the decisions of the members' assembly. "
-          "This agreement is drawn up in as many originals as there are parties, or signed "
-          "digitally."),
-    ])
-
-
-# In the order of the outline; additional clauses come just before the final provisions.
+# In the order of the outline, with the clauses an Italian agreement needs where they belong;
+# additional clauses come just before the signature and final provisions.
 ARTICLES: tuple[Callable[[Context], Article | None], ...] = (
     establishment,
+    nature_of_agreement,
     principles,
     objectives,
     supply_chain,
@@ -189,14 +143,19 @@ ARTICLES: tuple[Callable[[Context], Article | None], ...] = (
     key_figures,
     contact_persons,
     roles_and_commitments,
-    economic_resources,
+    duties,
+    economic_resources_in_full,
     monitoring,
     local_roots,
-    admission_and_exclusion,
-    duration,
+    admission_withdrawal_exclusion,
+    duration_and_renewal,
     personal_data,
+    disputes,
+    registration_and_stamp_duty,
+    language,
 )
-CLOSING_ARTICLES: tuple[Callable[[Context], Article | None], ...] = (final_provisions,)
+CLOSING_ARTICLES: tuple[Callable[[Context], Article | None], ...] = (signature_and_effect,
+                                                                     final_provisions)
 
 
 def all_articles(ctx: Context) -> list[Article]:

@@ -17,6 +17,7 @@ COLOURS = [colors.HexColor("#4e9a06"), colors.HexColor("#ce5c00"), colors.HexCol
 
 def chart_drawing(chart: Chart, width: float, height: float = 190) -> Drawing:
     drawing = Drawing(width, height)
+    drawing.initialFontName = "DejaVuSerif"  # the renderer's starting font, else Helvetica
     bars = VerticalBarChart()
     bars.x, bars.y = 62, 30
     bars.width, bars.height = width - 82, height - 70

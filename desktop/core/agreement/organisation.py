@@ -161,26 +161,6 @@ def roles_and_commitments(ctx: Context) -> Article | None:
     return Article(_("Roles and commitments of the parties"), paragraphs)
 
 
-def admission_and_exclusion(ctx: Context) -> Article:
-    _, ngettext = ctx._, ctx.ngettext
-    paragraphs = [
-        _("Other organizations may join the District by written request, approved by the "
-          "members' assembly, and by signing this agreement."),
-        _("A party may withdraw at any time by written notice to the coordinator; the "
-          "commitments already made for the current year remain."),
-    ]
-    absences = ctx.section("governance").get(GOVERNANCE.exclusion_absences)
-    if absences:
-        paragraphs.append(ngettext(
-            "A party that is absent from {n} meeting of the assembly without justification "
-            "may be excluded by the assembly.",
-            "A party that is absent from {n} meetings of the assembly in a row without "
-            "justification may be excluded by the assembly.", absences).format(n=absences))
-    paragraphs.append(_("The assembly may also exclude a party that seriously breaches its "
-                        "commitments, after hearing it."))
-    return Article(_("Admission, withdrawal and exclusion"), paragraphs)
-
-
 # The group's own articles, in either language.
 CLAUSES = keys("clauses", "clauses")
 CLAUSE = keys("clauses.clauses", "title_it title_en text_it text_en")

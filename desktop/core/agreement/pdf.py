@@ -26,10 +26,12 @@ from reportlab.platypus import (
     TableStyle,
 )
 
+from desktop.core.agreement.archival import CREATOR, make_archival
 from desktop.core.agreement.articles import ANNEXES, Article, Context, all_articles, esc, recitals
-from desktop.core.agreement.articles import party_description as describe_party
 from desktop.core.agreement.chart import chart_drawing
 from desktop.core.agreement.context import Chart, Subheading, Table
+from desktop.core.agreement.legal import signature_method
+from desktop.core.agreement.parties import defined_term, party_description
 from i18n import translator
 from resources import resource_path
 from wizard_steps import keys
@@ -54,7 +56,9 @@ def _register_fonts() -> None:
 
 def _styles() -> dict[str, ParagraphStyle]:
     _register_fonts()  # paragraphs are parsed when made: the font must be known by then
-    body = ParagraphStyle("body", fontName=FONT, fontSize=10, leading=14, spaceAfter=5)
+    # Bullets and numbers too come from the embedded font (reportlab's default is Helvetica).
+    body = ParagraphStyle("body", fontName=FONT, fontSize=10, leading=14, spaceAfter=5,
+                          bulletFontName=FONT)
     return {
         "body": body,
         "title": ParagraphStyle("title", parent=body, fontSize=15, leading=20,
@@ -81,6 +85,9 @@ class _FooterCanvas(Canvas):
 
     def __init__(self, *args: Any, footer: tuple[str, str], draft: str = "",
                  **kwargs: Any) -> None:
+        # Every page starts in the embedded font: otherwise reportlab names Helvetica on each
+        # page, an unembedded font that an archival PDF may not carry.
+        kwargs["initialFontName"] = FONT
         super().__init__(*args, **kwargs)
         self._footer_name, self._page_pattern = footer
         self._draft = draft
@@ -119,7 +126,7 @@ class _FooterCanvas(Canvas):
         self.drawRightString(A4[0] - 20 * mm, A4[1] - 10 * mm, self._draft)
 
 
-def build_story(document: dict[str, Any], lang: str) -> list[Any]:
+def build_story(document: dict[str, Any], lang: str, draft: bool = True) -> list[Any]:
     _ = translator(lang).gettext
     ctx = Context(document, lang, _, translator(lang).ngettext)
     styles = _styles()
@@ -133,14 +140,14 @@ def build_story(document: dict[str, Any], lang: str) -> list[Any]:
     date = ctx.date(district.get(DISTRICT.signing_date, ""))
     if place or date:
         story.append(Paragraph(esc(", ".join(p for p in (place, date) if p)), styles["centre"]))
-    story.append(Paragraph(esc(_(
-        "This text is a template drawn up with DES Wizard from the answers of the promoters. "
-        "The parties review it before signing; it is not legal advice.")), styles["note"]))
+    if draft:  # the final agreement carries no note that is not part of it
+        story.append(Paragraph(esc(_(
+            "This text is a template drawn up with DES Wizard from the answers of the "
+            "promoters. The parties review it before signing; it is not legal advice.")),
+            styles["note"]))
 
     story.append(Paragraph(esc(_("Between the parties")), styles["heading"]))
-    for number, member in enumerate(ctx.members, start=1):
-        story.append(Paragraph(describe_party(ctx, member), styles["item"],
-                               bulletText=f"{number}."))
+    story.extend(_parties(ctx, styles))
     story.append(Paragraph(esc(_("Whereas")), styles["heading"]))
     for recital in recitals(ctx):
         story.append(Paragraph(recital, styles["item"], bulletText="–"))
@@ -150,13 +157,7 @@ def build_story(document: dict[str, Any], lang: str) -> list[Any]:
         heading = _("Article {number}. {title}").format(number=number, title=article.title)
         story.extend(_article_flowables(article, heading, styles))
 
-    story.append(CondPageBreak(60 * mm))
-    story.append(Paragraph(esc(_("Signatures")), styles["heading"]))
-    story.append(Paragraph(esc(_("Place and date: {place}, {date}").format(
-        place=place or "______________", date=date or "______________")), styles["body"]))
-    story.append(Spacer(1, 4 * mm))
-    for member in ctx.members:
-        story.append(_signature_block(ctx, member, styles))
+    story.extend(_signatures(ctx, styles))
 
     for letter, builder in zip("ABCDEFGH", ANNEXES, strict=False):
         annex = builder(ctx)
@@ -166,6 +167,18 @@ def build_story(document: dict[str, Any], lang: str) -> list[Any]:
         heading = _("Annex {letter}. {title}").format(letter=letter, title=annex.title)
         story.extend(_article_flowables(annex, heading, styles))
     return story
+
+
+def _parties(ctx: Context, styles: dict[str, ParagraphStyle]) -> list[Any]:
+    """One paragraph per party, never split across pages, then the defined term."""
+    members = ctx.members
+    items: list[Any] = []
+    for number, member in enumerate(members, start=1):
+        ending = ";" if number < len(members) else ""
+        items.append(KeepTogether([Paragraph(party_description(ctx, member) + ending,
+                                             styles["item"], bulletText=f"{number}.")]))
+    items.append(Paragraph(esc(defined_term(ctx)), styles["body"]))
+    return items
 
 
 def _article_flowables(article: Article, heading: str, styles: dict[str, ParagraphStyle]
@@ -207,6 +220,7 @@ def _grid(block: Table, styles: dict[str, ParagraphStyle]) -> Any:
         ("GRID", (0, 0), (-1, -1), 0.4, colors.HexColor("#888888")),
         ("BACKGROUND", (0, 0), (-1, 0), colors.HexColor("#e8e8e8")),
         ("VALIGN", (0, 0), (-1, -1), "TOP"),
+        ("FONT", (0, 0), (-1, -1), FONT),  # the cells' starting font, else Helvetica
     ]
     commands += [("BACKGROUND", (0, row), (-1, row), colors.HexColor("#eef2f7"))
                  for row in block.bold_rows]
@@ -248,6 +262,7 @@ def _table(rows: list[list[str]], styles: dict[str, ParagraphStyle]) -> Any:
         ("GRID", (0, 0), (-1, -1), 0.4, colors.HexColor("#888888")),
         ("BACKGROUND", (0, 0), (-1, 0), colors.HexColor("#e8e8e8")),
         ("VALIGN", (0, 0), (-1, -1), "TOP"),
+        ("FONT", (0, 0), (-1, -1), FONT),  # the cells' starting font, else Helvetica
     ]))
     return table
 
@@ -261,9 +276,46 @@ def _signature_block(ctx: Context, member: dict[str, Any],
     return KeepTogether([
         Paragraph(f"<b>{esc(member.get(MEMBER.name, ''))}</b>", styles["body"]),
         Paragraph(esc(_("For the organization: {who}")).format(who=who), styles["body"]),
-        Spacer(1, 9 * mm),
+        Spacer(1, 7 * mm),
+        Paragraph(esc(_("Place and date")) + " " + "_" * 30, styles["body"]),
+        Spacer(1, 7 * mm),
         Paragraph(esc(_("Signature")) + " " + "_" * 44, styles["body"]),
         Spacer(1, 6 * mm),
+    ])
+
+
+def _signatures(ctx: Context, styles: dict[str, ParagraphStyle]) -> list[Any]:
+    """"Letto, approvato e sottoscritto", then one block per party: a place and a date line
+    for each signatory by hand (the date is never printed in advance), or a note that the
+    party signs digitally."""
+    _ = ctx._
+    digital = signature_method(ctx) == "qualified_electronic"
+    items: list[Any] = [CondPageBreak(60 * mm),
+                        Paragraph(esc(_("Read, approved and signed")), styles["heading"])]
+    if digital:
+        items.append(Paragraph(esc(_(
+            "Signed with a qualified electronic signature under article 24 of Legislative "
+            "Decree 82/2005; the date of each signature is that of its certificate.")),
+            styles["body"]))
+    items.append(Spacer(1, 4 * mm))
+    for member in ctx.members:
+        items.append(_digital_signature_block(ctx, member, styles) if digital
+                     else _signature_block(ctx, member, styles))
+    return items
+
+
+def _digital_signature_block(ctx: Context, member: dict[str, Any],
+                             styles: dict[str, ParagraphStyle]) -> KeepTogether:
+    _ = ctx._
+    representative = member.get("legal_representative", "") or "______________"
+    role = member.get("legal_representative_role", "")
+    who = esc(representative) + (f", {esc(role)}" if role else "")
+    signed = esc(_("signed digitally"))
+    return KeepTogether([
+        Paragraph(f"<b>{esc(member.get('name', ''))}</b>", styles["body"]),
+        Paragraph(esc(_("For the organization: {who}")).format(who=who), styles["body"]),
+        Paragraph(f"<i>{signed}</i>", styles["body"]),
+        Spacer(1, 4 * mm),
     ])
 
 
@@ -281,7 +333,9 @@ def draft_page(document: dict[str, Any], lang: str) -> list[Any]:
                         Paragraph(esc(_("These requirements of the toolkit and of Resolution "
                                         "1949/2020 are not met yet. When they are, export the "
                                         "agreement again: the draft mark disappears.")),
-                                  styles["body"])]
+                                  styles["body"]),
+                        Paragraph(esc(_("A draft is not an archival PDF (PDF/A): the final "
+                                        "agreement is.")), styles["body"])]
     for finding in found:
         story.append(Paragraph(f"<b>{finding.rule}</b> — {esc(finding.text(_))}",
                                styles["item"], bulletText="•"))
@@ -289,9 +343,9 @@ def draft_page(document: dict[str, Any], lang: str) -> list[Any]:
 
 
 def write_pdf(story: list[Any], target: Path, title: str, lang: str, footer_name: str,
-              draft: bool = False) -> Path:
+              draft: bool = False, subject: str = "") -> Path:
     """Lay out a story on A4 with the footer (and the draft mark); the target appears only
-    when the whole PDF is written."""
+    when the whole PDF is written. Anything but a draft is written as PDF/A-2b."""
     _register_fonts()
     _ = translator(lang).gettext
     handle, temporary = tempfile.mkstemp(suffix=".pdf-new", dir=target.parent)
@@ -299,12 +353,14 @@ def write_pdf(story: list[Any], target: Path, title: str, lang: str, footer_name
     try:
         pdf = SimpleDocTemplate(
             temporary, pagesize=A4, leftMargin=20 * mm, rightMargin=20 * mm,
-            topMargin=18 * mm, bottomMargin=22 * mm, title=title, author="DES Wizard",
-            lang=lang)
+            topMargin=18 * mm, bottomMargin=22 * mm, title=title, author=footer_name,
+            subject=subject, creator=CREATOR, lang=lang, initialFontName=FONT)
         pattern = _("page {page} of {pages}")
         mark = _("DRAFT") if draft else ""
         pdf.build(story, canvasmaker=lambda *a, **k: _FooterCanvas(
             *a, footer=(footer_name, pattern), draft=mark, **k))
+        if not draft:
+            make_archival(Path(temporary), title, footer_name, subject, lang)
         os.replace(temporary, target)
     except BaseException:
         Path(temporary).unlink(missing_ok=True)
@@ -320,7 +376,10 @@ def export_agreement(document: dict[str, Any], lang: str, out: str | os.PathLike
     _ = translator(lang).gettext
     name = document.get("district", {}).get(DISTRICT.name, "")
     draft = not ready_to_sign(document)
-    story = build_story(document, lang) + (draft_page(document, lang) if draft else [])
+    story = build_story(document, lang, draft) + (draft_page(document, lang) if draft else [])
     title = _("Voluntary agreement for the establishment of the Solidarity Economy "
               "District") + f" “{name}”"
-    return write_pdf(story, Path(out), title, lang, name, draft)
+    subject = _("Voluntary agreement among the members of a Solidarity Economy District, under "
+                "Provincial Law 13/2010 and Resolution 1949/2020 of the Autonomous Province of "
+                "Trento")
+    return write_pdf(story, Path(out), title, lang, name, draft, subject)

@@ -1,7 +1,8 @@
 """The file's formats, one numbered migration each, and the connection every open uses.
 
 ``MIGRATIONS[n]`` brings a file from format n-1 to n; the newest key is the format this
-version writes (``SCHEMA_VERSION``). Each runs in its own transaction. A member field or a part
+version writes (``SCHEMA_VERSION``). Each runs in its own transaction, in the order of
+the keys. A member field or a part
 of a contact person declared later needs only ``MIGRATIONS[n] = added_columns(table, key)``: the
 column's type comes from the field's kind.
 """
@@ -121,10 +122,19 @@ def _acknowledgements_per_finding_v5(db: Database) -> None:
     db.execute("DROP TABLE acknowledgements_v4")
 
 
+def _party_identifiers_v6(db: Database) -> None:
+    """Version 6: the VAT number apart from the tax code, the number in the register of
+    cooperatives, and the number and date of the act that authorises the signature."""
+    for column in ("vat_number", "cooperative_register", "signing_act_number",
+                   "signing_act_date"):
+        db.table("members").add_column(column, str)
+
+
 # version -> the migration that brings a file from version-1 to version.
 MIGRATIONS: dict[int, Migration] = {1: _create_v1, 2: _rows_and_commitments_v2,
                                     3: _acknowledgements_v3, 4: _attachments_v4,
-                                    5: _acknowledgements_per_finding_v5}
+                                    5: _acknowledgements_per_finding_v5,
+                                    6: _party_identifiers_v6}
 
 SCHEMA_VERSION = max(MIGRATIONS)
 
