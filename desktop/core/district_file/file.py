@@ -24,7 +24,7 @@ import shutil
 import sqlite3
 import tempfile
 from collections.abc import Callable, Iterator
-from contextlib import contextmanager
+from contextlib import contextmanager, suppress
 from pathlib import Path
 from typing import Any
 
@@ -32,6 +32,7 @@ from sqlite_utils import Database
 
 from desktop.core.district_file.header import check_header
 from desktop.core.district_file.migrations import MIGRATIONS, Migration, connect, migrate
+from desktop.core.district_file.write_errors import WriteError, reason_of
 from desktop.core.errors import DistrictFileError
 from i18n import N_
 from wizard_steps import scalar_fields, table_fields
@@ -40,6 +41,8 @@ from wizard_steps.fields import Field, Kind, empty_value
 APPLICATION_ID = 0x44455331  # "DES1"
 GENERIC_ROWS = "rows"  # the table that holds every list but the members
 MEMBER_TABLE = "members"
+# Errors of the program, not of the disk: they are raised as they are.
+PROGRAMMING_ERRORS = (sqlite3.IntegrityError, sqlite3.ProgrammingError, sqlite3.InterfaceError)
 ATTACHMENT_TYPES = {".pdf": "application/pdf", ".jpg": "image/jpeg", ".jpeg": "image/jpeg",
                     ".png": "image/png", ".tif": "image/tiff", ".tiff": "image/tiff"}
 
@@ -72,6 +75,11 @@ class DistrictFile:
         self.path = path
         self.db = db
         self.listeners: list[Callable[[], None]] = []
+        self.failure_listeners: list[Callable[[WriteError], None]] = []
+        # Values the file refused (disk full, read-only…), by what they set: written again
+        # before the next edit, and into a copy saved meanwhile.
+        self.unsaved: dict[tuple[Any, ...], tuple[str, tuple[Any, ...]]] = {}
+        self._retrying = False
         self._scalars = {f.key: f for _, f in scalar_fields()}
         self._tables = {f.key: f for _, f in table_fields()}
 
@@ -142,16 +150,28 @@ class DistrictFile:
     def save_copy_as(self, path: str | os.PathLike[str]) -> Path:
         """Write a consistent copy of the district to another file; this one stays open."""
         target = Path(path)
-        handle, temporary = tempfile.mkstemp(suffix=".des-new", dir=target.parent)
-        os.close(handle)
+        temporary = Path(target.parent, f".{target.name}.des-new")
         try:
+            temporary.unlink(missing_ok=True)  # left by a copy that was killed
             copy = sqlite3.connect(temporary)
             with copy:
                 self.db.conn.backup(copy)
             copy.close()
+            if self.unsaved:  # what this file refused goes into the copy: all that is on screen
+                replica = DistrictFile(temporary, connect(temporary))
+                try:
+                    for method, args in self.unsaved.values():
+                        with suppress(KeyError):
+                            getattr(replica, method)(*args)
+                finally:
+                    replica.close()
             os.replace(temporary, target)
+        except (sqlite3.Error, OSError, WriteError) as exc:
+            temporary.unlink(missing_ok=True)
+            reason = exc.reason if isinstance(exc, WriteError) else reason_of(exc, target)
+            raise WriteError(reason, N_("The copy could not be written: {reason}")) from exc
         except BaseException:
-            Path(temporary).unlink(missing_ok=True)
+            temporary.unlink(missing_ok=True)
             raise
         return target
 
@@ -159,16 +179,52 @@ class DistrictFile:
 
     @contextmanager
     def _transaction(self) -> Iterator[None]:
+        if self.unsaved and not self._retrying:
+            self.save_unsaved()  # what failed before goes in first, in its order
         conn = self.db.conn
-        conn.execute("BEGIN IMMEDIATE")
         try:
-            yield
-        except BaseException:
-            conn.execute("ROLLBACK")
-            raise
-        conn.execute("COMMIT")
+            _roll_back(conn)  # a failed ROLLBACK may have left a transaction open
+            conn.execute("BEGIN IMMEDIATE")
+            try:
+                yield
+                conn.execute("COMMIT")
+            except BaseException:
+                _roll_back(conn)
+                raise
+        except (sqlite3.Error, OSError) as exc:
+            if isinstance(exc, PROGRAMMING_ERRORS):
+                raise
+            failure = WriteError(reason_of(exc, self.path))  # the cause, never a follow-up ROLLBACK error
+            for failure_listener in list(self.failure_listeners):
+                failure_listener(failure)
+            raise failure from exc
         for listener in list(self.listeners):
             listener()
+
+    def _keep(self, slot: tuple[Any, ...], method: str, *args: Any) -> None:
+        """Write a value; if the file refuses it, keep it and write it before the next edit."""
+        self.unsaved.pop(slot, None)  # a newer value replaces one that could not be written
+        try:
+            getattr(self, method)(*args)
+        except WriteError:
+            self.unsaved[slot] = (method, args)
+            raise
+
+    def save_unsaved(self) -> None:
+        """Write again, oldest first, the values that could not be written."""
+        self._retrying = True
+        try:
+            for slot in list(self.unsaved):
+                method, args = self.unsaved.pop(slot)
+                try:
+                    getattr(self, method)(*args)
+                except WriteError:
+                    self.unsaved = {slot: (method, args), **self.unsaved}
+                    raise
+                except KeyError:
+                    continue  # its row has been removed since: nothing is left to write
+        finally:
+            self._retrying = False
 
     def answers(self) -> dict[str, Any]:
         stored = {row[0]: row[1] for row in self.db.execute("SELECT key, value FROM answers")}
@@ -183,6 +239,9 @@ class DistrictFile:
     def set_answer(self, key: str, value: Any) -> None:
         if key not in self._scalars:
             raise KeyError(key)
+        self._keep(("answer", key), "_write_answer", key, value)
+
+    def _write_answer(self, key: str, value: Any) -> None:
         with self._transaction():
             self.db.execute(
                 "INSERT INTO answers(key, value) VALUES (?, ?) "
@@ -355,6 +414,10 @@ class DistrictFile:
 
     def set_row_value(self, table_key: str, row_id: int, key: str, value: Any) -> None:
         """Set one value of a row; ``key`` is ``field`` or ``person_field.sub_field``."""
+        self._keep(("row", table_key, row_id, key), "_write_row_value", table_key, row_id, key,
+                   value)
+
+    def _write_row_value(self, table_key: str, row_id: int, key: str, value: Any) -> None:
         declared = self._table(table_key)
         head, _, sub = key.partition(".")
         field = declared.row_field(head)
@@ -409,6 +472,13 @@ class DistrictFile:
         for position, current in enumerate(order, start=1):
             self.db.execute(
                 f"UPDATE {declared.table} SET position = ? WHERE id = ?", [position, current])
+
+
+def _roll_back(conn: sqlite3.Connection) -> None:
+    """End an open transaction; a ROLLBACK that fails too must not hide the first error."""
+    if conn.in_transaction:
+        with suppress(sqlite3.Error):
+            conn.execute("ROLLBACK")
 
 
 def _complete(declared: Field, data: dict[str, Any]) -> dict[str, Any]:
