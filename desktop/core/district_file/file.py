@@ -194,7 +194,8 @@ class DistrictFile:
         except (sqlite3.Error, OSError) as exc:
             if isinstance(exc, PROGRAMMING_ERRORS):
                 raise
-            failure = WriteError(reason_of(exc, self.path))  # the cause, never a follow-up ROLLBACK error
+            # The cause is reported, never a follow-up error of the ROLLBACK.
+            failure = WriteError(reason_of(exc, self.path))
             for failure_listener in list(self.failure_listeners):
                 failure_listener(failure)
             raise failure from exc
