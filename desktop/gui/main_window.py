@@ -2,8 +2,9 @@
 
 from __future__ import annotations
 
-import datetime as dt
 import tempfile
+from collections.abc import Callable
+from contextlib import suppress
 from pathlib import Path
 
 from PySide6.QtCore import Qt, QUrl
@@ -25,12 +26,14 @@ from desktop.core import settings
 from desktop.core.agreement.organisation import missing_clause_languages
 from desktop.core.defaults import start_district
 from desktop.core.district_file import DistrictFile
+from desktop.core.district_file.write_errors import WriteError
 from desktop.core.errors import UserError
 from desktop.core.readiness import ready_to_sign
 from desktop.gui.export_dialog import ExportDialog
 from desktop.gui.import_dialog import ImportDialog
 from desktop.gui.language import LanguageController
 from desktop.gui.messages import open_message
+from desktop.gui.save_status import SaveStatus
 from desktop.gui.welcome import WelcomePage
 from desktop.gui.wizard_view import WizardView
 from i18n import LANGUAGE_NAMES, LANGUAGES, N_, _, ngettext
@@ -51,7 +54,7 @@ class MainWindow(QMainWindow):
         self.last_export: Path | None = None
         self._print_folder: tempfile.TemporaryDirectory | None = None
         self._printer: QPrinter | None = None
-        self._saved_at: dt.datetime | None = None
+        self._closing_without_saving = False
 
         self.stack = QStackedWidget(self)
         self.welcome = WelcomePage(self)
@@ -65,7 +68,8 @@ class MainWindow(QMainWindow):
         self.setCentralWidget(self.stack)
 
         self._make_actions()
-        self.save_label = QLabel(self)
+        self.save_label = SaveStatus(self)
+        self.save_label.failureToTell.connect(self.show_error)
         self.statusBar().addPermanentWidget(self.save_label)
         language.languageChanged.connect(self.retranslate)
         self.resize(1200, 760)
@@ -89,7 +93,7 @@ class MainWindow(QMainWindow):
         self.print_action = action(QKeySequence.StandardKey.Print, self.request_export)
         self.example_action = action(None, self.open_example)
         self.import_action = action(None, self.request_import)
-        self.close_action = action(QKeySequence.StandardKey.Close, self.close_district)
+        self.close_action = action(QKeySequence.StandardKey.Close, self.request_close_district)
         self.quit_action = action(QKeySequence.StandardKey.Quit, self.close)
         self.back_action = action(QKeySequence("Alt+Left"), self._go_back)
         self.next_action = action(QKeySequence("Alt+Right"), self._go_next)
@@ -149,6 +153,8 @@ class MainWindow(QMainWindow):
     # --- districts --------------------------------------------------------------------------
 
     def open_district(self, path: str | Path) -> bool:
+        if self._asked_about_unsaved_edits(lambda: self.open_district(path)):
+            return False
         try:
             district = DistrictFile.open(path)
         except UserError as exc:
@@ -158,6 +164,8 @@ class MainWindow(QMainWindow):
         return True
 
     def new_district(self, path: str | Path) -> bool:
+        if self._asked_about_unsaved_edits(lambda: self.new_district(path)):
+            return False
         target = Path(path)
         if target.suffix.lower() != ".des":
             target = target.with_name(target.name + ".des")
@@ -205,7 +213,7 @@ class MainWindow(QMainWindow):
     def _show_district(self, district: DistrictFile) -> None:
         self.close_district()
         self.district = district
-        district.listeners.append(self._saved)
+        self.save_label.follow(district)
         self.wizard = WizardView(district, self)
         self.wizard.edited.connect(self._update_title)
         self.wizard.importRequested.connect(self.request_import)
@@ -215,7 +223,6 @@ class MainWindow(QMainWindow):
         remembered = settings.load()  # fresh: the language switch saves to the same file
         remembered.remember(district.path)
         settings.save(remembered)
-        self._saved_at = None
         self._update_recent()
         self.retranslate()
 
@@ -229,21 +236,67 @@ class MainWindow(QMainWindow):
         if self.district is not None:
             self.district.close()
             self.district = None
+        self.save_label.follow(None)
         self.stack.setCurrentWidget(self.welcome)
         self._update_recent()
         self.retranslate()
 
+    def request_close_district(self) -> None:
+        if not self._asked_about_unsaved_edits(self.close_district):
+            self.close_district()
+
+    def _asked_about_unsaved_edits(self, go_on: Callable[[], object]) -> bool:
+        """With edits the file refused on screen, ask before they are dropped; ``go_on`` runs
+        if the user chooses to drop them. True when the question was asked."""
+        if self.wizard is not None:
+            self.wizard.flush()
+        if self.district is not None and self.district.unsaved:
+            with suppress(WriteError):  # one more try: the disk may have room again
+                self.district.save_unsaved()
+        if not self.save_label.has_unsaved_edits() or self._closing_without_saving:
+            return False
+        box = QMessageBox(QMessageBox.Icon.Warning, _("DES Wizard"), _(
+            "Some changes on screen could not be saved in the district file ({reason}). If "
+            "you close it now, they are lost.").format(reason=self._unsaved_reason()),
+            QMessageBox.StandardButton.Cancel, self)
+        copy = box.addButton(_("Save a &copy as…"), QMessageBox.ButtonRole.AcceptRole)
+        drop = box.addButton(_("&Close without saving"), QMessageBox.ButtonRole.DestructiveRole)
+        box.setDefaultButton(copy)
+        copy.clicked.connect(self.request_save_copy)
+        drop.clicked.connect(lambda: self._drop_unsaved_edits(go_on))
+        self.dialog = box
+        box.open()
+        return True
+
+    def _unsaved_reason(self) -> str:
+        failure = self.save_label.failure
+        return _(failure.reason) if failure is not None else ""
+
+    def _drop_unsaved_edits(self, go_on: Callable[[], object]) -> None:
+        self._closing_without_saving = True
+        try:
+            go_on()
+        finally:
+            self._closing_without_saving = False
+
     def save_copy_as(self, path: str | Path) -> bool:
+        """Write a copy; if this file refused some edits, the copy holds them and the window
+        goes on with the copy, so that nothing on screen stays unsaved."""
         if self.district is None:
             return False
         if self.wizard is not None:
             self.wizard.flush()
         try:
             written = self.district.save_copy_as(path)
-        except OSError as exc:
-            self.show_error(_("The copy could not be written: {reason}").format(
-                reason=exc.strerror or exc))
+        except UserError as exc:
+            self.show_error(exc.message())
             return False
+        if self.district.unsaved:
+            self.district.unsaved.clear()  # they are in the copy, which the window now shows
+            self.open_district(written)
+            self.show_notice(_("Everything on screen has been saved in {path}. The window now "
+                               "works on this copy.").format(path=written))
+            return True
         self.statusBar().showMessage(_("Copy saved as {path}").format(path=written), 8000)
         return True
 
@@ -451,20 +504,6 @@ class MainWindow(QMainWindow):
 
     # --- state ------------------------------------------------------------------------------
 
-    def _saved(self) -> None:
-        self._saved_at = dt.datetime.now()
-        self._update_save_label()
-
-    def _update_save_label(self) -> None:
-        if self.district is None:
-            self.save_label.setText("")
-        elif self._saved_at is None:
-            self.save_label.setText(_("Saved"))
-        else:
-            self.save_label.setText(_("Saved at {time}").format(
-                time=self._saved_at.strftime("%H:%M:%S")))
-        self.save_label.setAccessibleName(self.save_label.text())
-
     def _update_title(self) -> None:
         if self.district is None:
             self.setWindowTitle("DES Wizard")
@@ -510,9 +549,12 @@ class MainWindow(QMainWindow):
         if self.wizard is not None:
             self.wizard.retranslate()
 
-        self._update_save_label()
+        self.save_label.refresh()
         self._update_title()
 
     def closeEvent(self, event: QCloseEvent) -> None:  # noqa: N802 (Qt's name)
+        if self._asked_about_unsaved_edits(self.close):
+            event.ignore()
+            return
         self.close_district()
         super().closeEvent(event)

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from contextlib import suppress
 from html import escape
 
 from PySide6.QtCore import QUrl, Signal
@@ -23,6 +24,7 @@ from PySide6.QtWidgets import (
 
 from desktop.core.display import display_value, row_title
 from desktop.core.district_file import DistrictFile
+from desktop.core.district_file.write_errors import WriteError
 from desktop.core.document import to_document
 from desktop.core.errors import UserError
 from desktop.core.readiness import LEVEL_NAMES, Finding, Level, findings, is_acknowledged
@@ -161,7 +163,8 @@ class ReviewPage(QWidget):
     def remove_selected_attachment(self) -> None:
         chosen = self._selected_attachment()
         if chosen is not None:
-            self.district.remove_attachment(chosen)
+            with suppress(WriteError):  # the window says why it is still there
+                self.district.remove_attachment(chosen)
             self.refresh_attachments()
 
     def refresh_attachments(self) -> None:

@@ -228,11 +228,16 @@ class DistrictFile:
             self._retrying = False
 
     def answers(self) -> dict[str, Any]:
+        """Every scalar answer; one the file refused reads as typed, as the window shows it."""
         stored = {row[0]: row[1] for row in self.db.execute("SELECT key, value FROM answers")}
-        return {
+        values = {
             key: json.loads(stored[key]) if key in stored else empty_value(declared)
             for key, declared in self._scalars.items()
         }
+        for slot, (_method, args) in self.unsaved.items():
+            if slot[0] == "answer":
+                values[slot[1]] = args[1]
+        return values
 
     def answer(self, key: str) -> Any:
         return self.answers()[key]
