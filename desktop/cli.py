@@ -48,6 +48,14 @@ def _writable_target(path: str, overwrite: bool = True) -> Path:
     return target
 
 
+def _output(args: argparse.Namespace) -> Path:
+    """The ``-o`` of a command that reads ``args.file``: never the input, never a district,
+    an existing file only with ``--force``."""
+    from desktop.core.outputs import check_output
+
+    return check_output(args.output, protected=[args.file], replace=args.force)
+
+
 def _document(path: str) -> dict:
     from desktop.core.document import to_document
 
@@ -71,7 +79,7 @@ def cmd_export(args: argparse.Namespace) -> int:
     from desktop.core.agreement import export_agreement
     from desktop.core.agreement.organisation import missing_clause_languages
 
-    target = _writable_target(args.output)
+    target = _output(args)
     document = _document(args.file)
     export_agreement(document, args.lang, target)
     print(_("Agreement written to {path}").format(path=target))
@@ -113,7 +121,7 @@ def cmd_check(args: argparse.Namespace) -> int:
 def cmd_report(args: argparse.Namespace) -> int:
     from desktop.core.readiness_report import export_report
 
-    target = _writable_target(args.output)
+    target = _output(args)
     export_report(_document(args.file), args.lang, target)
     print(_("Readiness report written to {path}").format(path=target))
     return 0
@@ -122,7 +130,7 @@ def cmd_report(args: argparse.Namespace) -> int:
 def cmd_calendar(args: argparse.Namespace) -> int:
     from desktop.core.calendar_export import meeting_count, write_calendar
 
-    target = _writable_target(args.output)
+    target = _output(args)
     document = _document(args.file)
     if not meeting_count(document):
         raise UserError(N_("The assembly calendar has no meeting with a date yet."))
@@ -134,9 +142,10 @@ def cmd_calendar(args: argparse.Namespace) -> int:
 def cmd_to_json(args: argparse.Namespace) -> int:
     from desktop.core.document import write_json
 
+    target = _output(args) if args.output else None
     document = _document(args.file)
-    if args.output:
-        write_json(document, _writable_target(args.output))
+    if target is not None:
+        write_json(document, target)
     else:
         sys.stdout.write(json.dumps(document, ensure_ascii=False, indent=2) + "\n")
     return 0
@@ -167,6 +176,9 @@ def cmd_schema(args: argparse.Namespace) -> int:
     return 0
 
 
+FORCE_HELP = N_("replace the output file if it exists (never a district file)")
+
+
 def _command_parser() -> _Parser:
     parser = _Parser(prog="des-wizard", description=_(
         "DES Wizard: found a Solidarity Economy District step by step."))
@@ -178,6 +190,7 @@ def _command_parser() -> _Parser:
     export.add_argument("file", metavar="FILE.des")
     export.add_argument("--lang", choices=LANGUAGES, required=True)
     export.add_argument("-o", "--output", metavar="OUT.pdf", required=True)
+    export.add_argument("--force", action="store_true", help=_(FORCE_HELP))
     export.set_defaults(run=cmd_export)
     check = sub.add_parser("check", help=_("check the district against the toolkit and the "
                                            "resolution (exit 1 while a blocking rule fails)"))
@@ -189,15 +202,18 @@ def _command_parser() -> _Parser:
     report.add_argument("file", metavar="FILE.des")
     report.add_argument("--lang", choices=LANGUAGES, required=True)
     report.add_argument("-o", "--output", metavar="OUT.pdf", required=True)
+    report.add_argument("--force", action="store_true", help=_(FORCE_HELP))
     report.set_defaults(run=cmd_report)
     calendar = sub.add_parser("calendar", help=_("write the assembly calendar as an .ics file"))
     calendar.add_argument("file", metavar="FILE.des")
     calendar.add_argument("--lang", choices=LANGUAGES, default="it")
     calendar.add_argument("-o", "--output", metavar="OUT.ics", required=True)
+    calendar.add_argument("--force", action="store_true", help=_(FORCE_HELP))
     calendar.set_defaults(run=cmd_calendar)
     to_json = sub.add_parser("to-json", help=_("write the district as one JSON document"))
     to_json.add_argument("file", metavar="FILE.des")
     to_json.add_argument("-o", "--output", metavar="OUT.json")
+    to_json.add_argument("--force", action="store_true", help=_(FORCE_HELP))
     to_json.set_defaults(run=cmd_to_json)
     from_json = sub.add_parser("from-json",
                                help=_("create a new district file from a JSON document"))

@@ -28,6 +28,7 @@ from desktop.core.defaults import start_district
 from desktop.core.district_file import DistrictFile
 from desktop.core.district_file.write_errors import WriteError
 from desktop.core.errors import UserError
+from desktop.core.outputs import OutputExistsError, check_output
 from desktop.core.readiness import ready_to_sign
 from desktop.gui.export_dialog import ExportDialog
 from desktop.gui.import_dialog import ImportDialog
@@ -286,8 +287,9 @@ class MainWindow(QMainWindow):
             return False
         if self.wizard is not None:
             self.wizard.flush()
-        try:
-            written = self.district.save_copy_as(path)
+        try:  # the file dialog has asked before replacing a file
+            target = check_output(path, protected=[self.district.path], replace=True)
+            written = self.district.save_copy_as(target)
         except UserError as exc:
             self.show_error(exc.message())
             return False
@@ -300,7 +302,9 @@ class MainWindow(QMainWindow):
         self.statusBar().showMessage(_("Copy saved as {path}").format(path=written), 8000)
         return True
 
-    def export_agreement(self, lang: str, path: str | Path) -> bool:
+    def export_agreement(self, lang: str, path: str | Path, replace: bool = False) -> bool:
+        """Write the agreement; an existing file (other than the last export) is replaced only
+        after the user says yes, and a district never."""
         from desktop.core.agreement import export_agreement
         from desktop.core.document import to_document
 
@@ -308,9 +312,14 @@ class MainWindow(QMainWindow):
             return False
         if self.wizard is not None:
             self.wizard.flush()
-        target = Path(path)
-        if not target.parent.is_dir():
-            self.show_error(_("The folder {path} does not exist.").format(path=target.parent))
+        try:
+            target = check_output(path, protected=[self.district.path],
+                                  replace=replace or Path(path) == self.last_export)
+        except OutputExistsError:
+            self._ask_to_replace(Path(path), lambda: self.export_agreement(lang, path, True))
+            return False
+        except UserError as exc:
+            self.show_error(exc.message())
             return False
         document = to_document(self.district)
         try:
@@ -337,6 +346,15 @@ class MainWindow(QMainWindow):
         self.dialog = box
         box.open()
         return True
+
+    def _ask_to_replace(self, target: Path, replace: Callable[[], object]) -> None:
+        box = QMessageBox(QMessageBox.Icon.Question, _("DES Wizard"),
+                          _("The file {path} already exists. Replace it?").format(path=target),
+                          QMessageBox.StandardButton.Yes | QMessageBox.StandardButton.No, self)
+        box.setDefaultButton(QMessageBox.StandardButton.No)
+        box.button(QMessageBox.StandardButton.Yes).clicked.connect(replace)
+        self.dialog = box
+        box.open()
 
     def _agreement_for_printing(self, lang: str) -> Path | None:
         """The agreement as it would be exported, in a temporary file kept until closing."""
@@ -434,8 +452,12 @@ class MainWindow(QMainWindow):
         if not meeting_count(document):
             self.show_error(_("The assembly calendar has no meeting with a date yet."))
             return False
-        try:
-            target = write_calendar(document, self.language.language, path)
+        try:  # the file dialog has asked before replacing a file
+            target = check_output(path, protected=[self.district.path], replace=True)
+            target = write_calendar(document, self.language.language, target)
+        except UserError as exc:
+            self.show_error(exc.message())
+            return False
         except OSError as exc:
             self.show_error(_("The calendar could not be written: {reason}").format(
                 reason=exc.strerror or exc))

@@ -27,6 +27,7 @@ from desktop.core.district_file import DistrictFile
 from desktop.core.district_file.write_errors import WriteError
 from desktop.core.document import to_document
 from desktop.core.errors import UserError
+from desktop.core.outputs import check_output
 from desktop.core.readiness import LEVEL_NAMES, Finding, Level, findings, is_acknowledged
 from desktop.gui.messages import open_message
 from i18n import _, current_language, ngettext
@@ -152,8 +153,12 @@ class ReviewPage(QWidget):
         dialog.open()
 
     def save_attachment(self, attachment_id: int, path: str) -> bool:
-        try:
-            self.district.save_attachment(attachment_id, path)
+        try:  # the file dialog has asked before replacing a file; a district is never one
+            target = check_output(path, protected=[self.district.path], replace=True)
+            self.district.save_attachment(attachment_id, target)
+        except UserError as exc:
+            self._tell(exc.message())
+            return False
         except OSError as exc:
             self._tell(_("The copy could not be written: {reason}").format(
                 reason=exc.strerror or exc))

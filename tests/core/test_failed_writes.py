@@ -36,7 +36,9 @@ def test_a_full_disk_is_reported_as_such_and_the_value_is_written_later(on_small
     assert len(heard) == 2
     assert {h.reason for h in heard} <= full_disk_reasons(district.path.parent)
     assert set(district.unsaved) == {("answer", "name"), ("answer", "seat")}
-    assert district.answer("name") == "DES Val di Non"  # the file is still whole
+    in_file = district.db.execute("SELECT value FROM answers WHERE key = 'name'").fetchone()[0]
+    assert in_file == '"DES Val di Non"'  # the file is still whole
+    assert district.answer("name") == "DES Val di Sole"  # reads show what was typed
     district.add_row("objectives")  # the next write, space free again, carries both
     assert district.unsaved == {}
     reopened = DistrictFile.open(district.path)
