@@ -32,9 +32,11 @@ class _Parser(argparse.ArgumentParser):
 
 
 def _open(path: str):
+    """Commands only read a district: opened read-only, they never write to it (nor take its
+    lock), even while a window edits it."""
     from desktop.core.district_file import DistrictFile
 
-    return DistrictFile.open(path)
+    return DistrictFile.open(path, read_only=True)
 
 
 def _writable_target(path: str, overwrite: bool = True) -> Path:
@@ -67,10 +69,12 @@ def _document(path: str) -> dict:
 
 
 def cmd_demo(args: argparse.Namespace) -> int:
+    from desktop.core.district_file.lock import held
     from desktop.core.example import write_example
 
     target = _writable_target(args.out, overwrite=False)
-    write_example(target).close()
+    with held(target):  # a window creating the same district at this moment wins
+        write_example(target).close()
     print(_("Example district written to {path}").format(path=target))
     return 0
 
@@ -152,11 +156,13 @@ def cmd_to_json(args: argparse.Namespace) -> int:
 
 
 def cmd_from_json(args: argparse.Namespace) -> int:
+    from desktop.core.district_file.lock import held
     from desktop.core.document import from_document, load_json
 
     target = _writable_target(args.out, overwrite=False)
     document = load_json(args.input)
-    from_document(document, target).close()
+    with held(target):
+        from_document(document, target).close()
     print(_("District written to {path}").format(path=target))
     return 0
 

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import os
 import tempfile
 from collections.abc import Callable
 from contextlib import suppress
@@ -19,6 +20,7 @@ from PySide6.QtWidgets import (
     QMessageBox,
     QStackedWidget,
     QToolBar,
+    QVBoxLayout,
     QWidget,
 )
 
@@ -26,6 +28,7 @@ from desktop.core import settings
 from desktop.core.agreement.organisation import missing_clause_languages
 from desktop.core.defaults import start_district
 from desktop.core.district_file import DistrictFile
+from desktop.core.district_file.lock import DistrictLock, LockedError
 from desktop.core.district_file.write_errors import WriteError
 from desktop.core.errors import UserError
 from desktop.core.outputs import OutputExistsError, check_output
@@ -34,6 +37,7 @@ from desktop.gui.export_dialog import ExportDialog
 from desktop.gui.import_dialog import ImportDialog
 from desktop.gui.language import LanguageController
 from desktop.gui.messages import open_message
+from desktop.gui.read_only_banner import ReadOnlyBanner
 from desktop.gui.save_status import SaveStatus
 from desktop.gui.welcome import WelcomePage
 from desktop.gui.wizard_view import WizardView
@@ -43,6 +47,7 @@ EXAMPLE_FILE_NAME = "Esempio - DES Fiemme e Fassa.des"
 DISTRICT_FILTER = N_("District files (*.des)")
 SPREADSHEET_FILTER = N_("Spreadsheets (*.csv *.xlsx)")
 CALENDAR_FILTER = N_("Calendars (*.ics)")
+UNWRITABLE = N_("you cannot write to this file or to its folder.")
 
 
 class MainWindow(QMainWindow):
@@ -66,7 +71,16 @@ class MainWindow(QMainWindow):
         self.welcome.languageChosen.connect(
             lambda lang: self.language_combo.setCurrentIndex(self.language_combo.findData(lang)))
         self.stack.addWidget(self.welcome)
-        self.setCentralWidget(self.stack)
+        self.banner = ReadOnlyBanner(self)
+        self.banner.saveCopyRequested.connect(self.request_save_copy)
+        central = QWidget(self)
+        central_layout = QVBoxLayout(central)
+        central_layout.setContentsMargins(0, 0, 0, 0)
+        central_layout.setSpacing(0)
+        central_layout.addWidget(self.banner)
+        central_layout.addWidget(self.stack, 1)
+        self.setCentralWidget(central)
+        self.lock: DistrictLock | None = None
 
         self._make_actions()
         self.save_label = SaveStatus(self)
@@ -153,16 +167,54 @@ class MainWindow(QMainWindow):
 
     # --- districts --------------------------------------------------------------------------
 
-    def open_district(self, path: str | Path) -> bool:
-        if self._asked_about_unsaved_edits(lambda: self.open_district(path)):
+    def open_district(self, path: str | Path, read_only: bool = False) -> bool:
+        """Open a district for editing, holding its lock; read-only when asked, when the file
+        or its folder cannot be written, or (after asking) when someone else has it open."""
+        if self._asked_about_unsaved_edits(lambda: self.open_district(path, read_only)):
             return False
+        target = Path(path)
+        why_read_only = self._why_read_only(target) if not read_only else None
+        lock = None
+        if not read_only and why_read_only is None:
+            try:
+                lock = DistrictLock.acquire(target)
+            except LockedError as exc:
+                self._offer_read_only(target, exc)
+                return False
+            except OSError:  # no lock can be made beside it: the folder is read-only
+                why_read_only = UNWRITABLE
         try:
-            district = DistrictFile.open(path)
+            district = DistrictFile.open(target, read_only=read_only or why_read_only is not None)
         except UserError as exc:
+            if lock is not None:
+                lock.release()
             self.show_error(exc.message())
             return False
-        self._show_district(district)
+        self._show_district(district, lock)
+        if why_read_only is not None:
+            self.banner.show_reason(lambda: _(why_read_only))
         return True
+
+    @staticmethod
+    def _why_read_only(target: Path) -> str | None:
+        if target.exists() and not (os.access(target, os.W_OK)
+                                    and os.access(target.parent, os.W_OK)):
+            return UNWRITABLE
+        return None
+
+    def _offer_read_only(self, target: Path, locked: LockedError) -> None:
+        box = QMessageBox(QMessageBox.Icon.Question, _("DES Wizard"), locked.message() + "\n\n" + _(
+            "Two people editing the same district at once would overwrite each other's "
+            "changes. You can open it read-only, to read, export or save a copy."),
+            QMessageBox.StandardButton.Cancel, self)
+        read = box.addButton(_("Open &read-only"), QMessageBox.ButtonRole.AcceptRole)
+        read.clicked.connect(lambda: self._open_read_only(target, locked))
+        self.dialog = box
+        box.open()
+
+    def _open_read_only(self, target: Path, locked: LockedError) -> None:
+        if self.open_district(target, read_only=True):
+            self.banner.show_reason(locked.message)
 
     def new_district(self, path: str | Path) -> bool:
         if self._asked_about_unsaved_edits(lambda: self.new_district(path)):
@@ -211,8 +263,12 @@ class MainWindow(QMainWindow):
                 return False
         return self.open_district(target)
 
-    def _show_district(self, district: DistrictFile) -> None:
+    def _show_district(self, district: DistrictFile, lock: DistrictLock | None = None) -> None:
         self.close_district()
+        if lock is None and not district.read_only:
+            with suppress(LockedError, OSError):  # a district just made: nobody else has it
+                lock = DistrictLock.acquire(district.path)
+        self.lock = lock
         self.district = district
         self.save_label.follow(district)
         self.wizard = WizardView(district, self)
@@ -237,6 +293,10 @@ class MainWindow(QMainWindow):
         if self.district is not None:
             self.district.close()
             self.district = None
+        if self.lock is not None:
+            self.lock.release()
+            self.lock = None
+        self.banner.hide()
         self.save_label.follow(None)
         self.stack.setCurrentWidget(self.welcome)
         self._update_recent()
@@ -293,7 +353,7 @@ class MainWindow(QMainWindow):
         except UserError as exc:
             self.show_error(exc.message())
             return False
-        if self.district.unsaved:
+        if self.district.unsaved or self.district.read_only:
             self.district.unsaved.clear()  # they are in the copy, which the window now shows
             self.open_district(written)
             self.show_notice(_("Everything on screen has been saved in {path}. The window now "
@@ -568,6 +628,7 @@ class MainWindow(QMainWindow):
         self.language_combo.blockSignals(False)
         self.toolbar.setWindowTitle(_("Toolbar"))
         self.welcome.retranslate()
+        self.banner.retranslate()
         if self.wizard is not None:
             self.wizard.retranslate()
 

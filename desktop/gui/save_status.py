@@ -17,6 +17,7 @@ from desktop.core.district_file import DistrictFile
 from desktop.core.district_file.write_errors import (
     DISK_FULL,
     MOVED,
+    OPENED_READ_ONLY,
     READ_ONLY,
     WriteError,
 )
@@ -29,6 +30,7 @@ ADVICE = {
     READ_ONLY: N_("Make the file and its folder writable again, or ask who manages that "
                   "folder."),
     MOVED: N_("Put the file back where it was, with its old name."),
+    OPENED_READ_ONLY: N_("The district was opened read-only, so nothing can be written to it."),
 }
 OTHER_ADVICE = N_("Check that the disk or the network folder is still connected.")
 
@@ -92,6 +94,8 @@ class SaveStatus(QLabel):
             text = ""
         elif self.failure is not None:
             text = self.failure.message()
+        elif self.district.read_only:
+            text = _("Read only")
         elif self.saved_at is None:
             text = _("Saved")
         else:

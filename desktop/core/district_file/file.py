@@ -31,8 +31,15 @@ from typing import Any
 from sqlite_utils import Database
 
 from desktop.core.district_file.header import check_header
-from desktop.core.district_file.migrations import MIGRATIONS, Migration, connect, migrate
-from desktop.core.district_file.write_errors import WriteError, reason_of
+from desktop.core.district_file.migrations import (
+    MIGRATIONS,
+    Migration,
+    connect,
+    connect_read_only,
+    in_memory_copy,
+    migrate,
+)
+from desktop.core.district_file.write_errors import OPENED_READ_ONLY, WriteError, reason_of
 from desktop.core.errors import DistrictFileError
 from i18n import N_
 from wizard_steps import scalar_fields, table_fields
@@ -80,6 +87,7 @@ class DistrictFile:
         # before the next edit, and into a copy saved meanwhile.
         self.unsaved: dict[tuple[Any, ...], tuple[str, tuple[Any, ...]]] = {}
         self._retrying = False
+        self.read_only = False  # opened so that nothing can be written (see open())
         self._scalars = {f.key: f for _, f in scalar_fields()}
         self._tables = {f.key: f for _, f in table_fields()}
 
@@ -109,13 +117,16 @@ class DistrictFile:
 
     @classmethod
     def open(
-        cls, path: str | os.PathLike[str], migrations: dict[int, Migration] | None = None
+        cls, path: str | os.PathLike[str], migrations: dict[int, Migration] | None = None,
+        read_only: bool = False,
     ) -> DistrictFile:
+        """Open a district; ``read_only`` never writes to the file (an older format is brought
+        up to date in memory only)."""
         migrations = MIGRATIONS if migrations is None else migrations
         target = Path(path)
         check_header(target)
         try:
-            db = connect(target)
+            db = connect_read_only(target) if read_only else connect(target)
             if db.conn.execute("PRAGMA quick_check").fetchone()[0] != "ok":
                 raise sqlite3.DatabaseError("quick_check failed")
             app_id = db.conn.execute("PRAGMA application_id").fetchone()[0]
@@ -138,11 +149,16 @@ class DistrictFile:
                    "open it; the file has not been changed."),
                 path=target, found=version, latest=latest,
             )
-        if version < latest:
+        if version < latest and read_only:
+            db = in_memory_copy(db)
+            migrate(db, version, migrations)
+        elif version < latest:
             backup = target.with_name(f"{target.name}.v{version}.bak")
             shutil.copy2(target, backup)
             migrate(db, version, migrations)
-        return cls(target, db)
+        district = cls(target, db)
+        district.read_only = read_only
+        return district
 
     def close(self) -> None:
         self.db.conn.close()
@@ -181,6 +197,8 @@ class DistrictFile:
     def _transaction(self) -> Iterator[None]:
         if self.unsaved and not self._retrying:
             self.save_unsaved()  # what failed before goes in first, in its order
+        if self.read_only:
+            raise self._report(WriteError(OPENED_READ_ONLY))
         conn = self.db.conn
         try:
             _roll_back(conn)  # a failed ROLLBACK may have left a transaction open
@@ -195,12 +213,14 @@ class DistrictFile:
             if isinstance(exc, PROGRAMMING_ERRORS):
                 raise
             # The cause is reported, never a follow-up error of the ROLLBACK.
-            failure = WriteError(reason_of(exc, self.path))
-            for failure_listener in list(self.failure_listeners):
-                failure_listener(failure)
-            raise failure from exc
+            raise self._report(WriteError(reason_of(exc, self.path))) from exc
         for listener in list(self.listeners):
             listener()
+
+    def _report(self, failure: WriteError) -> WriteError:
+        for failure_listener in list(self.failure_listeners):
+            failure_listener(failure)
+        return failure
 
     def _keep(self, slot: tuple[Any, ...], method: str, *args: Any) -> None:
         """Write a value; if the file refuses it, keep it and write it before the next edit."""

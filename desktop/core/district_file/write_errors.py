@@ -26,6 +26,7 @@ IN_USE = N_("another program is writing to the file")
 DISK_ERROR = N_("the disk could not be written (input/output error)")
 DAMAGED = N_("the file is damaged")
 UNREACHABLE = N_("the file or its folder can no longer be reached")
+OPENED_READ_ONLY = N_("the district is open read-only")
 
 _BY_CODE = {SQLITE_FULL: DISK_FULL, SQLITE_READONLY: READ_ONLY, SQLITE_BUSY: IN_USE,
             SQLITE_LOCKED: IN_USE, SQLITE_IOERR: DISK_ERROR, SQLITE_CORRUPT: DAMAGED,
