@@ -30,7 +30,6 @@ from typing import Any
 
 from sqlite_utils import Database
 
-from desktop.core.district_file.header import check_header
 from desktop.core.district_file.migrations import (
     MIGRATIONS,
     Migration,
@@ -39,13 +38,13 @@ from desktop.core.district_file.migrations import (
     in_memory_copy,
     migrate,
 )
+from desktop.core.district_file.recovery import APPLICATION_ID, ready_to_open
 from desktop.core.district_file.write_errors import OPENED_READ_ONLY, WriteError, reason_of
 from desktop.core.errors import DistrictFileError
 from i18n import N_
 from wizard_steps import scalar_fields, table_fields
 from wizard_steps.fields import Field, Kind, empty_value
 
-APPLICATION_ID = 0x44455331  # "DES1"
 GENERIC_ROWS = "rows"  # the table that holds every list but the members
 MEMBER_TABLE = "members"
 # Errors of the program, not of the disk: they are raised as they are.
@@ -124,9 +123,14 @@ class DistrictFile:
         up to date in memory only)."""
         migrations = MIGRATIONS if migrations is None else migrations
         target = Path(path)
-        check_header(target)
+        latest = max(migrations)
+        source = ready_to_open(target, latest)  # refused untouched, or recovered
+        read_only = read_only or source != target
         try:
-            db = connect_read_only(target) if read_only else connect(target)
+            db = connect_read_only(source) if read_only else connect(source)
+            if source != target:  # a recovered copy: kept in memory, its folder removed
+                db = in_memory_copy(db)
+                shutil.rmtree(source.parent, ignore_errors=True)
             if db.conn.execute("PRAGMA quick_check").fetchone()[0] != "ok":
                 raise sqlite3.DatabaseError("quick_check failed")
             app_id = db.conn.execute("PRAGMA application_id").fetchone()[0]
@@ -140,7 +144,6 @@ class DistrictFile:
         if app_id != APPLICATION_ID:
             db.conn.close()
             raise DistrictFileError(N_("The file {path} is not a district file."), path=target)
-        latest = max(migrations)
         if version > latest:
             db.conn.close()
             raise DistrictFileError(
