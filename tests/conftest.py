@@ -16,6 +16,7 @@ def isolated_user_folders(tmp_path_factory, monkeypatch):
     home = tmp_path_factory.mktemp("user")
     monkeypatch.setenv("DES_WIZARD_CONFIG_DIR", str(home / "config"))
     monkeypatch.setenv("DES_WIZARD_DOCUMENTS_DIR", str(home / "documents"))
+    monkeypatch.setenv("DES_WIZARD_DATA_DIR", str(home / "data"))
     i18n.set_language("it")
     yield
     i18n.set_language("it")

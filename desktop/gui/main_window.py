@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import os
+import sqlite3
 import tempfile
 from collections.abc import Callable
 from contextlib import suppress
@@ -27,9 +28,10 @@ from PySide6.QtWidgets import (
 from desktop.core import settings
 from desktop.core.agreement.organisation import missing_clause_languages
 from desktop.core.defaults import start_district
-from desktop.core.district_file import DistrictFile
+from desktop.core.district_file import DistrictFile, backups
 from desktop.core.district_file.lock import DistrictLock, LockedError
-from desktop.core.district_file.write_errors import WriteError
+from desktop.core.district_file.summary import summarise
+from desktop.core.district_file.write_errors import WriteError, reason_of
 from desktop.core.errors import UserError
 from desktop.core.outputs import OutputExistsError, check_output
 from desktop.core.readiness import ready_to_sign
@@ -38,6 +40,7 @@ from desktop.gui.import_dialog import ImportDialog
 from desktop.gui.language import LanguageController
 from desktop.gui.messages import open_message
 from desktop.gui.read_only_banner import ReadOnlyBanner
+from desktop.gui.restore_dialog import RestoreDialog
 from desktop.gui.save_status import SaveStatus
 from desktop.gui.welcome import WelcomePage
 from desktop.gui.wizard_view import WizardView
@@ -90,6 +93,8 @@ class MainWindow(QMainWindow):
         self.resize(1200, 760)
         self._update_recent()
         self.retranslate()
+        folders = {settings.documents_dir()} | {Path(p).parent for p in settings.load().recent}
+        backups.remove_leftover_copies(f for f in folders if f.is_dir())
 
     # --- actions, menus, toolbar ------------------------------------------------------------
 
@@ -104,6 +109,7 @@ class MainWindow(QMainWindow):
         self.new_action = action(QKeySequence.StandardKey.New, self.request_new)
         self.open_action = action(QKeySequence.StandardKey.Open, self.request_open)
         self.copy_action = action(QKeySequence.StandardKey.SaveAs, self.request_save_copy)
+        self.restore_action = action(None, self.request_restore)
         self.export_action = action(QKeySequence("Ctrl+E"), self.request_export)
         self.print_action = action(QKeySequence.StandardKey.Print, self.request_export)
         self.example_action = action(None, self.open_example)
@@ -123,6 +129,7 @@ class MainWindow(QMainWindow):
         self.file_menu.addAction(self.example_action)
         self.file_menu.addSeparator()
         self.file_menu.addAction(self.copy_action)
+        self.file_menu.addAction(self.restore_action)
         self.file_menu.addAction(self.import_action)
         self.file_menu.addAction(self.export_action)
         self.file_menu.addAction(self.print_action)
@@ -188,11 +195,83 @@ class MainWindow(QMainWindow):
         except UserError as exc:
             if lock is not None:
                 lock.release()
-            self.show_error(exc.message())
+            self._refused(target, exc)
             return False
         self._show_district(district, lock)
+        if not district.read_only:
+            self._take_backup(backups.OPENING)
         if why_read_only is not None:
             self.banner.show_reason(lambda: _(why_read_only))
+        return True
+
+    def _refused(self, target: Path, refusal: UserError) -> None:
+        """Say why a district cannot be opened; offer its latest backup when there is one."""
+        earlier = backups.backups_of(target) if target.exists() else []
+        self.show_error(refusal.message())
+        if earlier and isinstance(self.dialog, QMessageBox):
+            latest = earlier[0]
+            self.dialog.setText(refusal.message() + "\n\n" + _(
+                "DES Wizard has a backup of this district from {date}.").format(
+                date=latest.taken_at.strftime("%d/%m/%Y %H:%M")))
+            button = self.dialog.addButton(_("Open the &backup"),
+                                           QMessageBox.ButtonRole.AcceptRole)
+            button.clicked.connect(lambda: self.replace_with_backup(target, latest))
+
+    def replace_with_backup(self, target: Path, backup: backups.Backup) -> bool:
+        """Put the backup in place of a file that cannot be opened (kept under another name)."""
+        try:
+            kept = backups.replace_damaged(target, backup)
+        except (OSError, sqlite3.Error) as exc:
+            self.show_error(_("The backup could not be restored: {reason}").format(
+                reason=_(reason_of(exc, target))))
+            return False
+        if not self.open_district(target):
+            return False
+        self.show_notice(_("The backup from {date} has been restored. The file that could not "
+                           "be opened is kept as {path}.").format(
+            date=backup.taken_at.strftime("%d/%m/%Y %H:%M"), path=kept.name))
+        return True
+
+    def _take_backup(self, kind: str) -> None:
+        if self.district is None:
+            return
+        try:
+            backups.take(self.district.db.conn, self.district.path, kind)
+        except (OSError, sqlite3.Error) as exc:  # the district itself is fine: say so, go on
+            self.statusBar().showMessage(_("No backup could be made: {reason}").format(
+                reason=_(reason_of(exc, self.district.path))), 10000)
+
+    def request_restore(self) -> None:
+        if self.district is None or self.district.read_only:
+            return
+        if self.wizard is not None:
+            self.wizard.flush()
+        dialog = RestoreDialog(backups.backups_of(self.district.path),
+                               summarise(self.district), self)
+        dialog.restoreRequested.connect(self.restore_version)
+        self.language.languageChanged.connect(dialog.retranslate)
+        self.dialog = dialog
+        dialog.open()
+
+    def restore_version(self, path: str | Path) -> bool:
+        """Bring back an earlier version; the district as it is now is kept as a backup."""
+        if self.district is None or self.district.read_only:
+            return False
+        if self.wizard is not None:
+            self.wizard.flush()
+        target = self.district.path
+        try:
+            backups.take(self.district.db.conn, target, "before-restore")
+            backups.restore(Path(path), self.district.db.conn)
+        except (OSError, sqlite3.Error) as exc:
+            self.show_error(_("The backup could not be restored: {reason}").format(
+                reason=_(reason_of(exc, target))))
+            return False
+        self.district.unsaved.clear()  # the restored version replaces what was on screen
+        self.close_district()
+        if not self.open_district(target):
+            return False
+        self.statusBar().showMessage(_("Earlier version restored"), 10000)
         return True
 
     @staticmethod
@@ -610,6 +689,7 @@ class MainWindow(QMainWindow):
         self.new_action.setText(_("&New district…"))
         self.open_action.setText(_("&Open…"))
         self.copy_action.setText(_("Save a &copy as…"))
+        self.restore_action.setText(_("Restore an &earlier version…"))
         self.export_action.setText(_("&Export agreement…"))
         self.print_action.setText(_("&Print agreement…"))
         self.example_action.setText(_("Open the &example"))
@@ -621,6 +701,7 @@ class MainWindow(QMainWindow):
         for item in (self.copy_action, self.export_action, self.close_action, self.import_action,
                      self.print_action):
             item.setEnabled(has_district)
+        self.restore_action.setEnabled(self.district is not None and not self.district.read_only)
         self.language_label.setText(_("Language:") + " ")
         self.language_combo.setAccessibleName(_("Language"))
         self.language_combo.blockSignals(True)

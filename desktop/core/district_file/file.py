@@ -30,6 +30,7 @@ from typing import Any
 
 from sqlite_utils import Database
 
+from desktop.core.district_file import backups
 from desktop.core.district_file.migrations import (
     MIGRATIONS,
     Migration,
@@ -156,8 +157,7 @@ class DistrictFile:
             db = in_memory_copy(db)
             migrate(db, version, migrations)
         elif version < latest:
-            backup = target.with_name(f"{target.name}.v{version}.bak")
-            shutil.copy2(target, backup)
+            backups.take(db.conn, target, f"format-{version}")  # joins the rolling backups
             migrate(db, version, migrations)
         district = cls(target, db)
         district.read_only = read_only
