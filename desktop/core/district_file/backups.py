@@ -2,9 +2,9 @@
 folder, taken with SQLite's backup API (a consistent copy even while the file is open).
 
 Kept: the last ``KEEP_OPENINGS`` copies (one is taken at each opening), and the newest copy of
-each of the last ``KEEP_DAYS`` days. The copy made before a format migration joins the same set. Copies are
-written under a temporary name and renamed into place; a temporary left by a killed program is
-removed the next time the folder is tidied.
+each of the last ``KEEP_DAYS`` days. The copy made before a format migration joins the same
+set. Copies are written under a temporary name and renamed into place; a temporary left by a
+killed program is removed the next time the folder is tidied.
 """
 
 from __future__ import annotations
