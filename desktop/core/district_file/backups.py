@@ -110,7 +110,7 @@ def to_keep(backups: list[Backup], now: dt.datetime) -> set[Path]:
 
 def tidy(folder: Path, now: dt.datetime) -> None:
     """Remove backups beyond the rolling set, and temporaries of killed copies."""
-    for leftover in folder.glob(f"*{TEMPORARY_SUFFIX}"):
+    for leftover in folder.glob(f"*{TEMPORARY_SUFFIX}*"):  # with a journal a kill left
         leftover.unlink(missing_ok=True)
     backups = _parse(folder.glob("*.des"))
     keep = to_keep(backups, now)
@@ -125,7 +125,7 @@ def remove_leftover_copies(folders: Iterable[Path], now: float | None = None) ->
     removed = []
     limit = (now if now is not None else time.time()) - LEFTOVER_AGE_SECONDS
     for folder in folders:
-        for leftover in (*folder.glob(".*.des-new"), *folder.glob("tmp*.des-new")):
+        for leftover in (*folder.glob(".*.des-new*"), *folder.glob("tmp*.des-new*")):
             try:
                 if leftover.stat().st_mtime > limit:
                     continue

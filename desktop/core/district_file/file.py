@@ -171,7 +171,8 @@ class DistrictFile:
         target = Path(path)
         temporary = Path(target.parent, f".{target.name}.des-new")
         try:
-            temporary.unlink(missing_ok=True)  # left by a copy that was killed
+            for leftover in (temporary, temporary.with_name(temporary.name + "-journal")):
+                leftover.unlink(missing_ok=True)  # left by a copy that was killed
             copy = sqlite3.connect(temporary)
             with copy:
                 self.db.conn.backup(copy)
