@@ -182,6 +182,7 @@ def cmd_schema(args: argparse.Namespace) -> int:
     return 0
 
 
+BROKEN_PIPE_STATUS = 128 + 13  # as a shell reports a program ended by SIGPIPE
 FORCE_HELP = N_("replace the output file if it exists (never a district file)")
 
 
@@ -278,6 +279,11 @@ def main(argv: list[str] | None = None) -> int:
     except (UserError, DocumentError) as exc:
         sys.stderr.write(f"error: {exc.message()}\n")
         return 2
+    except BrokenPipeError:
+        # The reader has stopped (``des-wizard check FILE | head``): end quietly, with the
+        # status of a program ended by SIGPIPE, and let nothing flush into the closed pipe.
+        os.dup2(os.open(os.devnull, os.O_WRONLY), sys.stdout.fileno())
+        return BROKEN_PIPE_STATUS
     except OSError as exc:
         reason = exc.strerror or str(exc)
         where = f"{exc.filename}: " if exc.filename else ""
