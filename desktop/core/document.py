@@ -19,7 +19,7 @@ from desktop.core.district_file import MEMBER_TABLE, DistrictFile
 from desktop.core.errors import DocumentError
 from i18n import N_
 from wizard_steps import STEPS
-from wizard_steps.fields import Field, Kind
+from wizard_steps.fields import Field, Kind, empty_value
 
 FORMAT = "des-wizard/district"
 FORMAT_VERSION = 1
@@ -139,7 +139,9 @@ def without_missing_members(declared: Field, value: Any, members: set[int]) -> A
     if declared.kind is Kind.MEMBER_ROLES:
         return [item for item in value or [] if item.get("member") in members]
     if declared.kind is Kind.PERSON:
-        return {sub.key: without_missing_members(sub, (value or {}).get(sub.key), members)
+        # A part never typed is empty, not null: the schema wants a string there.
+        return {sub.key: without_missing_members(
+                    sub, (value or {}).get(sub.key, empty_value(sub)), members)
                 for sub in declared.row_fields}
     return value
 

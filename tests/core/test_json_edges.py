@@ -77,3 +77,18 @@ def test_date_patterns_use_ascii_digits_only():
     text = json.dumps(schema())
     assert "\\\\d" not in text
     assert re.search(r"\[0-9\]\{4\}-\[0-9\]\{2\}", text)
+
+
+def test_a_partly_filled_person_round_trips(capsys, tmp_path):
+    district = DistrictFile.create(tmp_path / "d.des")
+    district.set_answer("coordinator", {"name": "Anna"})  # surname, email, phone never typed
+    district.close()
+    first = tmp_path / "first.json"
+    code, _out, err = run(capsys, "to-json", tmp_path / "d.des", "-o", first)
+    assert code == 0, err
+    document = json.loads(first.read_text(encoding="utf-8"))
+    assert document["key_figures"]["coordinator"]["surname"] == ""
+    code, _out, err = run(capsys, "from-json", first, tmp_path / "again.des")
+    assert code == 0, err
+    code, again, err = run(capsys, "to-json", tmp_path / "again.des")
+    assert json.loads(again) == document
