@@ -170,7 +170,7 @@ def test_the_calendar_is_valid_icalendar(tmp_path):
     assert lines[0] == "BEGIN:VCALENDAR" and lines[-2] == "END:VCALENDAR"
     events = [line for line in lines if line == "BEGIN:VEVENT"]
     assert len(events) == 3
-    assert "DTSTART:20270420T180000" in lines
+    assert "DTSTART;TZID=Europe/Rome:20270420T180000" in lines
     assert "LOCATION:Cavalese\\, sala\\; piano 1" in lines
     summaries = [line for line in lines if line.startswith("SUMMARY:")]
     assert all("Fiemme e Fassa" in s for s in summaries)
