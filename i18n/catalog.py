@@ -23,7 +23,7 @@ from babel.messages.pofile import read_po, write_po
 from i18n import CATALOG_DIR, DOMAIN, LANGUAGES
 
 ROOT = CATALOG_DIR.parent
-SOURCE_DIRS = ("desktop", "wizard_steps")
+SOURCE_DIRS = ("desktop", "wizard_steps", "i18n")  # i18n: the number formats' messages
 TEMPLATE = CATALOG_DIR / f"{DOMAIN}.pot"
 PLACEHOLDER = re.compile(r"\{[a-z_0-9]*\}|%\([a-z_0-9]+\)[sd]|%[sd]")
 

@@ -18,6 +18,7 @@ from desktop import __version__
 from desktop.core.district_file import MEMBER_TABLE, DistrictFile
 from desktop.core.errors import DocumentError
 from i18n import N_
+from i18n.formats import MAX_CENTS
 from wizard_steps import STEPS
 from wizard_steps.fields import Field, Kind, empty_value
 
@@ -44,11 +45,14 @@ def _value_schema(declared: Field) -> dict[str, Any]:
     if declared.kind is Kind.DATE:
         # Empty, or an ISO date: the pattern keeps the document language-neutral.
         # [0-9], not \d: every validator reads it alike (\d is any Unicode digit in some).
-        return {"type": "string", "pattern": r"^([0-9]{4}-[0-9]{2}-[0-9]{2})?$"}
+        # Years 1900 to 2200, the dates the window and the calendar accept.
+        return {"type": "string",
+                "pattern": r"^((19[0-9]{2}|2[01][0-9]{2}|2200)-[0-9]{2}-[0-9]{2})?$"}
     if declared.kind is Kind.MEMBER:
         return {"type": ["integer", "null"]}
     if declared.kind is Kind.MONEY:
-        return {"type": ["integer", "null"], "description": "euro cents"}
+        return {"type": ["integer", "null"], "description": "euro cents", "minimum": 0,
+                "maximum": MAX_CENTS}
     if declared.kind is Kind.FORECAST:
         return _forecast_schema()
     if declared.kind is Kind.MEMBERS:
@@ -77,7 +81,8 @@ def _forecast_schema() -> dict[str, Any]:
         return {"type": "object", "propertyNames": {"enum": [c.key for c in categories]},
                 "additionalProperties": {
                     "type": "object", "propertyNames": {"pattern": r"^[0-9]{4}$"},
-                    "additionalProperties": {"type": "integer"}}}
+                    "additionalProperties": {"type": "integer", "minimum": -MAX_CENTS,
+                                             "maximum": MAX_CENTS}}}
 
     return {"type": "object", "additionalProperties": False,
             "properties": {"income": side(INCOME_CATEGORIES),

@@ -76,7 +76,7 @@ def test_a_closed_pipe_ends_quietly(example_path):
 def test_date_patterns_use_ascii_digits_only():
     text = json.dumps(schema())
     assert "\\\\d" not in text
-    assert re.search(r"\[0-9\]\{4\}-\[0-9\]\{2\}", text)
+    assert re.search(r"\[0-9\]\{2\}-\[0-9\]\{2\}", text)
 
 
 def test_a_partly_filled_person_round_trips(capsys, tmp_path):

@@ -119,3 +119,17 @@ def test_closing_without_saving_is_a_choice(qtbot, open_window, tmp_path):
     drop = next(b for b in question.buttons() if "senza salvare" in b.text())
     drop.click()
     assert not window.isVisible()
+
+
+def test_an_amount_beyond_the_maximum_is_flagged_and_never_saved(qtbot, window, example_path):
+    page = next(p for p in window.wizard.page_list if p.step.key == "financial_plan")
+    editor = next(f.editors["fee_amount"] for f in page.forms if "fee_amount" in f.editors)
+    before = window.district.answer("fee_amount")
+    for typed in ("1.000.000.000", "-20"):
+        editor.input.setText(typed)
+        editor.commit()
+        assert editor.message.isVisible() or editor.message.text()
+        assert window.district.answer("fee_amount") == before
+    assert "999.999.999,99" in editor.message.text() or "negativo" in editor.message.text()
+    window.close()
+    assert stored(example_path, "fee_amount") == before

@@ -201,7 +201,7 @@ class FieldEditor(QWidget):
             return widget.toPlainText()
         if kind is Kind.MONEY and isinstance(widget, QLineEdit):
             try:
-                return parse_money(widget.text(), current_language())
+                return parse_money(widget.text(), current_language(), negative_allowed=False)
             except MoneyError:
                 return UNREADABLE
         if isinstance(widget, QLineEdit):
@@ -331,7 +331,7 @@ class FieldEditor(QWidget):
     def _money_problems(self) -> list[str]:
         assert isinstance(self.input, QLineEdit)
         try:
-            parse_money(self.input.text(), current_language())
+            parse_money(self.input.text(), current_language(), negative_allowed=False)
         except MoneyError as problem:
             return [str(problem)]
         return []
