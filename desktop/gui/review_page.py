@@ -4,6 +4,8 @@ from __future__ import annotations
 
 from contextlib import suppress
 from html import escape
+from pathlib import Path
+from typing import Any
 
 from PySide6.QtCore import QUrl, Signal
 from PySide6.QtWidgets import (
@@ -22,8 +24,10 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from desktop.core import settings
 from desktop.core.display import display_value, row_title
 from desktop.core.district_file import DistrictFile
+from desktop.core.district_file.file import safe_file_name
 from desktop.core.district_file.write_errors import WriteError
 from desktop.core.document import to_document
 from desktop.core.errors import UserError
@@ -92,10 +96,14 @@ class ReviewPage(QWidget):
         self.save_attachment_button = QPushButton(self)
         self.save_attachment_button.clicked.connect(self.request_save_attachment)
         self.remove_attachment_button = QPushButton(self)
-        self.remove_attachment_button.clicked.connect(self.remove_selected_attachment)
+        self.remove_attachment_button.clicked.connect(self.ask_remove_attachment)
+        self.undo_attachment_button = QPushButton(self)
+        self.undo_attachment_button.clicked.connect(self.undo_remove_attachment)
+        self.undo_attachment_button.setEnabled(False)
+        self.removed_attachments: list[dict[str, Any]] = []  # for undo, until the window closes
         buttons = QHBoxLayout()
         for button in (self.attach_button, self.save_attachment_button,
-                       self.remove_attachment_button):
+                       self.remove_attachment_button, self.undo_attachment_button):
             buttons.addWidget(button)
         buttons.addStretch(1)
         self.file_dialog: QFileDialog | None = None
@@ -145,7 +153,9 @@ class ReviewPage(QWidget):
         if chosen is None:
             return
         name = next(a["name"] for a in self.district.attachments() if a["id"] == chosen)
-        dialog = QFileDialog(self, _("Save a copy of the signed agreement"), name)
+        folder = settings.documents_dir()  # never the program's working folder
+        proposed = (folder if folder.is_dir() else Path.home()) / safe_file_name(name)
+        dialog = QFileDialog(self, _("Save a copy of the signed agreement"), str(proposed))
         dialog.setAcceptMode(QFileDialog.AcceptMode.AcceptSave)
         dialog.setOption(QFileDialog.Option.DontUseNativeDialog)
         dialog.fileSelected.connect(lambda path: self.save_attachment(chosen, path))
@@ -165,12 +175,35 @@ class ReviewPage(QWidget):
             return False
         return True
 
-    def remove_selected_attachment(self) -> None:
+    def ask_remove_attachment(self) -> None:
         chosen = self._selected_attachment()
-        if chosen is not None:
-            with suppress(WriteError):  # the window says why it is still there
-                self.district.remove_attachment(chosen)
-            self.refresh_attachments()
+        if chosen is None:
+            return
+        name = next(a["name"] for a in self.district.attachments() if a["id"] == chosen)
+        box = QMessageBox(QMessageBox.Icon.Question, _("Remove"), _(
+            "Remove the scan “{name}” from the district? “Undo remove” puts it back until the "
+            "window is closed.").format(name=name),
+            QMessageBox.StandardButton.Yes | QMessageBox.StandardButton.No, self)
+        box.setDefaultButton(QMessageBox.StandardButton.No)
+        box.button(QMessageBox.StandardButton.Yes).clicked.connect(
+            lambda: self.remove_attachment(chosen))
+        self.message = box
+        box.open()
+
+    def remove_attachment(self, attachment_id: int) -> None:
+        with suppress(WriteError):  # the window says why it is still there
+            self.removed_attachments.append(self.district.remove_attachment(attachment_id))
+        self.undo_attachment_button.setEnabled(bool(self.removed_attachments))
+        self.refresh_attachments()
+
+    def undo_remove_attachment(self) -> None:
+        if not self.removed_attachments:
+            return
+        with suppress(WriteError):
+            self.district.restore_attachment(self.removed_attachments[-1])
+            self.removed_attachments.pop()
+        self.undo_attachment_button.setEnabled(bool(self.removed_attachments))
+        self.refresh_attachments()
 
     def refresh_attachments(self) -> None:
         self.signed_list.clear()
@@ -309,6 +342,7 @@ class ReviewPage(QWidget):
         self.attach_button.setText(_("&Attach the signed agreement…"))
         self.save_attachment_button.setText(_("&Save a copy…"))
         self.remove_attachment_button.setText(_("Remo&ve"))
+        self.undo_attachment_button.setText(_("Undo remove"))
         self.refresh_attachments()
         if self.isVisible():
             self.refresh()

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import datetime as dt
+from typing import Any
 from zoneinfo import ZoneInfo
 
 import icalendar
@@ -12,7 +13,7 @@ from desktop.core.calendar_export import calendar_text, meeting_count
 from desktop.core.example import example_document
 
 
-def events(text: str) -> list[icalendar.Event]:
+def events(text: str) -> list[Any]:
     return list(icalendar.Calendar.from_ical(text).walk("VEVENT"))
 
 

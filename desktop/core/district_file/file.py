@@ -314,8 +314,8 @@ class DistrictFile:
         with self._transaction():
             cursor = self.db.execute(
                 "INSERT INTO attachments(name, media_type, added_at, data) VALUES (?, ?, ?, ?)",
-                [source.name, media_type, dt.datetime.now().isoformat(timespec="seconds"),
-                 sqlite3.Binary(data)])
+                [safe_file_name(source.name), media_type,
+                 dt.datetime.now().isoformat(timespec="seconds"), sqlite3.Binary(data)])
         return int(cursor.lastrowid or 0)
 
     def attachments(self) -> list[dict[str, Any]]:
@@ -338,9 +338,24 @@ class DistrictFile:
         os.replace(temporary, target)
         return target
 
-    def remove_attachment(self, attachment_id: int) -> None:
+    def remove_attachment(self, attachment_id: int) -> dict[str, Any]:
+        """Remove a scan; returns it whole, so that :meth:`restore_attachment` can undo."""
+        row = self.db.execute("SELECT id, name, media_type, added_at, data FROM attachments "
+                              "WHERE id = ?", [attachment_id]).fetchone()
+        if row is None:
+            raise KeyError(attachment_id)
         with self._transaction():
             self.db.execute("DELETE FROM attachments WHERE id = ?", [attachment_id])
+        return dict(zip(("id", "name", "media_type", "added_at", "data"), row, strict=True))
+
+    def restore_attachment(self, removed: dict[str, Any]) -> None:
+        """Put a removed scan back, with its id and date."""
+        with self._transaction():
+            self.db.execute(
+                "INSERT INTO attachments(id, name, media_type, added_at, data) "
+                "VALUES (?, ?, ?, ?, ?)",
+                [removed["id"], removed["name"], removed["media_type"], removed["added_at"],
+                 sqlite3.Binary(removed["data"])])
 
     # --- tables of rows ---------------------------------------------------------------------
 
@@ -502,6 +517,18 @@ class DistrictFile:
         for position, current in enumerate(order, start=1):
             self.db.execute(
                 f"UPDATE {declared.table} SET position = ? WHERE id = ?", [position, current])
+
+
+def safe_file_name(name: str) -> str:
+    """A name that is only a file name on every system: no folders, no control characters,
+    none of the characters Windows refuses, not empty, at most 120 characters."""
+    base = name.replace("\\", "/").rsplit("/", 1)[-1]
+    cleaned = "".join("_" if ch in '<>:"|?*' or ord(ch) < 0x20 or ord(ch) == 0x7F else ch
+                      for ch in base).strip(" .")
+    stem, dot, suffix = cleaned.rpartition(".")
+    if dot and len(cleaned) > 120:
+        cleaned = stem[:120 - len(suffix) - 1] + "." + suffix
+    return cleaned[:120] or "scan"
 
 
 def _roll_back(conn: sqlite3.Connection) -> None:
