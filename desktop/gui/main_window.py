@@ -180,6 +180,8 @@ class MainWindow(QMainWindow):
         if self._asked_about_unsaved_edits(lambda: self.open_district(path, read_only)):
             return False
         target = Path(path)
+        if self.district is not None and _same_file(self.district.path, target):
+            self.close_district()  # opened again from this window: its own lock is released
         why_read_only = self._why_read_only(target) if not read_only else None
         lock = None
         if not read_only and why_read_only is None:
@@ -722,3 +724,10 @@ class MainWindow(QMainWindow):
             return
         self.close_district()
         super().closeEvent(event)
+
+
+def _same_file(first: Path, second: Path) -> bool:
+    try:
+        return first.samefile(second)
+    except OSError:
+        return False

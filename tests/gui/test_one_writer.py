@@ -84,3 +84,12 @@ def test_a_read_only_folder_opens_read_only_and_untouched(make_window, example_p
         window.close()
     assert digest(example_path) == before
     assert not lock_path(example_path).exists()
+
+
+def test_a_window_can_open_its_own_district_again(make_window, example_path):
+    window = make_window(example_path)
+    assert window.open_district(example_path)
+    assert not window.district.read_only
+    assert lock_path(example_path).exists()
+    window.close()
+    assert not lock_path(example_path).exists()
