@@ -133,3 +133,10 @@ def test_an_amount_beyond_the_maximum_is_flagged_and_never_saved(qtbot, window, 
     assert "999.999.999,99" in editor.message.text() or "negativo" in editor.message.text()
     window.close()
     assert stored(example_path, "fee_amount") == before
+
+
+def test_dates_in_the_window_stay_within_1900_and_2200(window):
+    editor = window.wizard.page_list[0].form.editors["signing_date"]
+    assert editor.input.maximumDate().year() == 2200
+    editor.set_value("2999-01-01")
+    assert editor.value() <= "2200-12-31"

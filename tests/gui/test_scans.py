@@ -57,3 +57,4 @@ def test_the_copy_is_proposed_in_the_documents_folder(window, tmp_path):
     proposed = review.file_dialog.selectedFiles()[0]
     assert Path(proposed).parent == settings.documents_dir()
     assert Path(proposed).name == "firmato.png"
+

@@ -41,6 +41,7 @@ def _no_members() -> dict[int, str]:
     return {}
 DATE_FORMATS = {"it": "dd/MM/yyyy", "en": "d MMM yyyy"}
 NO_DATE = QDate(1900, 1, 1)
+LAST_DATE = QDate(2200, 12, 31)  # as far as the file, the JSON Schema and the calendar go
 
 
 class FieldEditor(QWidget):
@@ -123,6 +124,7 @@ class FieldEditor(QWidget):
             date = QDateEdit(self)
             date.setCalendarPopup(True)
             date.setMinimumDate(NO_DATE)
+            date.setMaximumDate(LAST_DATE)
             date.setSpecialValueText(" ")
             date.setDate(NO_DATE)
             date.dateChanged.connect(self._chosen)
