@@ -1,12 +1,14 @@
 """The crash harness: a worker edits a district and is killed with SIGKILL at random moments.
 
-Run as ``python -m tests.crash_harness SEED KILLS FOLDER``. The harness process imports the
+Run as ``python -m tests.crash_harness SEED KILLS FOLDER [migrations]``. The harness process imports the
 program once and forks a fresh worker for every kill (so a kill costs milliseconds, not an
 interpreter start). Each worker edits through the store API: answers, rows, row values, scans,
 "save a copy", backups; after each call returns it reports the edit on a pipe: that edit is
 *acknowledged*. After each kill the harness checks that the file passes ``integrity_check``,
 opens without being called damaged, and holds every acknowledged edit; that a copy or backup
-it finds is whole. It prints one JSON line with the figures.
+it finds is whole. With ``migrations`` each worker brings a first-release district up to date
+and is killed on the way; the district must then open, whole, with its member. It prints one
+JSON line with the figures.
 """
 
 from __future__ import annotations
@@ -20,7 +22,15 @@ import sys
 import time
 from pathlib import Path
 
-from desktop.core.district_file import DistrictFile, backups
+from desktop.core.district_file import (
+    APPLICATION_ID,
+    MIGRATIONS,
+    SCHEMA_VERSION,
+    DistrictFile,
+    backups,
+)
+from desktop.core.district_file.migrations import connect, migrate
+from desktop.core.district_file.recovery import read_header
 from desktop.core.errors import DistrictFileError
 
 SCAN_BYTES = 1_000_000
@@ -114,5 +124,51 @@ def run(seed: int, kills: int, folder: Path) -> dict[str, object]:
             "seconds": round(time.monotonic() - started, 2)}
 
 
+def first_release_district(path: Path) -> None:
+    """A district as the first release wrote it (format 1), with one member."""
+    db = connect(path)
+    db.execute(f"PRAGMA application_id={APPLICATION_ID}")
+    migrate(db, 0, {1: MIGRATIONS[1]})
+    db.execute("INSERT INTO members(id, position, name) VALUES (1, 1, 'Coop Vecchia')")
+    db.conn.close()
+
+
+def run_migrations(seed: int, kills: int, folder: Path) -> dict[str, object]:
+    """Kill a worker while it brings a first-release district up to date, then open it."""
+    rng = random.Random(seed)
+    original = folder / "first-release.des"
+    first_release_district(original)
+    problems: list[str] = []
+    interrupted = 0
+    started = time.monotonic()
+    for round_number in range(kills):
+        district_path = folder / f"migrating-{round_number}.des"
+        district_path.write_bytes(original.read_bytes())
+        worker = os.fork()
+        if worker == 0:
+            try:
+                DistrictFile.open(district_path).close()
+            finally:
+                os._exit(0)
+        time.sleep(rng.uniform(0.0, 0.03))
+        os.kill(worker, signal.SIGKILL)
+        os.waitpid(worker, 0)
+        if read_header(district_path).user_version < SCHEMA_VERSION:
+            interrupted += 1  # killed before (or while) it was brought up to date
+        try:
+            district = DistrictFile.open(district_path)
+        except DistrictFileError as exc:
+            problems.append(f"kill {round_number}: refused: {exc.message()}")
+            continue
+        if district.db.conn.execute("PRAGMA integrity_check").fetchone()[0] != "ok":
+            problems.append(f"kill {round_number}: integrity_check failed")
+        if district.member_names() != {1: "Coop Vecchia"}:
+            problems.append(f"kill {round_number}: the member was lost")
+        district.close()
+    return {"kills": kills, "interrupted": interrupted, "problems": problems,
+            "seconds": round(time.monotonic() - started, 2)}
+
+
 if __name__ == "__main__":
-    print(json.dumps(run(int(sys.argv[1]), int(sys.argv[2]), Path(sys.argv[3]))))
+    runner = run_migrations if sys.argv[4:] == ["migrations"] else run
+    print(json.dumps(runner(int(sys.argv[1]), int(sys.argv[2]), Path(sys.argv[3]))))

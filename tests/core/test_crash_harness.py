@@ -21,3 +21,15 @@ def test_killed_at_random_moments_nothing_acknowledged_is_lost(tmp_path):
     assert figures["kills"] >= 50
     assert figures["acknowledged"] >= KILLS // 2  # the workers did get edits through
     assert figures["problems"] == []
+
+
+def test_killed_while_bringing_an_old_district_up_to_date(tmp_path):
+    finished = subprocess.run(
+        [sys.executable, "-m", "tests.crash_harness", str(SEED), "50", str(tmp_path),
+         "migrations"],
+        cwd=Path(__file__).parents[2], capture_output=True, text=True, timeout=120, check=False)
+    assert finished.returncode == 0, finished.stderr
+    figures = json.loads(finished.stdout.strip().splitlines()[-1])
+    assert figures["kills"] == 50
+    assert figures["interrupted"] >= 10  # many kills did land before the end of the update
+    assert figures["problems"] == []
