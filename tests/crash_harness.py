@@ -1,14 +1,14 @@
 """The crash harness: a worker edits a district and is killed with SIGKILL at random moments.
 
-Run as ``python -m tests.crash_harness SEED KILLS FOLDER [migrations]``. The harness process imports the
-program once and forks a fresh worker for every kill (so a kill costs milliseconds, not an
-interpreter start). Each worker edits through the store API: answers, rows, row values, scans,
-"save a copy", backups; after each call returns it reports the edit on a pipe: that edit is
-*acknowledged*. After each kill the harness checks that the file passes ``integrity_check``,
-opens without being called damaged, and holds every acknowledged edit; that a copy or backup
-it finds is whole. With ``migrations`` each worker brings a first-release district up to date
-and is killed on the way; the district must then open, whole, with its member. It prints one
-JSON line with the figures.
+Run as ``python -m tests.crash_harness SEED KILLS FOLDER [migrations]``. The harness process
+imports the program once and forks a fresh worker for every kill (so a kill costs milliseconds,
+not an interpreter start). Each worker edits through the store API: answers, rows, row values,
+scans, "save a copy", backups; after each call returns it reports the edit on a pipe: that edit
+is *acknowledged*. After each kill the harness checks that the file passes ``integrity_check``,
+opens without being called damaged, and holds every acknowledged edit; that a copy or backup it
+finds is whole. With ``migrations`` each worker brings a first-release district up to date and
+is killed on the way; the district must then open, whole, with its member. It prints one JSON
+line with the figures.
 """
 
 from __future__ import annotations
