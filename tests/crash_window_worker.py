@@ -19,10 +19,13 @@ from i18n import set_language  # noqa: E402
 
 
 def main(district: str, start: int) -> None:
-    application = QApplication.instance() or QApplication([])
+    application = QApplication([])  # a process of its own
     set_language("en")
     window = create_window(district, application)
-    editor = window.wizard.page_list[0].form.editors["name"]
+    assert window.wizard is not None, "the district did not open"
+    form = window.wizard.page_list[0].form
+    assert form is not None
+    editor = form.editors["name"]
     print("ready", flush=True)
     number = start
     while True:
