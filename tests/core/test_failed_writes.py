@@ -98,3 +98,18 @@ def test_errors_of_the_program_are_not_disguised_as_disk_errors(tmp_path):
     with pytest.raises(sqlite3.IntegrityError):
         district.add_row("objectives", row_id=row)
     district.close()
+
+
+def test_an_unchanged_value_is_not_written_again(tmp_path):
+    district = DistrictFile.create(tmp_path / "district.des")
+    district.set_answer("name", "DES Rendena")
+    member = district.add_row("organizations", {"name": "Coop A"})
+    changes = district.db.conn.total_changes
+    district.set_answer("name", "DES Rendena")
+    district.set_row_value("organizations", member, "name", "Coop A")
+    assert district.db.conn.total_changes == changes
+    district.close()
+    read_only = DistrictFile.open(tmp_path / "district.des", read_only=True)
+    read_only.set_answer("name", "DES Rendena")  # a field focused and left: no refusal
+    assert read_only.unsaved == {}
+    read_only.close()

@@ -229,11 +229,22 @@ class DistrictFile:
     def _keep(self, slot: tuple[Any, ...], method: str, *args: Any) -> None:
         """Write a value; if the file refuses it, keep it and write it before the next edit."""
         self.unsaved.pop(slot, None)  # a newer value replaces one that could not be written
+        if self._stored(slot) == args[-1]:
+            return  # a field left unchanged: nothing to write (nor to refuse, if read-only)
         try:
             getattr(self, method)(*args)
         except WriteError:
             self.unsaved[slot] = (method, args)
             raise
+
+    def _stored(self, slot: tuple[Any, ...]) -> Any:
+        """What the file holds now for ``slot`` (values still unsaved elsewhere aside)."""
+        if slot[0] == "answer":
+            return self.answers()[slot[1]]
+        _kind, table_key, row_id, key = slot
+        head, _, sub = key.partition(".")
+        value = self.row(table_key, row_id)[head]
+        return value.get(sub) if sub and isinstance(value, dict) else value
 
     def save_unsaved(self) -> None:
         """Write again, oldest first, the values that could not be written."""
