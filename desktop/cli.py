@@ -132,10 +132,16 @@ def cmd_report(args: argparse.Namespace) -> int:
 
 
 def cmd_calendar(args: argparse.Namespace) -> int:
-    from desktop.core.calendar_export import meeting_count, write_calendar
+    from desktop.core.calendar_export import meeting_count, with_meeting_ids, write_calendar
+    from desktop.core.document import to_document
 
     target = _output(args)
-    document = _document(args.file)
+    district = _open(args.file)
+    try:  # the meetings' row ids give the events their UIDs
+        document = with_meeting_ids(to_document(district),
+                                    [row["id"] for row in district.rows("meetings")])
+    finally:
+        district.close()
     if not meeting_count(document):
         raise UserError(N_("The assembly calendar has no meeting with a date yet."))
     write_calendar(document, args.lang, target)

@@ -99,6 +99,17 @@ def calendar_text(document: dict[str, Any], lang: str,
     return "".join(part + "\r\n" for line in lines for part in _fold(line))
 
 
+def with_meeting_ids(document: dict[str, Any], ids: list[int]) -> dict[str, Any]:
+    """The document with each meeting's row id from the district file (in the same order), so
+    that an event keeps its UID when its meeting is moved, edited or reordered."""
+    governance = dict(document.get("governance", {}))
+    meetings = governance.get("meetings", [])
+    if len(meetings) == len(ids):
+        governance["meetings"] = [meeting | {"id": row_id}
+                                  for meeting, row_id in zip(meetings, ids, strict=True)]
+    return document | {"governance": governance}
+
+
 def meeting_count(document: dict[str, Any]) -> int:
     return sum(1 for m in document.get("governance", {}).get("meetings", [])
                if _meeting_day(m))

@@ -582,14 +582,15 @@ class MainWindow(QMainWindow):
                 count=count), 10000)
 
     def export_calendar(self, path: str | Path) -> bool:
-        from desktop.core.calendar_export import meeting_count, write_calendar
+        from desktop.core.calendar_export import meeting_count, with_meeting_ids, write_calendar
         from desktop.core.document import to_document
 
         if self.district is None:
             return False
         if self.wizard is not None:
             self.wizard.flush()
-        document = to_document(self.district)
+        document = with_meeting_ids(to_document(self.district),
+                                    [row["id"] for row in self.district.rows("meetings")])
         if not meeting_count(document):
             self.show_error(_("The assembly calendar has no meeting with a date yet."))
             return False

@@ -9,7 +9,9 @@ from zoneinfo import ZoneInfo
 import icalendar
 import vobject
 
+from desktop.cli import main
 from desktop.core.calendar_export import calendar_text, meeting_count
+from desktop.core.district_file import DistrictFile
 from desktop.core.example import example_document
 
 
@@ -56,3 +58,19 @@ def test_dates_outside_the_supported_range_are_left_out():
     document["governance"]["meetings"][1]["date"] = "9999-12-31"
     assert meeting_count(document) == 1
     assert len(events(calendar_text(document, "it"))) == 1
+
+
+def test_an_event_follows_its_meeting_when_the_list_is_reordered(tmp_path, example_path):
+    def uid_by_date(path) -> dict[str, str]:
+        return {e.decoded("DTSTART").date().isoformat(): str(e["UID"])
+                for e in events(path.read_text(encoding="utf-8"))}
+
+    first = tmp_path / "first.ics"
+    assert main(["calendar", str(example_path), "-o", str(first)]) == 0
+    district = DistrictFile.open(example_path)
+    meetings = district.rows("meetings")
+    district.move_row("meetings", meetings[-1]["id"], 0)
+    district.close()
+    second = tmp_path / "second.ics"
+    assert main(["calendar", str(example_path), "-o", str(second)]) == 0
+    assert uid_by_date(first) == uid_by_date(second)
