@@ -22,7 +22,7 @@ def test_the_rolling_set_keeps_ten_openings_and_one_a_day_for_thirty_days(tmp_pa
     assert len(keep) == 10 + 30 - 5  # the ten newest cover five days already
 
 
-def test_a_backup_is_a_district_and_old_ones_are_tidied(tmp_path, example_path):
+def test_a_backup_is_a_district_and_old_ones_are_tidied(example_path):
     district = DistrictFile.open(example_path)
     start = dt.datetime(2027, 1, 1, 9, 0)
     for index in range(14):

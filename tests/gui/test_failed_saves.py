@@ -121,7 +121,7 @@ def test_closing_without_saving_is_a_choice(qtbot, open_window, tmp_path):
     assert not window.isVisible()
 
 
-def test_an_amount_beyond_the_maximum_is_flagged_and_never_saved(qtbot, window, example_path):
+def test_an_amount_beyond_the_maximum_is_flagged_and_never_saved(window, example_path):
     page = next(p for p in window.wizard.page_list if p.step.key == "financial_plan")
     editor = next(f.editors["fee_amount"] for f in page.forms if "fee_amount" in f.editors)
     before = window.district.answer("fee_amount")
