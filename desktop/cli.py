@@ -40,9 +40,11 @@ class _Parser(argparse.ArgumentParser):
 
 
 def _open(path: str):
+    """Commands only read a district: opened read-only, they never write to it (nor take its
+    lock), even while a window edits it."""
     from desktop.core.district_file import DistrictFile
 
-    return DistrictFile.open(path)
+    return DistrictFile.open(path, read_only=True)
 
 
 def _writable_target(path: str, overwrite: bool = True) -> Path:
@@ -56,6 +58,14 @@ def _writable_target(path: str, overwrite: bool = True) -> Path:
     return target
 
 
+def _output(args: argparse.Namespace) -> Path:
+    """The ``-o`` of a command that reads ``args.file``: never the input, never a district,
+    an existing file only with ``--force``."""
+    from desktop.core.outputs import check_output
+
+    return check_output(args.output, protected=[args.file], replace=args.force)
+
+
 def _document(path: str) -> dict:
     from desktop.core.document import to_document
 
@@ -67,10 +77,12 @@ def _document(path: str) -> dict:
 
 
 def cmd_demo(args: argparse.Namespace) -> int:
+    from desktop.core.district_file.lock import held
     from desktop.core.example import write_example
 
     target = _writable_target(args.out, overwrite=False)
-    write_example(target, args.lang).close()
+    with held(target):  # a window creating the same district at this moment wins
+        write_example(target, args.lang).close()
     print(_("Example district written to {path}").format(path=target))
     return 0
 
@@ -80,7 +92,7 @@ def cmd_export(args: argparse.Namespace) -> int:
     from desktop.core.agreement.glyphs import missing_characters
     from desktop.core.agreement.organisation import missing_clause_languages
 
-    target = _writable_target(args.output)
+    target = _output(args)
     document = _document(args.file)
     export_agreement(document, args.lang, target)
     print(_("Agreement written to {path}").format(path=target))
@@ -127,17 +139,23 @@ def cmd_check(args: argparse.Namespace) -> int:
 def cmd_report(args: argparse.Namespace) -> int:
     from desktop.core.readiness_report import export_report
 
-    target = _writable_target(args.output)
+    target = _output(args)
     export_report(_document(args.file), args.lang, target)
     print(_("Readiness report written to {path}").format(path=target))
     return 0
 
 
 def cmd_calendar(args: argparse.Namespace) -> int:
-    from desktop.core.calendar_export import meeting_count, write_calendar
+    from desktop.core.calendar_export import meeting_count, with_meeting_ids, write_calendar
+    from desktop.core.document import to_document
 
-    target = _writable_target(args.output)
-    document = _document(args.file)
+    target = _output(args)
+    district = _open(args.file)
+    try:  # the meetings' row ids give the events their UIDs
+        document = with_meeting_ids(to_document(district),
+                                    [row["id"] for row in district.rows("meetings")])
+    finally:
+        district.close()
     if not meeting_count(document):
         raise UserError(N_("The assembly calendar has no meeting with a date yet."))
     write_calendar(document, args.lang, target)
@@ -148,20 +166,23 @@ def cmd_calendar(args: argparse.Namespace) -> int:
 def cmd_to_json(args: argparse.Namespace) -> int:
     from desktop.core.document import write_json
 
+    target = _output(args) if args.output else None
     document = _document(args.file)
-    if args.output:
-        write_json(document, _writable_target(args.output))
+    if target is not None:
+        write_json(document, target)
     else:
         sys.stdout.write(json.dumps(document, ensure_ascii=False, indent=2) + "\n")
     return 0
 
 
 def cmd_from_json(args: argparse.Namespace) -> int:
+    from desktop.core.district_file.lock import held
     from desktop.core.document import from_document, load_json
 
     target = _writable_target(args.out, overwrite=False)
     document = load_json(args.input)
-    from_document(document, target).close()
+    with held(target):
+        from_document(document, target).close()
     print(_("District written to {path}").format(path=target))
     return 0
 
@@ -181,6 +202,10 @@ def cmd_schema(args: argparse.Namespace) -> int:
     return 0
 
 
+BROKEN_PIPE_STATUS = 128 + 13  # as a shell reports a program ended by SIGPIPE
+FORCE_HELP = N_("replace the output file if it exists (never a district file)")
+
+
 def _command_parser() -> _Parser:
     parser = _Parser(prog="des-wizard", description=_(
         "DES Wizard: found a Solidarity Economy District step by step."))
@@ -195,6 +220,7 @@ def _command_parser() -> _Parser:
     export.add_argument("file", metavar="FILE.des")
     export.add_argument("--lang", choices=LANGUAGES, required=True)
     export.add_argument("-o", "--output", metavar="OUT.pdf", required=True)
+    export.add_argument("--force", action="store_true", help=_(FORCE_HELP))
     export.set_defaults(run=cmd_export)
     check = sub.add_parser("check", help=_("check the district against the toolkit and the "
                                            "resolution (exit 1 while a blocking rule fails)"))
@@ -206,15 +232,18 @@ def _command_parser() -> _Parser:
     report.add_argument("file", metavar="FILE.des")
     report.add_argument("--lang", choices=LANGUAGES, required=True)
     report.add_argument("-o", "--output", metavar="OUT.pdf", required=True)
+    report.add_argument("--force", action="store_true", help=_(FORCE_HELP))
     report.set_defaults(run=cmd_report)
     calendar = sub.add_parser("calendar", help=_("write the assembly calendar as an .ics file"))
     calendar.add_argument("file", metavar="FILE.des")
     calendar.add_argument("--lang", choices=LANGUAGES, default="it")
     calendar.add_argument("-o", "--output", metavar="OUT.ics", required=True)
+    calendar.add_argument("--force", action="store_true", help=_(FORCE_HELP))
     calendar.set_defaults(run=cmd_calendar)
     to_json = sub.add_parser("to-json", help=_("write the district as one JSON document"))
     to_json.add_argument("file", metavar="FILE.des")
     to_json.add_argument("-o", "--output", metavar="OUT.json")
+    to_json.add_argument("--force", action="store_true", help=_(FORCE_HELP))
     to_json.set_defaults(run=cmd_to_json)
     from_json = sub.add_parser("from-json",
                                help=_("create a new district file from a JSON document"))
@@ -276,6 +305,11 @@ def main(argv: list[str] | None = None) -> int:
         log.info("command refused: %s", type(exc).__name__)
         _stderr_line(f"error: {exc.message()}")
         return 2
+    except BrokenPipeError:
+        # The reader has stopped (``des-wizard check FILE | head``): end quietly, with the
+        # status of a program ended by SIGPIPE, and let nothing flush into the closed pipe.
+        os.dup2(os.open(os.devnull, os.O_WRONLY), sys.stdout.fileno())
+        return BROKEN_PIPE_STATUS
     except OSError as exc:
         log.info("command failed: %s", type(exc).__name__)
         reason = exc.strerror or str(exc)

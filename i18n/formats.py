@@ -107,10 +107,14 @@ class MoneyError(ValueError):
     """Text that cannot be read as an amount of money; the message is a msgid."""
 
 
-def parse_money(text: str, lang: str) -> int | None:
+MAX_CENTS = 99_999_999_999  # 999,999,999.99 euro: beyond any district, within every format
+
+
+def parse_money(text: str, lang: str, negative_allowed: bool = True) -> int | None:
     """Cents from what a person typed: "1.234,56" in Italian, "1,234.56" in English, and the
     other convention too where it cannot be misread ("1234.5", "1.234,56" in English).
-    Empty text is None; anything else that cannot be read raises MoneyError."""
+    Empty text is None; anything else that cannot be read, that is beyond ``MAX_CENTS``, or
+    negative where it may not be, raises MoneyError."""
     cleaned = (str(text).replace("€", "").replace("EUR", "").replace("\u00a0", "")
                .replace("\u202f", "").replace(" ", "").replace("'", ""))
     if not cleaned:
@@ -141,6 +145,10 @@ def parse_money(text: str, lang: str) -> int | None:
     if decimal_mark and not cents:
         raise MoneyError(N_("Write an amount in euros, for example {example}."))
     value = int("".join(groups) or "0") * 100 + int((cents + "00")[:2])
+    if value > MAX_CENTS:
+        raise MoneyError(N_("An amount can be at most 999,999,999.99 €."))
+    if negative and value and not negative_allowed:
+        raise MoneyError(N_("This amount cannot be negative."))
     return -value if negative else value
 
 

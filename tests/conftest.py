@@ -17,6 +17,7 @@ def isolated_user_folders(tmp_path_factory, monkeypatch):
     monkeypatch.setenv("DES_WIZARD_CONFIG_DIR", str(home / "config"))
     monkeypatch.setenv("DES_WIZARD_DOCUMENTS_DIR", str(home / "documents"))
     monkeypatch.setenv("DES_WIZARD_LOG_DIR", str(home / "log"))
+    monkeypatch.setenv("DES_WIZARD_DATA_DIR", str(home / "data"))
     i18n.set_language("it")
     yield
     i18n.set_language("it")

@@ -3,7 +3,7 @@ import sqlite3
 
 import pytest
 
-from desktop.core.district_file import MIGRATIONS, SCHEMA_VERSION, DistrictFile
+from desktop.core.district_file import MIGRATIONS, SCHEMA_VERSION, DistrictFile, backups
 from desktop.core.errors import DistrictFileError
 from tests.samples import sample_value
 from wizard_steps import scalar_fields, table_fields
@@ -166,10 +166,24 @@ def test_an_older_file_is_copied_then_migrated(tmp_path, example_path):
     assert "notes" in migrated.db["members"].columns_dict
     assert migrated.db.execute("PRAGMA user_version").fetchone()[0] == SCHEMA_VERSION + 1
     migrated.close()
-    backup = tmp_path / f"{example_path.name}.v{SCHEMA_VERSION}.bak"
-    assert backup.read_bytes() == original
+    # The copy before the migration is one of the district's backups, and is the old file
+    # page for page (only SQLite's change counters in the header differ).
+    [before] = [b for b in backups.backups_of(example_path)
+                if b.kind == f"format-{SCHEMA_VERSION}"]
+    backup = before.path
+    assert same_pages(backup.read_bytes(), original)
+    assert sorted(p.name for p in tmp_path.iterdir()) == [example_path.name]
     # The current program now refuses the migrated file as newer, and says so.
     with pytest.raises(DistrictFileError):
         DistrictFile.open(example_path)
     shutil.copy(backup, example_path)
     DistrictFile.open(example_path).close()
+
+
+def same_pages(first: bytes, second: bytes) -> bool:
+    """Equal but for the header's counters SQLite's backup API renews (change counter, schema
+    cookie, version-valid-for number)."""
+    def pages(data: bytes) -> bytes:
+        return data[:24] + data[28:40] + data[44:92] + data[96:]
+
+    return pages(first) == pages(second)

@@ -21,7 +21,7 @@ from typing import TYPE_CHECKING, Any
 from babel.dates import format_date
 
 from i18n import N_, translator
-from i18n.formats import BABEL_LOCALES, format_money, parse_iso_date
+from i18n.formats import BABEL_LOCALES, MAX_CENTS, format_money, parse_iso_date
 
 if TYPE_CHECKING:
     from wizard_steps.fields import Field
@@ -239,7 +239,10 @@ class TimeKind(FieldKind):
 class DateKind(FieldKind):
     def schema(self) -> Schema:
         # Empty, or an ISO date: the pattern keeps the document language-neutral.
-        return {"type": "string", "pattern": r"^(\d{4}-\d{2}-\d{2})?$"}
+        # [0-9], not \d: every validator reads it alike (\d is any Unicode digit in some).
+        # Years 1900 to 2200, the dates the window and the calendar accept.
+        return {"type": "string",
+                "pattern": r"^((19[0-9]{2}|2[01][0-9]{2}|2200)-[0-9]{2}-[0-9]{2})?$"}
 
     def display(self, value: Any, words: Wording) -> str:
         parsed = parse_iso_date(value)
@@ -375,7 +378,8 @@ class IntegerKind(WholeNumberKind):
 @kind(Kind.MONEY)
 class MoneyKind(IntegerKind):
     def schema(self) -> Schema:
-        return {"type": ["integer", "null"], "description": "euro cents"}
+        return {"type": ["integer", "null"], "description": "euro cents", "minimum": 0,
+                "maximum": MAX_CENTS}
 
     def display(self, value: Any, words: Wording) -> str:
         return format_money(value, words.lang)
@@ -406,8 +410,9 @@ class ForecastKind(FieldKind):
         def side(categories: tuple) -> Schema:
             return {"type": "object", "propertyNames": {"enum": [c.key for c in categories]},
                     "additionalProperties": {
-                        "type": "object", "propertyNames": {"pattern": r"^\d{4}$"},
-                        "additionalProperties": {"type": "integer"}}}
+                        "type": "object", "propertyNames": {"pattern": r"^[0-9]{4}$"},
+                        "additionalProperties": {"type": "integer", "minimum": -MAX_CENTS,
+                                                 "maximum": MAX_CENTS}}}
 
         return {"type": "object", "additionalProperties": False,
                 "properties": {"income": side(INCOME_CATEGORIES),
@@ -523,8 +528,9 @@ class PersonKind(FieldKind):
                 for ref in kind_of(sub).references((value or {}).get(sub.key))]
 
     def without_missing_members(self, value: Any, members: set[int]) -> Any:
-        return {sub.key: kind_of(sub).without_missing_members((value or {}).get(sub.key),
-                                                              members)
+        # A part never typed is empty, not null: the schema wants a string there.
+        return {sub.key: kind_of(sub).without_missing_members(
+                    (value or {}).get(sub.key, kind_of(sub).empty()), members)
                 for sub in self.declared.row_fields}
 
     def sample(self, variant: int) -> Any:

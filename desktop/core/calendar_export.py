@@ -13,12 +13,31 @@ from i18n import translator
 from i18n.formats import parse_iso_date
 
 MEETING_LENGTH = dt.timedelta(hours=2)
+TIME_ZONE = "Europe/Rome"
+FIRST_YEAR, LAST_YEAR = 1900, 2200  # the dates the program accepts anywhere
+# Europe/Rome since 1996 (EU rules): what a calendar needs to place 18:00 in Trentino.
+VTIMEZONE = [
+    "BEGIN:VTIMEZONE", f"TZID:{TIME_ZONE}",
+    "BEGIN:DAYLIGHT", "TZOFFSETFROM:+0100", "TZOFFSETTO:+0200", "TZNAME:CEST",
+    "DTSTART:19700329T020000", "RRULE:FREQ=YEARLY;BYMONTH=3;BYDAY=-1SU", "END:DAYLIGHT",
+    "BEGIN:STANDARD", "TZOFFSETFROM:+0200", "TZOFFSETTO:+0100", "TZNAME:CET",
+    "DTSTART:19701025T030000", "RRULE:FREQ=YEARLY;BYMONTH=10;BYDAY=-1SU", "END:STANDARD",
+    "END:VTIMEZONE",
+]
+# Control characters other than tab and line break never reach the file (RFC 5545).
+CONTROL = {code: None for code in (*range(0x00, 0x20), 0x7F) if code not in (0x09, 0x0A)}
 
 
 def _text(value: str) -> str:
-    """Escape a TEXT value: backslash, semicolon, comma and line breaks."""
+    """Escape a TEXT value: backslash, semicolon, comma and line breaks; drop controls."""
+    value = value.replace("\r\n", "\n").replace("\r", "\n").translate(CONTROL)
     return (value.replace("\\", "\\\\").replace(";", "\\;").replace(",", "\\,")
-            .replace("\r\n", "\\n").replace("\n", "\\n"))
+            .replace("\n", "\\n"))
+
+
+def _meeting_day(meeting: dict[str, Any]) -> dt.date | None:
+    day = parse_iso_date(meeting.get("date", ""))
+    return day if day is not None and FIRST_YEAR <= day.year <= LAST_YEAR else None
 
 
 def _fold(line: str) -> list[str]:
@@ -36,7 +55,7 @@ def _fold(line: str) -> list[str]:
 
 
 def _start(meeting: dict[str, Any]) -> tuple[str, str] | None:
-    day = parse_iso_date(meeting.get("date", ""))
+    day = _meeting_day(meeting)
     if day is None:
         return None
     time_text = str(meeting.get("time", "")).strip().replace(".", ":")
@@ -48,8 +67,9 @@ def _start(meeting: dict[str, Any]) -> tuple[str, str] | None:
         following = day + dt.timedelta(days=1)
         return f"DTSTART;VALUE=DATE:{day:%Y%m%d}", f"DTEND;VALUE=DATE:{following:%Y%m%d}"
     end = start + MEETING_LENGTH
-    # Local "floating" times: the assembly meets at 18:00 wherever the calendar is.
-    return f"DTSTART:{start:%Y%m%dT%H%M%S}", f"DTEND:{end:%Y%m%dT%H%M%S}"
+    # Trentino's time: a member travelling elsewhere still sees the assembly at its hour.
+    return (f"DTSTART;TZID={TIME_ZONE}:{start:%Y%m%dT%H%M%S}",
+            f"DTEND;TZID={TIME_ZONE}:{end:%Y%m%dT%H%M%S}")
 
 
 def calendar_text(document: dict[str, Any], lang: str,
@@ -58,14 +78,16 @@ def calendar_text(document: dict[str, Any], lang: str,
     name = document.get("district", {}).get("name", "") or "DES"
     stamp = (now or dt.datetime.now(dt.UTC)).strftime("%Y%m%dT%H%M%SZ")
     lines = ["BEGIN:VCALENDAR", "VERSION:2.0", "PRODID:-//DES Wizard//Assembly calendar//IT",
-             "CALSCALE:GREGORIAN", f"X-WR-CALNAME:{_text(name)}"]
-    for meeting in document.get("governance", {}).get("meetings", []):
+             "CALSCALE:GREGORIAN", f"X-WR-CALNAME:{_text(name)}", *VTIMEZONE]
+    for position, meeting in enumerate(document.get("governance", {}).get("meetings", [])):
         times = _start(meeting)
         if times is None:
             continue
         summary = _("Members' assembly — {district}").format(district=name)
-        seed = f"{name}|{meeting.get('date')}|{meeting.get('time')}".encode()
-        uid = hashlib.sha1(seed).hexdigest()
+        # The meeting's identity, not its date: a meeting moved to another day updates the
+        # event a calendar already has, and two meetings at the same hour stay two.
+        identity = meeting.get("id", f"position-{position}")
+        uid = hashlib.sha1(f"{name}|meeting|{identity}".encode()).hexdigest()
         lines += ["BEGIN:VEVENT", f"UID:{uid}@des-wizard", f"DTSTAMP:{stamp}", *times,
                   f"SUMMARY:{_text(summary)}"]
         if meeting.get("place"):
@@ -77,9 +99,20 @@ def calendar_text(document: dict[str, Any], lang: str,
     return "".join(part + "\r\n" for line in lines for part in _fold(line))
 
 
+def with_meeting_ids(document: dict[str, Any], ids: list[int]) -> dict[str, Any]:
+    """The document with each meeting's row id from the district file (in the same order), so
+    that an event keeps its UID when its meeting is moved, edited or reordered."""
+    governance = dict(document.get("governance", {}))
+    meetings = governance.get("meetings", [])
+    if len(meetings) == len(ids):
+        governance["meetings"] = [meeting | {"id": row_id}
+                                  for meeting, row_id in zip(meetings, ids, strict=True)]
+    return document | {"governance": governance}
+
+
 def meeting_count(document: dict[str, Any]) -> int:
     return sum(1 for m in document.get("governance", {}).get("meetings", [])
-               if parse_iso_date(m.get("date", "")))
+               if _meeting_day(m))
 
 
 def write_calendar(document: dict[str, Any], lang: str, out: str | os.PathLike[str]) -> Path:

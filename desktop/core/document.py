@@ -148,18 +148,28 @@ def _check_member_references(document: dict[str, Any]) -> None:
 def load_json(path: str | os.PathLike[str]) -> Any:
     source = Path(path)
     try:
-        text = source.read_text(encoding="utf-8")
+        text = source.read_text(encoding="utf-8-sig")  # a BOM, as Windows tools write, is fine
     except FileNotFoundError as exc:
         raise DocumentError(N_("The file {path} does not exist."), path=source) from exc
     except (OSError, UnicodeDecodeError) as exc:
         raise DocumentError(N_("The file {path} cannot be read."), path=source) from exc
     try:
-        return json.loads(text)
+        document = json.loads(text)
     except json.JSONDecodeError as exc:
         raise DocumentError(
             N_("The file {path} is not valid JSON (line {line}, column {column})."),
             path=source, line=exc.lineno, column=exc.colno,
         ) from exc
+    except RecursionError as exc:
+        raise DocumentError(N_("The file {path} is nested too deeply to be a district "
+                               "document."), path=source) from exc
+    try:  # "\ud800" is valid JSON but no text: it could not be stored
+        json.dumps(document, ensure_ascii=False).encode("utf-8")
+    except UnicodeEncodeError as exc:
+        raise DocumentError(N_("The file {path} contains an escaped character that is not "
+                               "text (a lone surrogate, U+{code:04X})."), path=source,
+                            code=ord(exc.object[exc.start])) from exc
+    return document
 
 
 def from_document(document: Any, path: str | os.PathLike[str]) -> DistrictFile:

@@ -2,9 +2,9 @@
 
 from __future__ import annotations
 
-import datetime as dt
 import tempfile
 from collections.abc import Callable
+from contextlib import suppress
 from pathlib import Path
 from typing import Any
 
@@ -23,21 +23,25 @@ from PySide6.QtWidgets import (
     QMessageBox,
     QStackedWidget,
     QToolBar,
+    QVBoxLayout,
     QWidget,
 )
 
 from desktop.core import settings
 from desktop.core.agreement.glyphs import missing_characters
 from desktop.core.agreement.organisation import missing_clause_languages
-from desktop.core.calendar_export import meeting_count, write_calendar
+from desktop.core.calendar_export import meeting_count, with_meeting_ids, write_calendar
 from desktop.core.defaults import start_district
-from desktop.core.district_file import DistrictFile
+from desktop.core.district_file import DistrictFile, backups
+from desktop.core.district_file.lock import DistrictLock, LockedError
 from desktop.core.document import to_document
 from desktop.core.errors import UserError
 from desktop.core.log_file import log
 from desktop.core.member_import import Sheet, read_sheet
+from desktop.core.outputs import OutputExistsError, check_output
 from desktop.core.readiness import ready_to_sign
 from desktop.gui import window_geometry
+from desktop.gui.district_safety import DistrictSafety
 from desktop.gui.error_dialog import UnexpectedErrors
 from desktop.gui.export_dialog import ExportDialog
 from desktop.gui.help_menu import HelpMenu
@@ -45,6 +49,8 @@ from desktop.gui.import_dialog import ImportDialog
 from desktop.gui.language import LanguageController
 from desktop.gui.messages import open_message
 from desktop.gui.printing import print_pdf
+from desktop.gui.read_only_banner import ReadOnlyBanner
+from desktop.gui.save_status import SaveStatus
 from desktop.gui.welcome import WelcomePage
 from desktop.gui.wizard_view import WizardView
 from desktop.gui.workers import Task, TaskRunner
@@ -59,7 +65,7 @@ CALENDAR_FILTER = N_("Calendars (*.ics)")
 PDF_FILTER = N_("PDF documents (*.pdf)")
 
 
-class MainWindow(Retranslating, QMainWindow):
+class MainWindow(Retranslating, DistrictSafety, QMainWindow):
     def __init__(self, language: LanguageController) -> None:
         super().__init__()
         self.language = language
@@ -69,7 +75,8 @@ class MainWindow(Retranslating, QMainWindow):
         self.last_export: Path | None = None
         self._print_folder: tempfile.TemporaryDirectory | None = None
         self._printer: QPrinter | None = None
-        self._saved_at: dt.datetime | None = None
+        self._closing_without_saving = False
+        self.lock: DistrictLock | None = None
         self.tasks = TaskRunner(self)
         self.tasks.busyChanged.connect(self._update_actions)
         self.errors = UnexpectedErrors(lambda: self, lambda: self.district)
@@ -83,14 +90,25 @@ class MainWindow(Retranslating, QMainWindow):
         self.welcome.languageChosen.connect(
             lambda lang: self.language_combo.setCurrentIndex(self.language_combo.findData(lang)))
         self.stack.addWidget(self.welcome)
-        self.setCentralWidget(self.stack)
+        self.banner = ReadOnlyBanner(self)
+        self.banner.saveCopyRequested.connect(self.request_save_copy)
+        central = QWidget(self)
+        central_layout = QVBoxLayout(central)
+        central_layout.setContentsMargins(0, 0, 0, 0)
+        central_layout.setSpacing(0)
+        central_layout.addWidget(self.banner)
+        central_layout.addWidget(self.stack, 1)
+        self.setCentralWidget(central)
 
         self._make_actions()
-        self.save_label = QLabel(self)
+        self.save_label = SaveStatus(self)
+        self.save_label.failureToTell.connect(self.show_error)
         self.statusBar().addPermanentWidget(self.save_label)
         window_geometry.restore(self)
         self._update_recent()
         self.retranslate()
+        folders = {settings.documents_dir()} | {Path(p).parent for p in settings.load().recent}
+        backups.remove_leftover_copies(f for f in folders if f.is_dir())
 
     # --- actions, menus, toolbar ------------------------------------------------------------
 
@@ -105,12 +123,13 @@ class MainWindow(Retranslating, QMainWindow):
         self.new_action = action(QKeySequence.StandardKey.New, self.request_new)
         self.open_action = action(QKeySequence.StandardKey.Open, self.request_open)
         self.copy_action = action(QKeySequence.StandardKey.SaveAs, self.request_save_copy)
+        self.restore_action = action(None, self.request_restore)
         self.export_action = action(QKeySequence("Ctrl+E"), self.request_export)
         self.print_action = action(QKeySequence.StandardKey.Print, self.request_print_agreement)
         self.example_action = action(None, self.open_example)
         self.import_action = action(None, self.request_import)
         self.report_action = action(None, self.request_report)
-        self.close_action = action(QKeySequence.StandardKey.Close, self.close_district)
+        self.close_action = action(QKeySequence.StandardKey.Close, self.request_close_district)
         self.quit_action = action(QKeySequence.StandardKey.Quit, self.close)
         self.back_action = action(QKeySequence("Alt+Left"), self._go_back)
         self.next_action = action(QKeySequence("Alt+Right"), self._go_next)
@@ -125,6 +144,7 @@ class MainWindow(Retranslating, QMainWindow):
         self.file_menu.addAction(self.example_action)
         self.file_menu.addSeparator()
         self.file_menu.addAction(self.copy_action)
+        self.file_menu.addAction(self.restore_action)
         self.file_menu.addAction(self.import_action)
         self.file_menu.addAction(self.export_action)
         self.file_menu.addAction(self.report_action)
@@ -174,16 +194,9 @@ class MainWindow(Retranslating, QMainWindow):
 
     # --- districts --------------------------------------------------------------------------
 
-    def open_district(self, path: str | Path) -> bool:
-        try:
-            district = DistrictFile.open(path)
-        except UserError as exc:
-            self.show_error(exc.message())
-            return False
-        self._show_district(district)
-        return True
-
     def new_district(self, path: str | Path) -> bool:
+        if self._asked_about_unsaved_edits(lambda: self.new_district(path)):
+            return False
         target = Path(path)
         if target.suffix.lower() != ".des":
             target = target.with_name(target.name + ".des")
@@ -241,10 +254,14 @@ class MainWindow(Retranslating, QMainWindow):
                 return False
         return self.open_district(target)
 
-    def _show_district(self, district: DistrictFile) -> None:
+    def _show_district(self, district: DistrictFile, lock: DistrictLock | None = None) -> None:
         self.close_district()
+        if lock is None and not district.read_only:
+            with suppress(LockedError, OSError):  # a district just made: nobody else has it
+                lock = DistrictLock.acquire(district.path)
+        self.lock = lock
         self.district = district
-        district.listeners.append(self._saved)
+        self.save_label.follow(district)
         self.wizard = WizardView(district, self)
         self.wizard.set_help_wanted(self.help_menu.panel_action.isChecked())
         self.wizard.edited.connect(self._update_title)
@@ -257,7 +274,6 @@ class MainWindow(Retranslating, QMainWindow):
         remembered = settings.load()  # fresh: the language switch saves to the same file
         remembered.remember(district.path)
         settings.save(remembered)
-        self._saved_at = None
         self._update_recent()
         self.retranslate()
 
@@ -271,23 +287,14 @@ class MainWindow(Retranslating, QMainWindow):
         if self.district is not None:
             self.district.close()
             self.district = None
+        if self.lock is not None:
+            self.lock.release()
+            self.lock = None
+        self.banner.hide()
+        self.save_label.follow(None)
         self.stack.setCurrentWidget(self.welcome)
         self._update_recent()
         self.retranslate()
-
-    def save_copy_as(self, path: str | Path) -> bool:
-        if self.district is None:
-            return False
-        if self.wizard is not None:
-            self.wizard.flush()
-        try:
-            written = self.district.save_copy_as(path)
-        except OSError as exc:
-            self.show_error(_("The copy could not be written: {reason}").format(
-                reason=exc.strerror or exc))
-            return False
-        self.statusBar().showMessage(_("Copy saved as {path}").format(path=written), 8000)
-        return True
 
     # --- slow work, in a worker ------------------------------------------------------------
 
@@ -316,19 +323,29 @@ class MainWindow(Retranslating, QMainWindow):
         else:
             self.errors.report(error, "a background task")
 
-    def _existing_folder(self, path: str | Path) -> Path | None:
-        target = Path(path)
-        if not target.parent.is_dir():
-            self.show_error(_("The folder {path} does not exist.").format(path=target.parent))
-            return None
-        return target
+    def _output(self, path: str | Path, replace: bool,
+                again: Callable[[], object]) -> Path | None:
+        """Where an output may go: never the open district nor any district file; an existing
+        file only once the user says yes (``again`` repeats the export then)."""
+        protected = [self.district.path] if self.district is not None else []
+        try:
+            return check_output(path, protected=protected, replace=replace)
+        except OutputExistsError:
+            self._ask_to_replace(Path(path), again)
+        except UserError as exc:
+            self.show_error(exc.message())
+        return None
 
-    def export_agreement(self, lang: str, path: str | Path) -> Task | None:
+    def export_agreement(self, lang: str, path: str | Path,
+                         replace: bool = False) -> Task | None:
+        """Write the agreement; an existing file (other than the last export) is replaced only
+        after the user says yes, and a district never."""
         # reportlab is loaded at the first export, not at start-up
         from desktop.core.agreement import export_agreement
 
         document = self._document_now()
-        target = self._existing_folder(path)
+        target = self._output(path, replace or Path(path) == self.last_export,
+                              lambda: self.export_agreement(lang, path, True))
         if document is None or target is None:
             return None
         return self._run(_("Writing the agreement…"),
@@ -367,7 +384,8 @@ class MainWindow(Retranslating, QMainWindow):
         from desktop.core.readiness_report import export_report
 
         document = self._document_now()
-        target = self._existing_folder(path)
+        # The file dialog has asked before replacing a file.
+        target = self._output(path, True, lambda: None)
         if document is None or target is None:
             return None
         lang = self.language.language
@@ -487,14 +505,18 @@ class MainWindow(Retranslating, QMainWindow):
 
     def export_calendar(self, path: str | Path) -> Task | None:
         document = self._document_now()
-        if document is None:
+        if document is None or self.district is None:
             return None
+        document = with_meeting_ids(document, [row["id"] for row in self.district.rows("meetings")])
         if not meeting_count(document):
             self.show_error(_("The assembly calendar has no meeting with a date yet."))
             return None
+        target = self._output(path, True, lambda: None)  # the file dialog has asked
+        if target is None:
+            return None
         lang = self.language.language
         return self._run(_("Writing the calendar…"),
-                         lambda: write_calendar(document, lang, path), self._calendar_written,
+                         lambda: write_calendar(document, lang, target), self._calendar_written,
                          N_("The calendar could not be written: {reason}"))
 
     def _calendar_written(self, target: Path) -> None:
@@ -573,20 +595,6 @@ class MainWindow(Retranslating, QMainWindow):
 
     # --- state ------------------------------------------------------------------------------
 
-    def _saved(self) -> None:
-        self._saved_at = dt.datetime.now()
-        self._update_save_label()
-
-    def _update_save_label(self) -> None:
-        if self.district is None:
-            self.save_label.setText("")
-        elif self._saved_at is None:
-            self.save_label.setText(_("Saved"))
-        else:
-            self.save_label.setText(_("Saved at {time}").format(
-                time=self._saved_at.strftime("%H:%M:%S")))
-        self.save_label.setAccessibleName(self.save_label.text())
-
     def _update_title(self) -> None:
         if self.district is None:
             self.setWindowTitle("DES Wizard")
@@ -613,6 +621,8 @@ class MainWindow(Retranslating, QMainWindow):
             item.setEnabled(has_district and idle)
         for item in (self.new_action, self.open_action, self.example_action):
             item.setEnabled(idle)
+        self.restore_action.setEnabled(
+            idle and self.district is not None and not self.district.read_only)
         self.recent_menu.setEnabled(idle and bool(self.recent_menu.actions()))
         if self.wizard is not None:
             self.wizard.import_button.setEnabled(idle)
@@ -624,6 +634,7 @@ class MainWindow(Retranslating, QMainWindow):
         self.new_action.setText(_("&New district…"))
         self.open_action.setText(_("&Open…"))
         self.copy_action.setText(_("Save a &copy as…"))
+        self.restore_action.setText(_("Restore an &earlier version…"))
         self.export_action.setText(_("&Export agreement…"))
         self.print_action.setText(_("&Print agreement…"))
         self.example_action.setText(_("Open the &example"))
@@ -640,10 +651,13 @@ class MainWindow(Retranslating, QMainWindow):
         self.language_combo.setCurrentIndex(self.language_combo.findData(self.language.language))
         self.language_combo.blockSignals(False)
         self.toolbar.setWindowTitle(_("Toolbar"))
-        self._update_save_label()
+        self.save_label.refresh()
         self._update_title()
 
     def closeEvent(self, event: QCloseEvent) -> None:  # noqa: N802 (Qt's name)
+        if self._asked_about_unsaved_edits(self.close):
+            event.ignore()
+            return
         window_geometry.remember(self)
         self.tasks.wait()  # a worker may still be writing a file
         self.close_district()

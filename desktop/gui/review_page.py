@@ -2,7 +2,10 @@
 
 from __future__ import annotations
 
+from contextlib import suppress
 from html import escape
+from pathlib import Path
+from typing import Any
 
 from PySide6.QtCore import Qt, QUrl, Signal
 from PySide6.QtGui import QKeySequence, QShortcut
@@ -10,7 +13,7 @@ from PySide6.QtWidgets import (
     QDialog,
     QDialogButtonBox,
     QFileDialog,
-    QHBoxLayout,
+    QGridLayout,
     QLabel,
     QListWidget,
     QListWidgetItem,
@@ -22,10 +25,14 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from desktop.core import settings
 from desktop.core.display import display_value, row_title
 from desktop.core.district_file import DistrictFile
+from desktop.core.district_file.file import safe_file_name
+from desktop.core.district_file.write_errors import WriteError
 from desktop.core.document import to_document
 from desktop.core.errors import UserError
+from desktop.core.outputs import check_output
 from desktop.core.readiness import LEVEL_NAMES, Finding, Level, acceptance_of, findings
 from desktop.gui.messages import open_message
 from i18n import _, current_language, ngettext
@@ -110,18 +117,24 @@ class ReviewPage(Retranslating, QWidget):
         self.signed_caption = QLabel(self)
         self.signed_caption.setStyleSheet("font-weight: 600;")
         self.signed_list = QListWidget(self)
-        self.signed_list.setFixedHeight(70)
+        self.signed_list.setFixedHeight(56)  # three scans; more scroll
         self.attach_button = QPushButton(self)
         self.attach_button.clicked.connect(self.request_attach)
         self.save_attachment_button = QPushButton(self)
         self.save_attachment_button.clicked.connect(self.request_save_attachment)
         self.remove_attachment_button = QPushButton(self)
-        self.remove_attachment_button.clicked.connect(self.remove_selected_attachment)
-        buttons = QHBoxLayout()
-        for button in (self.attach_button, self.save_attachment_button,
-                       self.remove_attachment_button):
-            buttons.addWidget(button)
-        buttons.addStretch(1)
+        self.remove_attachment_button.clicked.connect(self.ask_remove_attachment)
+        self.undo_attachment_button = QPushButton(self)
+        self.undo_attachment_button.clicked.connect(self.undo_remove_attachment)
+        self.undo_attachment_button.setEnabled(False)
+        self.removed_attachments: list[dict[str, Any]] = []  # for undo, until the window closes
+        # Two by two: four buttons in a row would not fit a netbook's screen.
+        buttons = QGridLayout()
+        for index, button in enumerate((self.attach_button, self.save_attachment_button,
+                                        self.remove_attachment_button,
+                                        self.undo_attachment_button)):
+            buttons.addWidget(button, index // 2, index % 2)
+        buttons.setColumnStretch(2, 1)
         self.file_dialog: QFileDialog | None = None
         self.message: QMessageBox | None = None
         layout = QVBoxLayout(self)
@@ -170,7 +183,9 @@ class ReviewPage(Retranslating, QWidget):
         if chosen is None:
             return
         name = next(a["name"] for a in self.district.attachments() if a["id"] == chosen)
-        dialog = QFileDialog(self, _("Save a copy of the signed agreement"), name)
+        folder = settings.documents_dir()  # never the program's working folder
+        proposed = (folder if folder.is_dir() else Path.home()) / safe_file_name(name)
+        dialog = QFileDialog(self, _("Save a copy of the signed agreement"), str(proposed))
         dialog.setAcceptMode(QFileDialog.AcceptMode.AcceptSave)
         dialog.setOption(QFileDialog.Option.DontUseNativeDialog)
         dialog.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
@@ -179,19 +194,47 @@ class ReviewPage(Retranslating, QWidget):
         dialog.open()
 
     def save_attachment(self, attachment_id: int, path: str) -> bool:
-        try:
-            self.district.save_attachment(attachment_id, path)
+        try:  # the file dialog has asked before replacing a file; a district is never one
+            target = check_output(path, protected=[self.district.path], replace=True)
+            self.district.save_attachment(attachment_id, target)
+        except UserError as exc:
+            self._tell(exc.message())
+            return False
         except OSError as exc:
             self._tell(_("The copy could not be written: {reason}").format(
                 reason=exc.strerror or exc))
             return False
         return True
 
-    def remove_selected_attachment(self) -> None:
+    def ask_remove_attachment(self) -> None:
         chosen = self._selected_attachment()
-        if chosen is not None:
-            self.district.remove_attachment(chosen)
-            self.refresh_attachments()
+        if chosen is None:
+            return
+        name = next(a["name"] for a in self.district.attachments() if a["id"] == chosen)
+        box = QMessageBox(QMessageBox.Icon.Question, _("Remove"), _(
+            "Remove the scan “{name}” from the district? “Undo remove” puts it back until the "
+            "window is closed.").format(name=name),
+            QMessageBox.StandardButton.Yes | QMessageBox.StandardButton.No, self)
+        box.setDefaultButton(QMessageBox.StandardButton.No)
+        box.button(QMessageBox.StandardButton.Yes).clicked.connect(
+            lambda: self.remove_attachment(chosen))
+        self.message = box
+        box.open()
+
+    def remove_attachment(self, attachment_id: int) -> None:
+        with suppress(WriteError):  # the window says why it is still there
+            self.removed_attachments.append(self.district.remove_attachment(attachment_id))
+        self.undo_attachment_button.setEnabled(bool(self.removed_attachments))
+        self.refresh_attachments()
+
+    def undo_remove_attachment(self) -> None:
+        if not self.removed_attachments:
+            return
+        with suppress(WriteError):
+            self.district.restore_attachment(self.removed_attachments[-1])
+            self.removed_attachments.pop()
+        self.undo_attachment_button.setEnabled(bool(self.removed_attachments))
+        self.refresh_attachments()
 
     def refresh_attachments(self) -> None:
         self.signed_list.clear()
@@ -345,6 +388,7 @@ class ReviewPage(Retranslating, QWidget):
         self.attach_button.setText(_("&Attach the signed agreement…"))
         self.save_attachment_button.setText(_("&Save a copy…"))
         self.remove_attachment_button.setText(_("Remo&ve"))
+        self.undo_attachment_button.setText(_("Undo remove"))
         self.refresh_attachments()
         if self.isVisible():
             self.refresh()

@@ -4,7 +4,7 @@ import json
 import sqlite3
 
 from desktop.cli import main
-from desktop.core.district_file import DistrictFile
+from desktop.core.district_file import DistrictFile, backups
 from desktop.core.district_file.migrations import MIGRATIONS, SCHEMA_VERSION, connect, migrate
 from desktop.core.document import fill, from_document, to_document, validate
 from desktop.core.example import example_document
@@ -124,7 +124,8 @@ def test_a_format_4_file_keeps_its_acceptance_of_a_whole_rule(tmp_path):
     document = to_document(migrated)
     migrated.close()
     assert [is_acknowledged(f, document) for f in s5(document)] == [True, False]
-    backup = sqlite3.connect(tmp_path / "old.des.v4.bak")
+    [before] = [b for b in backups.backups_of(path) if b.kind == "format-4"]
+    backup = sqlite3.connect(before.path)
     assert backup.execute("SELECT rule, reason FROM acknowledgements").fetchall() == [
         ("S5", REASON)]
     backup.close()

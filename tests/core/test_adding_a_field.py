@@ -16,7 +16,7 @@ import pytest
 import wizard_steps
 from desktop.core import document as document_module
 from desktop.core.display import display_value
-from desktop.core.district_file import MIGRATIONS, DistrictFile
+from desktop.core.district_file import MIGRATIONS, DistrictFile, backups
 from desktop.core.district_file import file as file_module
 from desktop.core.district_file.migrations import Migration, added_columns, declared_columns
 from i18n import N_, translator
@@ -99,7 +99,8 @@ def test_the_declared_migration_brings_an_older_file_up_to_date(
     assert PART.key in contacts
     assert contacts == set(declared_columns("contacts"))
     migrated.close()
-    assert (tmp_path / f"older.des.v{max(MIGRATIONS)}.bak").exists()
+    assert [b for b in backups.backups_of(tmp_path / "older.des")
+            if b.kind == f"format-{max(MIGRATIONS)}"]
 
 
 def test_a_migration_for_an_undeclared_field_fails_at_once() -> None:

@@ -93,6 +93,7 @@ def test_the_explanations_can_be_hidden_and_stay_hidden(qtbot, qapp, window, exa
     window.help_menu.panel_action.trigger()
     assert not window.wizard.help_panel.isVisible()
     assert settings.load().show_help is False
+    window.close()  # one window per district: the next one opens it after this one
     again = create_window(str(example_path), qapp)
     qtbot.addWidget(again)
     again.show()

@@ -69,11 +69,16 @@ def test_a_300_member_export_leaves_the_window_responsive(qtbot, qapp, tmp_path,
 def test_a_failed_export_is_explained_and_the_window_goes_on(window, tmp_path,
                                                              wait_for_tasks):
     folder = tmp_path / "accordo.pdf"
-    folder.mkdir()  # a folder where the file should go: the worker's write fails
-    task = window.export_agreement("it", folder)
+    folder.mkdir()  # a folder where the file should go: refused before any work starts
+    assert window.export_agreement("it", folder) is None
+    assert isinstance(window.dialog, QMessageBox)
+    assert "cartella" in window.dialog.text()
+    window.dialog.close()
+    # A write that fails in the worker is explained the same way.
+    task = window._run("…", lambda: (_ for _ in ()).throw(OSError(28, "No space left")),
+                       lambda _result: None, "The agreement could not be written: {reason}")
     wait_for_tasks(window)
     assert isinstance(task.error, OSError)
-    assert isinstance(window.dialog, QMessageBox)
     assert window.dialog.text().startswith("Impossibile salvare l'accordo")
     assert window.export_action.isEnabled()
     assert QApplication.overrideCursor() is None

@@ -120,7 +120,7 @@ class MoneyInput(KindInput):
     def value(self) -> Any:
         assert isinstance(self.widget, QLineEdit)
         try:
-            return parse_money(self.widget.text(), current_language())
+            return parse_money(self.widget.text(), current_language(), negative_allowed=False)
         except MoneyError:
             return UNREADABLE
 
@@ -132,7 +132,7 @@ class MoneyInput(KindInput):
     def problems(self) -> list[str]:
         assert isinstance(self.widget, QLineEdit)
         try:
-            parse_money(self.widget.text(), current_language())
+            parse_money(self.widget.text(), current_language(), negative_allowed=False)
         except MoneyError as problem:
             return [str(problem)]
         return []

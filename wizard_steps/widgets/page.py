@@ -20,6 +20,7 @@ from PySide6.QtWidgets import (
 
 from desktop.core.display import row_title
 from desktop.core.district_file import MEMBER_TABLE, DistrictFile
+from desktop.core.district_file.write_errors import WriteError
 from desktop.core.document import to_document
 from desktop.core.references import member_references
 from i18n import _, current_language
@@ -229,7 +230,10 @@ class TableEditor(Retranslating, QWidget):
 
     def add_row(self) -> int:
         self.form.flush()
-        row_id = self.district.add_row(self.declared.key)
+        try:
+            row_id = self.district.add_row(self.declared.key)
+        except WriteError:
+            return 0  # the window says why; the list shows what the file holds
         self.reload(select=row_id)
         first = next(iter(self.form.editors.values()))
         if isinstance(first, FieldEditor):
@@ -267,8 +271,11 @@ class TableEditor(Retranslating, QWidget):
         index = self.list.currentRow()
         rows = self.district.rows(self.declared.key)
         position = next(i for i, row in enumerate(rows) if row["id"] == row_id)
+        try:
+            self.district.remove_row(self.declared.key, row_id)
+        except WriteError:
+            return
         self.removed.append((rows[position], position))
-        self.district.remove_row(self.declared.key, row_id)
         self.undo_button.setEnabled(True)
         self.current_id = None
         self.reload()
@@ -281,10 +288,14 @@ class TableEditor(Retranslating, QWidget):
         if not self.removed:
             return
         self.form.flush()
-        row, position = self.removed.pop()
+        row, position = self.removed[-1]
         values = {k: v for k, v in row.items() if k != "id"}
-        row_id = self.district.add_row(self.declared.key, values, row_id=row["id"],
-                                       index=position)
+        try:
+            row_id = self.district.add_row(self.declared.key, values, row_id=row["id"],
+                                           index=position)
+        except WriteError:
+            return
+        self.removed.pop()
         self.undo_button.setEnabled(bool(self.removed))
         self.reload(select=row_id)
         self.edited.emit()
@@ -293,14 +304,21 @@ class TableEditor(Retranslating, QWidget):
         if self.current_id is None:
             return
         self.form.flush()
-        self.district.move_row(self.declared.key, self.current_id, self.list.currentRow() + delta)
+        try:
+            self.district.move_row(self.declared.key, self.current_id,
+                                   self.list.currentRow() + delta)
+        except WriteError:
+            return
         self.reload(select=self.current_id)
         self.edited.emit()
 
     def _save(self, key: str, value: Any) -> None:
         if self.current_id is None:
             return
-        self.district.set_row_value(self.declared.key, self.current_id, key, value)
+        try:
+            self.district.set_row_value(self.declared.key, self.current_id, key, value)
+        except WriteError:
+            return  # the value stays on screen and is written with the next edit
         row = self.district.row(self.declared.key, self.current_id)
         self.form.update_visibility(row)
         item = self.list.currentItem()
@@ -426,7 +444,10 @@ class StepPage(Retranslating, QWidget):
             person = dict(self.district.answer(head))
             person[sub] = value
             key, value = head, person
-        self.district.set_answer(key, value)
+        try:
+            self.district.set_answer(key, value)
+        except WriteError:
+            return  # the value stays on screen and is written with the next edit
         answers = self.district.answers()
         for form in self.forms:
             form.update_visibility(answers)

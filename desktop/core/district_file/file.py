@@ -25,23 +25,33 @@ import shutil
 import sqlite3
 import tempfile
 from collections.abc import Callable, Iterator
-from contextlib import contextmanager
+from contextlib import contextmanager, suppress
 from pathlib import Path
 from typing import Any
 
 from sqlite_utils import Database
 
-from desktop.core.district_file.header import check_header
-from desktop.core.district_file.migrations import MIGRATIONS, Migration, connect, migrate
+from desktop.core.district_file import backups
+from desktop.core.district_file.migrations import (
+    MIGRATIONS,
+    Migration,
+    connect,
+    connect_read_only,
+    in_memory_copy,
+    migrate,
+)
+from desktop.core.district_file.recovery import APPLICATION_ID, ready_to_open
+from desktop.core.district_file.write_errors import OPENED_READ_ONLY, WriteError, reason_of
 from desktop.core.errors import DistrictFileError
 from i18n import N_
 from wizard_steps import scalar_fields, table_fields
 from wizard_steps.fields import Field, empty_value
 from wizard_steps.kinds import kind_of
 
-APPLICATION_ID = 0x44455331  # "DES1"
 GENERIC_ROWS = "rows"  # the table that holds every list but the members
 MEMBER_TABLE = "members"
+# Errors of the program, not of the disk: they are raised as they are.
+PROGRAMMING_ERRORS = (sqlite3.IntegrityError, sqlite3.ProgrammingError, sqlite3.InterfaceError)
 ATTACHMENT_TYPES = {".pdf": "application/pdf", ".jpg": "image/jpeg", ".jpeg": "image/jpeg",
                     ".png": "image/png", ".tif": "image/tiff", ".tiff": "image/tiff"}
 
@@ -52,6 +62,12 @@ class DistrictFile:
         self.path = path
         self.db = db
         self.listeners: list[Callable[[], None]] = []
+        self.failure_listeners: list[Callable[[WriteError], None]] = []
+        # Values the file refused (disk full, read-only…), by what they set: written again
+        # before the next edit, and into a copy saved meanwhile.
+        self.unsaved: dict[tuple[Any, ...], tuple[str, tuple[Any, ...]]] = {}
+        self._retrying = False
+        self.read_only = False  # opened so that nothing can be written (see open())
         self._scalars = {f.key: f for _, f in scalar_fields()}
         self._tables = {f.key: f for _, f in table_fields()}
 
@@ -81,13 +97,21 @@ class DistrictFile:
 
     @classmethod
     def open(
-        cls, path: str | os.PathLike[str], migrations: dict[int, Migration] | None = None
+        cls, path: str | os.PathLike[str], migrations: dict[int, Migration] | None = None,
+        read_only: bool = False,
     ) -> DistrictFile:
+        """Open a district; ``read_only`` never writes to the file (an older format is brought
+        up to date in memory only)."""
         migrations = MIGRATIONS if migrations is None else migrations
         target = Path(path)
-        check_header(target)
+        latest = max(migrations)
+        source = ready_to_open(target, latest)  # refused untouched, or recovered
+        read_only = read_only or source != target
         try:
-            db = connect(target)
+            db = connect_read_only(source) if read_only else connect(source)
+            if source != target:  # a recovered copy: kept in memory, its folder removed
+                db = in_memory_copy(db)
+                shutil.rmtree(source.parent, ignore_errors=True)
             if db.conn.execute("PRAGMA quick_check").fetchone()[0] != "ok":
                 raise sqlite3.DatabaseError("quick_check failed")
             app_id = db.conn.execute("PRAGMA application_id").fetchone()[0]
@@ -101,7 +125,6 @@ class DistrictFile:
         if app_id != APPLICATION_ID:
             db.conn.close()
             raise DistrictFileError(N_("The file {path} is not a district file."), path=target)
-        latest = max(migrations)
         if version > latest:
             db.conn.close()
             raise DistrictFileError(
@@ -110,11 +133,15 @@ class DistrictFile:
                    "open it; the file has not been changed."),
                 path=target, found=version, latest=latest,
             )
-        if version < latest:
-            backup = target.with_name(f"{target.name}.v{version}.bak")
-            shutil.copy2(target, backup)
+        if version < latest and read_only:
+            db = in_memory_copy(db)
             migrate(db, version, migrations)
-        return cls(target, db)
+        elif version < latest:
+            backups.take(db.conn, target, f"format-{version}")  # joins the rolling backups
+            migrate(db, version, migrations)
+        district = cls(target, db)
+        district.read_only = read_only
+        return district
 
     def close(self) -> None:
         self.db.conn.close()
@@ -122,16 +149,29 @@ class DistrictFile:
     def save_copy_as(self, path: str | os.PathLike[str]) -> Path:
         """Write a consistent copy of the district to another file; this one stays open."""
         target = Path(path)
-        handle, temporary = tempfile.mkstemp(suffix=".des-new", dir=target.parent)
-        os.close(handle)
+        temporary = Path(target.parent, f".{target.name}.des-new")
         try:
+            for leftover in (temporary, temporary.with_name(temporary.name + "-journal")):
+                leftover.unlink(missing_ok=True)  # left by a copy that was killed
             copy = sqlite3.connect(temporary)
             with copy:
                 self.db.conn.backup(copy)
             copy.close()
+            if self.unsaved:  # what this file refused goes into the copy: all that is on screen
+                replica = DistrictFile(temporary, connect(temporary))
+                try:
+                    for method, args in self.unsaved.values():
+                        with suppress(KeyError):
+                            getattr(replica, method)(*args)
+                finally:
+                    replica.close()
             os.replace(temporary, target)
+        except (sqlite3.Error, OSError, WriteError) as exc:
+            temporary.unlink(missing_ok=True)
+            reason = exc.reason if isinstance(exc, WriteError) else reason_of(exc, target)
+            raise WriteError(reason, N_("The copy could not be written: {reason}")) from exc
         except BaseException:
-            Path(temporary).unlink(missing_ok=True)
+            temporary.unlink(missing_ok=True)
             raise
         return target
 
@@ -139,23 +179,80 @@ class DistrictFile:
 
     @contextmanager
     def _transaction(self) -> Iterator[None]:
+        if self.unsaved and not self._retrying:
+            self.save_unsaved()  # what failed before goes in first, in its order
+        if self.read_only:
+            raise self._report(WriteError(OPENED_READ_ONLY))
         conn = self.db.conn
-        conn.execute("BEGIN IMMEDIATE")
         try:
-            yield
-        except BaseException:
-            conn.execute("ROLLBACK")
-            raise
-        conn.execute("COMMIT")
+            _roll_back(conn)  # a failed ROLLBACK may have left a transaction open
+            conn.execute("BEGIN IMMEDIATE")
+            try:
+                yield
+                conn.execute("COMMIT")
+            except BaseException:
+                _roll_back(conn)
+                raise
+        except (sqlite3.Error, OSError) as exc:
+            if isinstance(exc, PROGRAMMING_ERRORS):
+                raise
+            # The cause is reported, never a follow-up error of the ROLLBACK.
+            raise self._report(WriteError(reason_of(exc, self.path))) from exc
         for listener in list(self.listeners):
             listener()
 
+    def _report(self, failure: WriteError) -> WriteError:
+        for failure_listener in list(self.failure_listeners):
+            failure_listener(failure)
+        return failure
+
+    def _keep(self, slot: tuple[Any, ...], method: str, *args: Any) -> None:
+        """Write a value; if the file refuses it, keep it and write it before the next edit."""
+        self.unsaved.pop(slot, None)  # a newer value replaces one that could not be written
+        if self._stored(slot) == args[-1]:
+            return  # a field left unchanged: nothing to write (nor to refuse, if read-only)
+        try:
+            getattr(self, method)(*args)
+        except WriteError:
+            self.unsaved[slot] = (method, args)
+            raise
+
+    def _stored(self, slot: tuple[Any, ...]) -> Any:
+        """What the file holds now for ``slot`` (values still unsaved elsewhere aside)."""
+        if slot[0] == "answer":
+            return self.answers()[slot[1]]
+        _kind, table_key, row_id, key = slot
+        head, _, sub = key.partition(".")
+        value = self.row(table_key, row_id)[head]
+        return value.get(sub) if sub and isinstance(value, dict) else value
+
+    def save_unsaved(self) -> None:
+        """Write again, oldest first, the values that could not be written."""
+        self._retrying = True
+        try:
+            for slot in list(self.unsaved):
+                method, args = self.unsaved.pop(slot)
+                try:
+                    getattr(self, method)(*args)
+                except WriteError:
+                    self.unsaved = {slot: (method, args), **self.unsaved}
+                    raise
+                except KeyError:
+                    continue  # its row has been removed since: nothing is left to write
+        finally:
+            self._retrying = False
+
     def answers(self) -> dict[str, Any]:
+        """Every scalar answer; one the file refused reads as typed, as the window shows it."""
         stored = {row[0]: row[1] for row in self.db.execute("SELECT key, value FROM answers")}
-        return {
+        values = {
             key: json.loads(stored[key]) if key in stored else empty_value(declared)
             for key, declared in self._scalars.items()
         }
+        for slot, (_method, args) in self.unsaved.items():
+            if slot[0] == "answer":
+                values[slot[1]] = args[1]
+        return values
 
     def answer(self, key: str) -> Any:
         return self.answers()[key]
@@ -163,6 +260,9 @@ class DistrictFile:
     def set_answer(self, key: str, value: Any) -> None:
         if key not in self._scalars:
             raise KeyError(key)
+        self._keep(("answer", key), "_write_answer", key, value)
+
+    def _write_answer(self, key: str, value: Any) -> None:
         with self._transaction():
             self.db.execute(
                 "INSERT INTO answers(key, value) VALUES (?, ?) "
@@ -211,8 +311,8 @@ class DistrictFile:
         with self._transaction():
             cursor = self.db.execute(
                 "INSERT INTO attachments(name, media_type, added_at, data) VALUES (?, ?, ?, ?)",
-                [source.name, media_type, dt.datetime.now().isoformat(timespec="seconds"),
-                 sqlite3.Binary(data)])
+                [safe_file_name(source.name), media_type,
+                 dt.datetime.now().isoformat(timespec="seconds"), sqlite3.Binary(data)])
         return int(cursor.lastrowid or 0)
 
     def attachments(self) -> list[dict[str, Any]]:
@@ -235,9 +335,24 @@ class DistrictFile:
         os.replace(temporary, target)
         return target
 
-    def remove_attachment(self, attachment_id: int) -> None:
+    def remove_attachment(self, attachment_id: int) -> dict[str, Any]:
+        """Remove a scan; returns it whole, so that :meth:`restore_attachment` can undo."""
+        row = self.db.execute("SELECT id, name, media_type, added_at, data FROM attachments "
+                              "WHERE id = ?", [attachment_id]).fetchone()
+        if row is None:
+            raise KeyError(attachment_id)
         with self._transaction():
             self.db.execute("DELETE FROM attachments WHERE id = ?", [attachment_id])
+        return dict(zip(("id", "name", "media_type", "added_at", "data"), row, strict=True))
+
+    def restore_attachment(self, removed: dict[str, Any]) -> None:
+        """Put a removed scan back, with its id and date."""
+        with self._transaction():
+            self.db.execute(
+                "INSERT INTO attachments(id, name, media_type, added_at, data) "
+                "VALUES (?, ?, ?, ?, ?)",
+                [removed["id"], removed["name"], removed["media_type"], removed["added_at"],
+                 sqlite3.Binary(removed["data"])])
 
     # --- tables of rows ---------------------------------------------------------------------
 
@@ -347,6 +462,10 @@ class DistrictFile:
 
     def set_row_value(self, table_key: str, row_id: int, key: str, value: Any) -> None:
         """Set one value of a row; ``key`` is ``field`` or ``person_field.sub_field``."""
+        self._keep(("row", table_key, row_id, key), "_write_row_value", table_key, row_id, key,
+                   value)
+
+    def _write_row_value(self, table_key: str, row_id: int, key: str, value: Any) -> None:
         declared = self._table(table_key)
         head, _, sub = key.partition(".")
         field = declared.row_field(head)
@@ -403,6 +522,25 @@ class DistrictFile:
             self.db.execute(
                 f"UPDATE {declared.table} SET position = ? WHERE id = ?",  # noqa: S608
                 [position, current])
+
+
+def safe_file_name(name: str) -> str:
+    """A name that is only a file name on every system: no folders, no control characters,
+    none of the characters Windows refuses, not empty, at most 120 characters."""
+    base = name.replace("\\", "/").rsplit("/", 1)[-1]
+    cleaned = "".join("_" if ch in '<>:"|?*' or ord(ch) < 0x20 or ord(ch) == 0x7F else ch
+                      for ch in base).strip(" .")
+    stem, dot, suffix = cleaned.rpartition(".")
+    if dot and len(cleaned) > 120:
+        cleaned = stem[:120 - len(suffix) - 1] + "." + suffix
+    return cleaned[:120] or "scan"
+
+
+def _roll_back(conn: sqlite3.Connection) -> None:
+    """End an open transaction; a ROLLBACK that fails too must not hide the first error."""
+    if conn.in_transaction:
+        with suppress(sqlite3.Error):
+            conn.execute("ROLLBACK")
 
 
 def _complete(declared: Field, data: dict[str, Any]) -> dict[str, Any]:

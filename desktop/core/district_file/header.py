@@ -10,8 +10,9 @@ from i18n import N_
 SQLITE_HEADER = b"SQLite format 3\x00"
 
 
-def check_header(path: Path) -> None:
-    """Tell a missing, foreign or truncated file apart before SQLite gives a vaguer error."""
+def check_header(path: Path, check_size: bool = True) -> None:
+    """Tell a missing, foreign or truncated file apart before SQLite gives a vaguer error
+    (``check_size``: once a hot journal has been replayed, see recovery.py)."""
     if not path.exists():
         raise DistrictFileError(N_("The file {path} does not exist."), path=path)
     if path.is_dir():
@@ -29,7 +30,7 @@ def check_header(path: Path) -> None:
     page_size = 65536 if page_size == 1 else page_size
     pages = int.from_bytes(header[28:32], "big")
     header_size_is_valid = header[24:28] == header[92:96]
-    if header_size_is_valid and path.stat().st_size < pages * page_size:
+    if check_size and header_size_is_valid and path.stat().st_size < pages * page_size:
         raise DistrictFileError(
             N_("The file {path} is damaged or incomplete (it may have been cut short while "
                "copying). Open a backup copy instead."),

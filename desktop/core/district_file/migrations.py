@@ -147,6 +147,24 @@ def connect(path: Path) -> Database:
     return Database(conn)
 
 
+def connect_read_only(path: Path) -> Database:
+    """A connection that cannot write to the file (SQLite's ``mode=ro``)."""
+    conn = sqlite3.connect(path.resolve().as_uri() + "?mode=ro", uri=True,
+                           isolation_level=None, check_same_thread=False)
+    conn.execute("PRAGMA foreign_keys=ON")
+    return Database(conn)
+
+
+def in_memory_copy(db: Database) -> Database:
+    """The whole district in memory (SQLite's backup API), e.g. to bring an older format up to
+    date without writing to a file that must stay as it is."""
+    memory = sqlite3.connect(":memory:", isolation_level=None, check_same_thread=False)
+    db.conn.backup(memory)
+    db.conn.close()
+    memory.execute("PRAGMA foreign_keys=ON")
+    return Database(memory)
+
+
 def migrate(db: Database, version: int, migrations: dict[int, Migration]) -> None:
     """Run every migration after ``version``, each in its own transaction."""
     for target in sorted(v for v in migrations if v > version):
