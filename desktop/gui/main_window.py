@@ -37,7 +37,7 @@ from i18n import LANGUAGE_NAMES, LANGUAGES, N_, _, ngettext
 
 EXAMPLE_FILE_NAME = "Esempio - DES Fiemme e Fassa.des"
 DISTRICT_FILTER = N_("District files (*.des)")
-SPREADSHEET_FILTER = N_("Spreadsheets (*.csv *.xlsx)")
+SPREADSHEET_FILTER = N_("Spreadsheets (*.ods *.xlsx *.xlsm *.xls *.csv *.txt *.tsv)")
 CALENDAR_FILTER = N_("Calendars (*.ics)")
 
 
