@@ -197,7 +197,7 @@ def apply_review(district: DistrictFile, review: CardReview,
               if (value.key in keys if keys is not None else not value.problems)]
     if review.member_id is None:
         accepted = {value.key: value.proposed for value in review.values
-                    if keys is None or value.key in keys}
+                    if (value.key in keys if keys is not None else not value.problems)}
         if not accepted.get("name"):
             return None
         return Applied(district.add_row(MEMBERS.key, as_member(accepted)), None)

@@ -169,6 +169,7 @@ class FormField(Flowable):
         self.canv.acroForm.checkbox(name=name, tooltip=tooltip, checked=False, x=0, y=y,
                                     size=12, fieldFlags="", buttonStyle="check", **common)
         self.canv.setFont(FONT, 10)
+        self.canv.setFillColor(colors.black)
         self.canv.drawString(18, y + 2, caption)
 
 
@@ -266,10 +267,12 @@ def card_pdf(district: DistrictFile, member_id: int | None, lang: str) -> bytes:
                                  author=district_name, keywords=identity)
     def footer(canvas: Any, _document: Any) -> None:
         # The id is printed too, so that a card flattened by "print to PDF" is still known.
+        canvas.saveState()
         canvas.setFont(FONT, 6.5)
         canvas.setFillColor(colors.HexColor("#777777"))
         canvas.drawString(20 * mm, 10 * mm, identity)
         canvas.drawRightString(A4[0] - 20 * mm, 10 * mm, str(canvas.getPageNumber()))
+        canvas.restoreState()
 
     document.build(_story(district_name, str(member.get("name") or ""), identity, gettext),
                    onFirstPage=footer, onLaterPages=footer)

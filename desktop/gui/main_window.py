@@ -30,6 +30,7 @@ from desktop.core.readiness import ready_to_sign
 from desktop.gui.export_dialog import ExportDialog
 from desktop.gui.import_dialog import ImportDialog
 from desktop.gui.language import LanguageController
+from desktop.gui.member_cards_dialog import CardActions
 from desktop.gui.messages import open_message
 from desktop.gui.welcome import WelcomePage
 from desktop.gui.wizard_view import WizardView
@@ -89,6 +90,7 @@ class MainWindow(QMainWindow):
         self.print_action = action(QKeySequence.StandardKey.Print, self.request_export)
         self.example_action = action(None, self.open_example)
         self.import_action = action(None, self.request_import)
+        self.card_actions = CardActions(self)
         self.close_action = action(QKeySequence.StandardKey.Close, self.close_district)
         self.quit_action = action(QKeySequence.StandardKey.Quit, self.close)
         self.back_action = action(QKeySequence("Alt+Left"), self._go_back)
@@ -105,6 +107,7 @@ class MainWindow(QMainWindow):
         self.file_menu.addSeparator()
         self.file_menu.addAction(self.copy_action)
         self.file_menu.addAction(self.import_action)
+        self.file_menu.addActions(self.card_actions.actions())
         self.file_menu.addAction(self.export_action)
         self.file_menu.addAction(self.print_action)
         self.file_menu.addSeparator()
@@ -500,6 +503,7 @@ class MainWindow(QMainWindow):
         for item in (self.copy_action, self.export_action, self.close_action, self.import_action,
                      self.print_action):
             item.setEnabled(has_district)
+        self.card_actions.retranslate(has_district)
         self.language_label.setText(_("Language:") + " ")
         self.language_combo.setAccessibleName(_("Language"))
         self.language_combo.blockSignals(True)

@@ -149,6 +149,17 @@ def test_a_blank_card_becomes_a_new_member(district, tmp_path):
     assert len(district.member_names()) == count
 
 
+def test_a_new_member_comes_in_without_the_values_that_have_problems(district, tmp_path):
+    card = card_of(district, tmp_path / "cards", None, "en")
+    filled = fill(card, tmp_path / "new.pdf", {FIELD_PREFIX + "name": "Malga Canvere",
+                                               FIELD_PREFIX + "substitute.email": "nobody"})
+    review = review_card(district, filled)
+    assert [v.key for v in review.values if v.problems] == ["substitute.email"]
+    added = district.row("organizations", apply_review(district, review).member_id)
+    assert added["name"] == "Malga Canvere"
+    assert added["substitute"]["email"] == ""
+
+
 def test_a_blank_card_without_a_name_is_a_problem(district, tmp_path):
     review = review_card(district, card_of(district, tmp_path / "cards", None, "en"))
     assert review.has_problems

@@ -117,6 +117,10 @@ def test_a_file_in_another_encoding_gets_a_message(tmp_path):
     with pytest.raises(UserError) as raised:
         read_sheet(path)
     assert "UTF-8" in raised.value.message(str)
+    undefined = tmp_path / "ebcdic.txt"  # bytes that are no character in Windows-1252 either
+    undefined.write_bytes(b"Denominazione\n\x81\x8d\x8f\x90\x9d\n")
+    with pytest.raises(UserError):
+        read_sheet(undefined)
 
 
 def test_a_damaged_ods_or_xls_gets_a_message(tmp_path):
