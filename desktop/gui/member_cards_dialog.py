@@ -124,7 +124,7 @@ class AskCardsDialog(QDialog):
 
 
 class CardReviewDialog(QDialog):
-    """Per member, each value of the district beside the card's; changed values are yellow,
+    """Per member, every value of the district beside the card's; changed values are yellow,
     those with a problem red. Ticked changes are written when the user presses Accept."""
 
     applied = Signal()
@@ -172,27 +172,29 @@ class CardReviewDialog(QDialog):
             item.setBackground(0, QBrush(PROBLEM))
             item.setFirstColumnSpanned(True)
         for review in self.reviews:
-            top = QTreeWidgetItem(self.tree, [
-                f"{review.member_name or _('New member')} ({review.path.name})"])
+            name = review.member_name if review.member_id else \
+                f"{_('New member')}: {review.member_name or '—'}"
+            top = QTreeWidgetItem(self.tree, [f"{name} ({review.path.name})"])
             top.setFlags(top.flags() | Qt.ItemFlag.ItemIsAutoTristate
                          | Qt.ItemFlag.ItemIsUserCheckable)
-            shown = review.changes + [v for v in review.values if v.problems and not v.changed]
-            for value in shown:
+            for value in review.values:
                 problems = "\n".join(problem_text(value, m, _) for m in value.problems)
                 child = QTreeWidgetItem(top, [
                     field_label(value.key, _), show(value, False, _, lang),
                     show(value, True, _, lang), problems])
                 child.setData(0, KEY_ROLE, value.key)
                 child.setToolTip(3, problems)
-                if value.changed:
+                if not value.changed:  # nothing to accept: no checkbox
+                    child.setFlags(child.flags() & ~Qt.ItemFlag.ItemIsUserCheckable)
+                else:
                     child.setFlags(child.flags() | Qt.ItemFlag.ItemIsUserCheckable)
                     child.setCheckState(0, Qt.CheckState.Unchecked if value.problems
                                         else Qt.CheckState.Checked)
-                colour = PROBLEM if value.problems else CHANGED
-                for column in range(4):
+                colour = PROBLEM if value.problems else CHANGED if value.changed else None
+                for column in range(4 if colour else 0):
                     child.setBackground(column, QBrush(colour))
-            if not shown:
-                QTreeWidgetItem(top, [_("No changes")])
+            if not review.changes:
+                top.setText(0, top.text(0) + " · " + _("No changes"))
             top.setExpanded(True)
         for column in range(3):
             self.tree.resizeColumnToContents(column)

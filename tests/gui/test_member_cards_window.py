@@ -7,7 +7,7 @@ from pathlib import Path
 from pypdf import PdfReader, PdfWriter
 from PySide6.QtCore import Qt
 
-from desktop.core.member_cards import FIELD_PREFIX
+from desktop.core.member_cards import FIELD_PREFIX, card_fields
 from desktop.gui.member_cards_dialog import CHANGED, PROBLEM, AskCardsDialog, CardReviewDialog
 
 
@@ -22,6 +22,11 @@ def fill(card: Path, out: Path, values: dict[str, str]) -> Path:
 def children_by_key(top) -> dict:
     return {top.child(i).data(0, Qt.ItemDataRole.UserRole): top.child(i)
             for i in range(top.childCount())}
+
+
+def ticked_or_flagged(top) -> set[str]:
+    return {key for key, item in children_by_key(top).items()
+            if item.flags() & Qt.ItemFlag.ItemIsUserCheckable or item.text(3)}
 
 
 def test_ask_read_accept_and_undo(window, tmp_path):
@@ -50,7 +55,10 @@ def test_ask_read_accept_and_undo(window, tmp_path):
     assert review.tree.topLevelItem(0).background(0).color() == PROBLEM
     top = review.tree.topLevelItem(1)
     rows = children_by_key(top)
-    assert set(rows) == {"legal_form", "contact_person.email"}
+    assert set(rows) == {key for key, _declared in card_fields()}  # every field of the card
+    assert rows["name"].text(1) == rows["name"].text(2)
+    assert rows["name"].background(1).style() == Qt.BrushStyle.NoBrush
+    assert ticked_or_flagged(top) == {"legal_form", "contact_person.email"}
     assert rows["legal_form"].text(1) == "Ente pubblico"
     assert rows["legal_form"].text(2) == "Associazione"
     assert rows["legal_form"].background(1).color() == CHANGED
@@ -65,7 +73,7 @@ def test_ask_read_accept_and_undo(window, tmp_path):
     assert after["legal_form"] == "association"
     assert after["contact_person"] == before["contact_person"]
     # The review is read again: only the refused email is left.
-    assert set(children_by_key(review.tree.topLevelItem(1))) == {"contact_person.email"}
+    assert ticked_or_flagged(review.tree.topLevelItem(1)) == {"contact_person.email"}
 
     # Now the email too, ticked by hand: saved as written, as when typed.
     rows = children_by_key(review.tree.topLevelItem(1))
