@@ -7,6 +7,7 @@ from __future__ import annotations
 
 import logging
 import os
+from collections.abc import Callable
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
@@ -26,10 +27,11 @@ from desktop.core.member_cards import (
     parse_card_id,
 )
 from desktop.core.member_import import as_member, field_label
+from desktop.core.number_cells import TAX_NUMBER_KEYS, tax_number_problem
 from i18n import N_
 from wizard_steps.fields import Field, Kind, problems_of
 
-Gettext = Any  # Callable[[str], str]
+Gettext = Callable[[str], str]
 
 
 @dataclass
@@ -170,8 +172,12 @@ def review_card(district: DistrictFile, path: str | os.PathLike[str]) -> CardRev
         problems: list[str] = []
         proposed = _read_value(declared, FIELD_PREFIX + key, fields, problems)
         problems += problems_of(declared, proposed)
-        values.append(CardValue(key, declared, _current(member, key), proposed,
-                                problems))
+        value = CardValue(key, declared, _current(member, key), proposed, problems)
+        # Check digits of a tax number the card changes, unless its field declares a check.
+        if key in TAX_NUMBER_KEYS and not declared.validators and value.changed \
+                and (wrong := tax_number_problem(str(proposed))):
+            problems.append(wrong)
+        values.append(value)
     name = next((str(v.proposed) for v in values if v.key == "name"), "")
     if member_id is None and not name:
         values[0].problems.append(N_("The name of the organization is missing."))

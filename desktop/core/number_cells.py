@@ -12,7 +12,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 
 import phonenumbers
-from stdnum.it import iva
+from stdnum.it import codicefiscale, iva
 
 from i18n import N_
 from wizard_steps.fields import Field, Kind
@@ -26,6 +26,19 @@ RESTORED = N_("{field}: the spreadsheet stored {value} as a number; it is read a
               "Check it.")
 DOUBTFUL = N_("{field}: the spreadsheet stored {value} as a number, which may have lost "
               "leading zeros or a +. It is imported as written: check it.")
+
+
+NOT_A_TAX_NUMBER = N_("This is neither a valid tax code (C.F.) nor a valid VAT number (P.IVA): "
+                      "check its characters.")
+
+
+def tax_number_problem(value: str) -> str | None:
+    """A C.F. (16 characters, or 11 digits for an organization) or a P.IVA whose check
+    character does not match: the message, else None."""
+    text = "".join(value.split()).upper()
+    if not text or codicefiscale.is_valid(text) or iva.is_valid(text):
+        return None
+    return NOT_A_TAX_NUMBER
 
 
 @dataclass

@@ -85,12 +85,13 @@ def test_a_filled_card_is_reviewed_merged_and_undone(district, tmp_path, lang):
         FIELD_PREFIX + "stages.production": "/Yes",
         FIELD_PREFIX + "contact_person.email": "paolo.rizzi-at-example.org",  # wrong
         FIELD_PREFIX + "substitute.phone": "+39 0462 764500",
+        FIELD_PREFIX + "tax_code": "00123450224",  # wrong check digit
     })
     review = review_card(district, filled)
     assert review.member_id == FIRST
     changes = {value.key: value for value in review.changes}
     assert set(changes) == {"legal_form", "registered_office", "staff_hours_month", "stages",
-                            "contact_person.email", "substitute.phone"}
+                            "contact_person.email", "substitute.phone", "tax_code"}
     assert changes["staff_hours_month"].proposed == 20
     assert changes["stages"].proposed == sorted({*before["stages"], "production"},
                                                 key=["financing", "production", "distribution",
@@ -101,7 +102,8 @@ def test_a_filled_card_is_reviewed_merged_and_undone(district, tmp_path, lang):
     text = problem_text(email, email.problems[0], translator(lang).gettext)
     assert "@" in text
     assert translator(lang).gettext("Contact person") in text
-    assert [v.key for v in review.values if v.problems] == ["contact_person.email"]
+    assert [v.key for v in review.values if v.problems] == ["tax_code", "contact_person.email"]
+    assert "P.IVA" in problem_text(changes["tax_code"], changes["tax_code"].problems[0], str)
 
     applied = apply_review(district, review)  # the changes without problems
     after = district.row("organizations", FIRST)
@@ -110,7 +112,9 @@ def test_a_filled_card_is_reviewed_merged_and_undone(district, tmp_path, lang):
     assert after["staff_hours_month"] == 20
     assert after["substitute"]["phone"] == "+39 0462 764500"
     assert after["contact_person"]["email"] == before["contact_person"]["email"]
-    assert [v.key for v in review_card(district, filled).changes] == ["contact_person.email"]
+    assert after["tax_code"] == before["tax_code"]
+    assert [v.key for v in review_card(district, filled).changes] == ["tax_code",
+                                                                      "contact_person.email"]
 
     undo_review(district, applied)
     assert district.row("organizations", FIRST) == before

@@ -12,7 +12,7 @@ import pytest
 from desktop.core.district_file import DistrictFile
 from desktop.core.errors import UserError
 from desktop.core.member_import import guess_mapping, import_rows, prepare, read_sheet
-from desktop.core.number_cells import DOUBTFUL, RESTORED, read_number_cell
+from desktop.core.number_cells import DOUBTFUL, RESTORED, read_number_cell, tax_number_problem
 from wizard_steps.fields import Field, Kind
 
 DATA = Path(__file__).parent.parent / "data"
@@ -159,3 +159,12 @@ def test_number_cells_by_field(key, declared, cell, text, message):
     reading = read_number_cell(key, declared, cell)
     assert (reading.text, reading.message) == (text, message)
 
+
+
+@pytest.mark.parametrize(("value", "wrong"), [
+    ("00123450223", False), ("0012345 0223", False), ("VRDLCU80A01L378E", False),
+    ("vrdlcu80a01l378e", False), ("00123450224", True), ("VRDLCU80A01L378X", True),
+    ("123", True), ("", False),
+])
+def test_tax_number_check_digits(value, wrong):
+    assert (tax_number_problem(value) is not None) is wrong
