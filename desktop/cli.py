@@ -11,6 +11,7 @@ from pathlib import Path
 from typing import NoReturn
 
 from desktop import __version__
+from desktop.cli_cards import add_card_commands
 from desktop.core import settings
 from desktop.core.errors import DocumentError, UserError
 from desktop.core.log_file import log, log_unexpected, setup_logging
@@ -256,11 +257,12 @@ def _command_parser() -> _Parser:
     schema_parser = sub.add_parser("schema",
                                    help=_("print the JSON Schema of the district document"))
     schema_parser.set_defaults(run=cmd_schema)
+    add_card_commands(sub)
     return parser
 
 
 COMMANDS = ("demo", "export", "check", "report", "calendar", "to-json", "from-json", "schema",
-            "desktop-entry")
+            "desktop-entry", "cards", "cards-read")
 
 
 def _window_parser() -> _Parser:

@@ -1,4 +1,4 @@
-"""Members from a spreadsheet (CSV or XLSX): read, map columns to fields, check, then import.
+"""Members from a spreadsheet (CSV, text, XLSX, XLS, ODS): read, map columns, check, import.
 
 Nothing is written until ``import_rows`` is called, after the user has seen the preview.
 Values that are wrong but readable (an email without "@") are imported as typed and flagged,
@@ -8,15 +8,14 @@ the preview says why.
 
 from __future__ import annotations
 
-import csv
-import datetime as dt
-import io
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
 from desktop.core.district_file import DistrictFile
 from desktop.core.errors import UserError
+from desktop.core.number_cells import read_number_cell
+from desktop.core.spreadsheet_files import Table, read_table
 from i18n import N_, translator
 from wizard_steps import step
 from wizard_steps.fields import Field
@@ -49,6 +48,9 @@ ALIASES: dict[str, tuple[str, ...]] = {
     "substitute.phone": ("telefono sostituto", "substitute phone"),
 }
 
+HEADER_SEARCH_ROWS = 10
+MERGED_ABOVE = N_("{field} is empty here because the cell of line {line} is merged over this "
+                  "row: the value is not repeated. Fill it in after the import if it applies.")
 
 
 def importable_fields() -> list[tuple[str, Field]]:
@@ -74,6 +76,9 @@ def field_label(key: str, gettext) -> str:
 class Sheet:
     headers: list[str]
     rows: list[list[str]]
+    first_line: int = 2  # the spreadsheet's number of the first row under the header
+    number_cells: set[tuple[int, int]] = field(default_factory=set)  # (row, column) in rows
+    merged_from: dict[tuple[int, int], int] = field(default_factory=dict)
 
 
 @dataclass
@@ -100,67 +105,42 @@ class PreparedRow:
         return not any(p.blocking for p in self.problems)
 
 
-def _cell(value: Any) -> str:
-    if value is None:
-        return ""
-    if isinstance(value, dt.datetime | dt.date):
-        return value.strftime("%Y-%m-%d")
-    if isinstance(value, float) and value.is_integer():
-        return str(int(value))
-    return str(value).strip()
-
-
 def read_sheet(path: str | Path) -> Sheet:
     source = Path(path)
-    if not source.is_file():
-        raise UserError(N_("The file {path} does not exist."), path=source)
-    if source.suffix.lower() in (".xlsx", ".xlsm"):
-        table = _read_xlsx(source)
-    elif source.suffix.lower() in (".csv", ".txt"):
-        table = _read_csv(source)
-    else:
-        raise UserError(N_("{path} is neither a CSV nor an Excel (.xlsx) file."), path=source)
-    while table and not any(table[-1]):
-        table.pop()  # trailing blank lines are not rows
-    while table and not any(table[0]):
-        table.pop(0)
-    if not table:
+    table = read_table(source)
+    filled = [index for index, row in enumerate(table.cells) if any(row)]
+    if not filled:
         raise UserError(N_("The file {path} has no rows."), path=source)
-    width = max(len(row) for row in table)
-    padded = [row + [""] * (width - len(row)) for row in table]
-    return Sheet(headers=padded[0], rows=padded[1:])
+    last = filled[-1] + 1  # trailing blank lines are not rows
+    header = _header_row(table.cells, filled)
+    width = max(len(row) for row in table.cells[header:last])
+    padded = [row + [""] * (width - len(row)) for row in table.cells[header:last]]
+    return Sheet(headers=padded[0], rows=padded[1:], first_line=header + 2,
+                 number_cells={(r - header - 1, c) for r, c in table.number_cells
+                               if header < r < last},
+                 merged_from=_merged_from(table, header, last))
 
 
-def _read_csv(source: Path) -> list[list[str]]:
-    raw = source.read_bytes()
-    for encoding in ("utf-8-sig", "cp1252"):
-        try:
-            text = raw.decode(encoding)
-            break
-        except UnicodeDecodeError:
-            continue
-    try:
-        dialect = csv.Sniffer().sniff(text[:4096], delimiters=";,\t")
-        delimiter = dialect.delimiter
-    except csv.Error:
-        delimiter = ";" if text.count(";") > text.count(",") else ","
-    return [[cell.strip() for cell in row]
-            for row in csv.reader(io.StringIO(text), delimiter=delimiter)]
+def _header_row(cells: list[list[str]], filled: list[int]) -> int:
+    """The row whose cells name the most fields, among the first filled rows (a title or a
+    note may stand above the header); the first filled row when none names two."""
+    best, best_count = filled[0], 1
+    for index in filled[:HEADER_SEARCH_ROWS]:
+        count = sum(1 for key in guess_mapping(cells[index]) if key)
+        if count > best_count:
+            best, best_count = index, count
+    return best
 
 
-def _read_xlsx(source: Path) -> list[list[str]]:
-    from openpyxl import load_workbook
-
-    try:
-        workbook = load_workbook(source, read_only=True, data_only=True)
-    except Exception as exc:  # openpyxl raises many kinds for a damaged file
-        raise UserError(N_("The file {path} cannot be read as an Excel workbook."),
-                        path=source) from exc
-    try:
-        sheet = workbook.worksheets[0]
-        return [[_cell(value) for value in row] for row in sheet.iter_rows(values_only=True)]
-    finally:
-        workbook.close()
+def _merged_from(table: Table, header: int, last: int) -> dict[tuple[int, int], int]:
+    """Data cells left empty under a cell merged down over them: (row, column) -> the line of
+    the merged cell, rows counted as in ``Sheet.rows``."""
+    found: dict[tuple[int, int], int] = {}
+    for merge in table.merges:
+        for r in range(max(merge.row + 1, header + 1), min(merge.row + merge.rows, last)):
+            for c in range(merge.column, merge.column + merge.columns):
+                found[(r - header - 1, c)] = merge.row + 1
+    return found
 
 
 def guess_mapping(headers: list[str]) -> list[str]:
@@ -200,7 +180,8 @@ def prepare(sheet: Sheet, mapping: list[str], existing_names: list[str]) -> list
     fields = dict(importable_fields())
     seen = {normalise(name) for name in existing_names if name.strip()}
     prepared: list[PreparedRow] = []
-    for index, cells in enumerate(sheet.rows, start=2):
+    for row_index, cells in enumerate(sheet.rows):
+        index = sheet.first_line + row_index
         problems: list[Problem] = []
         values: dict[str, Any] = {}
         if not any(cells):
@@ -209,7 +190,11 @@ def prepare(sheet: Sheet, mapping: list[str], existing_names: list[str]) -> list
             continue
         for column, key in enumerate(mapping):
             if key and column < len(cells) and cells[column]:
-                values[key] = _convert(fields[key], cells[column], problems)
+                text = _number_cell(sheet, (row_index, column), key, fields[key], problems)
+                values[key] = _convert(fields[key], text, problems)
+            elif key and (row_index, column) in sheet.merged_from:
+                problems.append(Problem(MERGED_ABOVE, {
+                    "field": fields[key].label, "line": sheet.merged_from[(row_index, column)]}))
         name = str(values.get("name", "")).strip()
         if not name:
             problems.insert(0, Problem(N_("The name of the organization is missing."),
@@ -221,6 +206,19 @@ def prepare(sheet: Sheet, mapping: list[str], existing_names: list[str]) -> list
             seen.add(normalise(name))
         prepared.append(PreparedRow(index, values, problems))
     return prepared
+
+
+def _number_cell(sheet: Sheet, cell: tuple[int, int], key: str, declared: Field,
+                 problems: list[Problem]) -> str:
+    """The cell's text, with what a number cell lost put back where that is provable."""
+    text = sheet.rows[cell[0]][cell[1]]
+    if cell not in sheet.number_cells:
+        return text
+    reading = read_number_cell(key, declared, text)
+    if reading.message:
+        problems.append(Problem(reading.message, {"field": declared.label, "value": text,
+                                                  "restored": reading.text}))
+    return reading.text
 
 
 def as_member(values: dict[str, Any]) -> dict[str, Any]:

@@ -80,6 +80,9 @@ class ImportDialog(Retranslating, QDialog):
         for row, cells in enumerate(self.sheet.rows, start=1):
             for column, value in enumerate(cells):
                 self.table.setItem(row, column + 1, QTableWidgetItem(value))
+        # Rows numbered as in the spreadsheet, so that "line 4" in a message is found there.
+        self.table.setVerticalHeaderLabels(
+            [""] + [str(self.sheet.first_line + row) for row in range(len(self.sheet.rows))])
 
     def _mapping_changed(self) -> None:
         self.mapping = [combo.currentData() for combo in self.combos]

@@ -47,6 +47,7 @@ from desktop.gui.export_dialog import ExportDialog
 from desktop.gui.help_menu import HelpMenu
 from desktop.gui.import_dialog import ImportDialog
 from desktop.gui.language import LanguageController
+from desktop.gui.member_cards_dialog import CardActions
 from desktop.gui.messages import open_message
 from desktop.gui.printing import print_pdf
 from desktop.gui.read_only_banner import ReadOnlyBanner
@@ -60,7 +61,7 @@ from wizard_steps import STEPS
 
 EXAMPLE_FILE_NAME = "Esempio - DES Fiemme e Fassa.des"
 DISTRICT_FILTER = N_("District files (*.des)")
-SPREADSHEET_FILTER = N_("Spreadsheets (*.csv *.xlsx)")
+SPREADSHEET_FILTER = N_("Spreadsheets (*.ods *.xlsx *.xlsm *.xls *.csv *.txt *.tsv)")
 CALENDAR_FILTER = N_("Calendars (*.ics)")
 PDF_FILTER = N_("PDF documents (*.pdf)")
 
@@ -129,6 +130,7 @@ class MainWindow(Retranslating, DistrictSafety, QMainWindow):
         self.example_action = action(None, self.open_example)
         self.import_action = action(None, self.request_import)
         self.report_action = action(None, self.request_report)
+        self.card_actions = CardActions(self)
         self.close_action = action(QKeySequence.StandardKey.Close, self.request_close_district)
         self.quit_action = action(QKeySequence.StandardKey.Quit, self.close)
         self.back_action = action(QKeySequence("Alt+Left"), self._go_back)
@@ -146,6 +148,7 @@ class MainWindow(Retranslating, DistrictSafety, QMainWindow):
         self.file_menu.addAction(self.copy_action)
         self.file_menu.addAction(self.restore_action)
         self.file_menu.addAction(self.import_action)
+        self.file_menu.addActions(self.card_actions.actions())
         self.file_menu.addAction(self.export_action)
         self.file_menu.addAction(self.report_action)
         self.file_menu.addAction(self.print_action)
@@ -645,6 +648,7 @@ class MainWindow(Retranslating, DistrictSafety, QMainWindow):
         self.back_action.setText(_("Previous step"))
         self.next_action.setText(_("Next step"))
         self._update_actions()
+        self.card_actions.retranslate(self.district is not None and not self.tasks.busy)
         self.language_label.setText(_("Language:") + " ")
         self.language_combo.setAccessibleName(_("Language"))
         self.language_combo.blockSignals(True)

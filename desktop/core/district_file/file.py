@@ -24,6 +24,7 @@ import os
 import shutil
 import sqlite3
 import tempfile
+import uuid
 from collections.abc import Callable, Iterator
 from contextlib import contextmanager, suppress
 from pathlib import Path
@@ -49,6 +50,7 @@ from wizard_steps.fields import Field, empty_value
 from wizard_steps.kinds import kind_of
 
 GENERIC_ROWS = "rows"  # the table that holds every list but the members
+DISTRICT_ID_KEY = "_district_id"
 MEMBER_TABLE = "members"
 # Errors of the program, not of the disk: they are raised as they are.
 PROGRAMMING_ERRORS = (sqlite3.IntegrityError, sqlite3.ProgrammingError, sqlite3.InterfaceError)
@@ -269,6 +271,19 @@ class DistrictFile:
                 "ON CONFLICT(key) DO UPDATE SET value = excluded.value",
                 [key, json.dumps(value, ensure_ascii=False)],
             )
+
+    def district_id(self) -> str:
+        """A random id that tells this district apart from others (member cards carry it).
+        Kept in the answers table under a key no step declares, so it needs no migration."""
+        stored = self.db.execute("SELECT value FROM answers WHERE key = ?",
+                                 [DISTRICT_ID_KEY]).fetchone()
+        if stored:
+            return str(json.loads(stored[0]))
+        made = uuid.uuid4().hex[:16]
+        with self._transaction():
+            self.db.execute("INSERT INTO answers(key, value) VALUES (?, ?)",
+                            [DISTRICT_ID_KEY, json.dumps(made)])
+        return made
 
     # --- accepted warnings ------------------------------------------------------------------
 
@@ -495,6 +510,24 @@ class DistrictFile:
                 )
                 if cursor.rowcount != 1:
                     raise KeyError(row_id)
+
+    def set_member_values(self, row_id: int, values: dict[str, Any]) -> None:
+        """Several values of one member ("field" or "person.part" keys) in one transaction."""
+        declared = self._table("organizations")
+        people: dict[str, dict[str, Any]] = {}
+        with self._transaction():
+            for key, value in values.items():
+                head, _, sub = key.partition(".")
+                field = declared.row_field(head)
+                if field.row_fields:  # a person: its parts are written together below
+                    person = people.setdefault(head, dict(self.row(declared.key, row_id)[head]))
+                    person.update({sub: value} if sub else value)
+                    continue
+                # Table and column are declared identifiers, never user text.
+                self.db.execute(f"UPDATE {declared.table} SET {head} = ? WHERE id = ?",  # noqa: S608
+                                [kind_of(field).encode(value), row_id])
+            for role, person in people.items():
+                self._write_person(row_id, declared.row_field(role), person)
 
     def remove_row(self, table_key: str, row_id: int) -> None:
         declared = self._table(table_key)
