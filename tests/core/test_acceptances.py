@@ -10,7 +10,7 @@ from desktop.core.document import fill, from_document, to_document, validate
 from desktop.core.example import example_document
 from desktop.core.readiness import Level, findings, is_acknowledged
 from desktop.core.readiness_report import export_report
-from tests.test_readiness import pdf_text
+from tests.core.test_readiness import pdf_text
 
 REASON = "Le ore le decide il consiglio di amministrazione a gennaio."
 

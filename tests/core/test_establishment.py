@@ -12,7 +12,7 @@ from desktop.core.defaults import start_district
 from desktop.core.district_file import MIGRATIONS, SCHEMA_VERSION, DistrictFile, backups
 from desktop.core.document import from_document, to_document
 from desktop.core.example import OLTRE, example_document
-from tests.test_store import same_pages
+from tests.core.test_store import same_pages
 
 
 def pdf_text(path) -> str:

@@ -7,7 +7,7 @@ import i18n
 from desktop.core.district_file import DistrictFile
 from desktop.core.example import OLTRE
 from desktop.gui.import_dialog import ImportDialog
-from tests.test_member_import import write_csv
+from tests.core.test_member_import import write_csv
 from wizard_steps import STEPS
 
 
