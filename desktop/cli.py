@@ -188,7 +188,7 @@ def cmd_from_json(args: argparse.Namespace) -> int:
     return 0
 
 
-def cmd_desktop_entry(args: argparse.Namespace) -> int:
+def cmd_desktop_entry(_args: argparse.Namespace) -> int:
     from desktop.core.desktop_integration import install_desktop_entry
 
     for path in install_desktop_entry():
@@ -196,7 +196,7 @@ def cmd_desktop_entry(args: argparse.Namespace) -> int:
     return 0
 
 
-def cmd_schema(args: argparse.Namespace) -> int:
+def cmd_schema(_args: argparse.Namespace) -> int:
     from desktop.core.document import schema
 
     sys.stdout.write(json.dumps(schema(), ensure_ascii=False, indent=2) + "\n")

@@ -110,6 +110,22 @@ class MoneyError(ValueError):
 MAX_CENTS = 99_999_999_999  # 999,999,999.99 euro: beyond any district, within every format
 
 
+def _decimal_mark(cleaned: str, lang: str) -> str | None:
+    """Which mark separates the cents, if any: the last of two different marks ("1.234,56"),
+    a single one not followed by three digits ("1234,5"); "1.234" follows the language, and
+    "1,234" in Italian is refused as ambiguous."""
+    marks = [ch for ch in cleaned if ch in ".,"]
+    if len(set(marks)) == 2:
+        return marks[-1]
+    if len(marks) == 1:
+        digits_after = len(cleaned) - cleaned.index(marks[0]) - 1
+        if digits_after != 3:
+            return marks[0]  # never a thousands separator
+        if marks[0] == DECIMAL_SEPARATOR[lang]:
+            raise MoneyError(N_("An amount has at most two decimals, for example {example}."))
+    return None
+
+
 def parse_money(text: str, lang: str, negative_allowed: bool = True) -> int | None:
     """Cents from what a person typed: "1.234,56" in Italian, "1,234.56" in English, and the
     other convention too where it cannot be misread ("1234.5", "1.234,56" in English).
@@ -123,16 +139,7 @@ def parse_money(text: str, lang: str, negative_allowed: bool = True) -> int | No
     cleaned = cleaned.lstrip("+-")
     if not cleaned or any(ch not in "0123456789.," for ch in cleaned):
         raise MoneyError(N_("Write an amount in euros, for example {example}."))
-    marks = [ch for ch in cleaned if ch in ".,"]
-    decimal_mark = None
-    if len(set(marks)) == 2:
-        decimal_mark = marks[-1]  # "1.234,56" or "1,234.56": the last mark is the decimal one
-    elif len(marks) == 1:
-        digits_after = len(cleaned) - cleaned.index(marks[0]) - 1
-        if digits_after != 3:
-            decimal_mark = marks[0]  # "1234,5" or "12.50": never a thousands separator
-        elif marks[0] == DECIMAL_SEPARATOR[lang]:
-            raise MoneyError(N_("An amount has at most two decimals, for example {example}."))
+    decimal_mark = _decimal_mark(cleaned, lang)
     whole, _, cents = cleaned.rpartition(decimal_mark) if decimal_mark else (cleaned, "", "")
     groups = whole.replace(",", ".").split(".")
     if decimal_mark and decimal_mark in whole:

@@ -22,7 +22,8 @@ def run(capsys, *args):
 def assert_one_error_line(code, err):
     assert code == 2
     lines = err.strip().splitlines()
-    assert len(lines) == 1 and lines[0].startswith("error: "), err
+    assert len(lines) == 1, err
+    assert lines[0].startswith("error: "), err
 
 
 def test_demo_then_export_in_both_languages(tmp_path, capsys):

@@ -163,14 +163,16 @@ def unfold(text: str) -> list[str]:
     return text.replace("\r\n ", "").split("\r\n")
 
 
-def test_the_calendar_is_valid_icalendar(tmp_path):
+def test_the_calendar_is_valid_icalendar():
     document = example_document()
     document["governance"]["meetings"][0]["place"] = "Cavalese, sala; piano 1"
     text = calendar_text(document, "it")
     raw_lines = text.split("\r\n")
-    assert raw_lines[-1] == "" and all(len(line.encode()) <= 75 for line in raw_lines)
+    assert raw_lines[-1] == ""
+    assert all(len(line.encode()) <= 75 for line in raw_lines)
     lines = unfold(text)
-    assert lines[0] == "BEGIN:VCALENDAR" and lines[-2] == "END:VCALENDAR"
+    assert lines[0] == "BEGIN:VCALENDAR"
+    assert lines[-2] == "END:VCALENDAR"
     events = [line for line in lines if line == "BEGIN:VEVENT"]
     assert len(events) == 3
     assert "DTSTART;TZID=Europe/Rome:20270420T180000" in lines
@@ -185,10 +187,11 @@ def test_a_meeting_without_time_is_an_all_day_event():
     document["governance"]["meetings"] = [{"date": "2027-05-02", "time": "", "place": "X",
                                           "agenda": ""}]
     lines = unfold(calendar_text(document, "en"))
-    assert "DTSTART;VALUE=DATE:20270502" in lines and "DTEND;VALUE=DATE:20270503" in lines
+    assert "DTSTART;VALUE=DATE:20270502" in lines
+    assert "DTEND;VALUE=DATE:20270503" in lines
 
 
-def test_calendar_command(tmp_path, capsys, example_path):
+def test_calendar_command(tmp_path, example_path):
     assert main(["calendar", str(example_path), "-o", str(tmp_path / "c.ics")]) == 0
     assert (tmp_path / "c.ics").read_bytes().startswith(b"BEGIN:VCALENDAR\r\n")
     empty = tmp_path / "empty.des"

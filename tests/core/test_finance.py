@@ -44,7 +44,8 @@ def test_years_without_income():
         "income": {}, "expenses": {"staff": {"2027": 100_000}}}))
     assert [plan.total_income(y) for y in plan.years] == [0, 0, 0]
     assert plan.public_share(2027) is None  # no income: no share, not a division by zero
-    assert plan.balance(2027) == -100_000 and plan.cumulative_balance(2029) == -100_000
+    assert plan.balance(2027) == -100_000
+    assert plan.cumulative_balance(2029) == -100_000
 
 
 def test_a_negative_balance_carries_over():

@@ -56,14 +56,16 @@ def test_the_preview_says_which_rows_come_in_and_why_not(spreadsheet):
     sheet = read_sheet(spreadsheet)
     rows = prepare(sheet, guess_mapping(sheet.headers), existing_names=["Comune di esempio"])
     by_line = {row.line: row for row in rows}
-    assert by_line[2].importable and not by_line[2].problems
+    assert by_line[2].importable
+    assert not by_line[2].problems
     assert by_line[2].values["legal_form"] == "social_cooperative"
     assert by_line[2].values["registered_sea"] is True
     # A bad email is imported as written, with a warning.
     assert by_line[3].importable
     assert by_line[3].values["contact_person.email"] == "beta-at-example.org"
     assert "email" in by_line[3].problems[0].text(str).lower()
-    assert not by_line[4].importable and by_line[4].problems[0].msgid == "Empty row."
+    assert not by_line[4].importable
+    assert by_line[4].problems[0].msgid == "Empty row."
     assert not by_line[5].importable  # the same name again, whatever its spacing and case
     assert by_line[5].values["legal_form"] == "cooperative"
     assert not by_line[6].importable  # already a member

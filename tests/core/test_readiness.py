@@ -47,7 +47,8 @@ def test_the_list_of_rules_is_the_rules_table():
     assert set(RULES) == set(LEVELS)
     # Every rule of the shared requirements is kept (the file must be found: no silent skip).
     shared = dict(RULE_ROW.findall(requirements_file().read_text(encoding="utf-8")))
-    assert len(shared) > 40 and set(shared) <= set(LEVELS)
+    assert len(shared) > 40
+    assert set(shared) <= set(LEVELS)
 
 
 def members(doc):
@@ -149,7 +150,8 @@ def test_each_rule_fires_on_a_district_that_breaks_it(rule):
             from i18n import translator
 
             text = finding.text(translator(lang).gettext)
-            assert "{" not in text and len(text) > 40
+            assert "{" not in text
+            assert len(text) > 40
     assert ready_to_sign(document) is (Level[LEVELS[rule].upper()] is not Level.BLOCKING
                                        or rule not in {f.rule for f in findings(document)})
 
@@ -233,7 +235,8 @@ def test_an_accepted_warning_is_kept_shown_and_printed(tmp_path, capsys):
                   "un'impresa locale."}]
     assert main(["check", str(tmp_path / "d.des"), "--json"]) == 0
     s4 = [item for item in json.loads(capsys.readouterr().out) if item["id"] == "S4"]
-    assert s4 and all(item["acknowledged"] for item in s4 if item["level"] == "warning")
+    assert s4
+    assert all(item["acknowledged"] for item in s4 if item["level"] == "warning")
     text = pdf_text(export_report(again, "it", tmp_path / "r.pdf"))
     assert "inviteremo un'impresa locale" in " ".join(text.split())
 
@@ -241,5 +244,6 @@ def test_an_accepted_warning_is_kept_shown_and_printed(tmp_path, capsys):
 @pytest.mark.parametrize("lang", ["it", "en"])
 def test_the_report_summarises_the_district(tmp_path, lang):
     text = " ".join(pdf_text(export_report(example_document(), lang, tmp_path / "r.pdf")).split())
-    assert "Fiemme e Fassa" in text and "Anna Vinante" in text
+    assert "Fiemme e Fassa" in text
+    assert "Anna Vinante" in text
     assert ("Pronto per la firma" if lang == "it" else "Ready to sign") in text

@@ -57,11 +57,13 @@ def test_the_calendar_opens_from_the_keyboard_and_a_day_is_chosen(qtbot, window,
     date.edit.setFocus()
     qtbot.keyClick(date.edit, Qt.Key.Key_Down, Qt.KeyboardModifier.AltModifier)
     calendar = date.calendar
-    assert calendar is not None and calendar.isVisible()
+    assert calendar is not None
+    assert calendar.isVisible()
     assert calendar.selectedDate() == QDate(2027, 3, 15)
     calendar.setSelectedDate(QDate(2027, 4, 20))
     calendar.activated.emit(calendar.selectedDate())  # Enter in the calendar
     assert DistrictFile.open(example_path).answer("signing_date") == "2027-04-20"
     qtbot.keyClick(date.edit, Qt.Key.Key_F4)
-    assert date.calendar is not None and date.calendar.isVisible()
+    assert date.calendar is not None
+    assert date.calendar.isVisible()
     date.calendar.close()

@@ -70,7 +70,8 @@ def test_the_signed_scan_is_kept_in_the_file(window, tmp_path, example_path):
     image.fill(0x336699)
     image.save(str(photo))
     review = window.wizard.review
-    assert review.attach_file(str(scan)) and review.attach_file(str(photo))
+    assert review.attach_file(str(scan))
+    assert review.attach_file(str(photo))
     assert review.signed_list.count() == 2
     assert "firmato.pdf" in review.signed_list.item(0).text()
     window.close()
@@ -111,11 +112,12 @@ def test_a_new_district_starts_with_a_word_on_the_steps(window, tmp_path):
     assert window.dialog.windowTitle() == i18n._("Getting started")
 
 
-def test_desktop_entry(tmp_path, monkeypatch, capsys):
+def test_desktop_entry(tmp_path, monkeypatch):
     monkeypatch.setenv("XDG_DATA_HOME", str(tmp_path))
     assert main(["desktop-entry"]) == 0
     entry = (tmp_path / "applications" / "des-wizard.desktop").read_text(encoding="utf-8")
-    assert "MimeType=application/x-des-wizard-district;" in entry and "Exec=" in entry
+    assert "MimeType=application/x-des-wizard-district;" in entry
+    assert "Exec=" in entry
     mime = (tmp_path / "mime" / "packages" / "des-wizard.xml").read_text(encoding="utf-8")
     assert '<glob pattern="*.des"/>' in mime
     assert (tmp_path / "icons" / "hicolor" / "256x256" / "apps" / "des-wizard.png").stat(
@@ -128,7 +130,8 @@ def test_the_self_test_of_the_program(tmp_path):
     result = run_program("--self-test", env=environment)
     assert result.returncode == 0, result.stdout + result.stderr
     lines = result.stdout.strip().splitlines()
-    assert len(lines) == 1 and lines[0].startswith("self-test passed")
+    assert len(lines) == 1
+    assert lines[0].startswith("self-test passed")
     assert not list(Path(tmp_path).iterdir())  # the user's settings were not touched
 
 
@@ -140,5 +143,6 @@ def test_a_copy_of_the_scan_into_a_missing_folder_is_explained(window, tmp_path)
     before = sorted(tmp_path.iterdir())
     attached = window.district.attachments()[0]["id"]
     assert not review.save_attachment(attached, str(tmp_path / "nowhere" / "copia.pdf"))
-    assert isinstance(review.message, QMessageBox) and review.message.isVisible()
+    assert isinstance(review.message, QMessageBox)
+    assert review.message.isVisible()
     assert sorted(tmp_path.iterdir()) == before  # nothing half-written left behind

@@ -140,7 +140,8 @@ def test_dates_in_the_window_stay_within_1900_and_2200(window, example_path):
     # A value already in the file beyond 2200 is shown as it is, and flagged.
     editor.set_value("2999-01-01")
     assert editor.kind_input.edit.text() == "01/01/2999"
-    assert "1900" in editor.message.text() and editor.message.isVisibleTo(window)
+    assert "1900" in editor.message.text()
+    assert editor.message.isVisibleTo(window)
     # Typed, it never reaches the file.
     editor.commit()
     assert DistrictFile.open(example_path, read_only=True).answer("signing_date") == "2027-03-15"

@@ -24,7 +24,8 @@ def test_f1_opens_the_guide_and_it_follows_the_language(qtbot, window):
     window.activateWindow()
     qtbot.keyClick(window, Qt.Key.Key_F1)
     guide = window.help_menu.guide
-    assert isinstance(guide, GuideDialog) and guide.isVisible()
+    assert isinstance(guide, GuideDialog)
+    assert guide.isVisible()
     document: QTextDocument = guide.browser.document()
     assert document.toPlainText().startswith("DES Wizard — Guida per i promotori")
     # The screenshots load from the shipped folder: a picture is a resource of the document.

@@ -15,7 +15,7 @@ def test_an_unreadable_amount_is_flagged_and_not_saved(qtbot):
     editor = FieldEditor(amount)
     qtbot.addWidget(editor)
     saved = []
-    editor.committed.connect(lambda key, value: saved.append(value))
+    editor.committed.connect(lambda _key, value: saved.append(value))
     editor.set_value(250_000)
     assert editor.input.text() == "2.500,00"
     line: QLineEdit = editor.input
@@ -23,7 +23,8 @@ def test_an_unreadable_amount_is_flagged_and_not_saved(qtbot):
     qtbot.keyClicks(line, "duemila")
     editor.commit()
     assert saved == []  # nothing saved, least of all a zero
-    assert not editor.message.isHidden() and "1.234,56" in editor.message.text()
+    assert not editor.message.isHidden()
+    assert "1.234,56" in editor.message.text()
     line.selectAll()
     qtbot.keyClicks(line, "1.234,56")
     editor.commit()

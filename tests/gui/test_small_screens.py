@@ -79,7 +79,8 @@ def test_the_window_fits_the_screen_and_comes_back_as_it_was_left(qtbot, qapp, e
     first = create_window(str(example_path), qapp)
     qtbot.addWidget(first)
     free = first.screen().availableGeometry()
-    assert first.width() <= free.width() and first.height() <= free.height()
+    assert first.width() <= free.width()
+    assert first.height() <= free.height()
     first.resize(700, 500)
     first.close()
     assert settings.load().window_geometry

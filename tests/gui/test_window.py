@@ -124,7 +124,7 @@ def _catalog_ids():
         return [m for m in read_po(handle) if m.id]
 
 
-def test_qt_own_buttons_follow_the_language(qtbot, make_window, example_path):
+def test_qt_own_buttons_follow_the_language(make_window, example_path):
     window = make_window(example_path)
     window.request_export()
     dialog = window.dialog
@@ -181,7 +181,8 @@ def test_members_are_added_renamed_and_removed_with_confirmation(qtbot, make_win
     table.list.setCurrentRow(0)
     qtbot.mouseClick(table.remove_button, Qt.MouseButton.LeftButton)
     box = table._confirm
-    assert isinstance(box, QMessageBox) and box.isVisible()
+    assert isinstance(box, QMessageBox)
+    assert box.isVisible()
     assert "Cooperativa Alfa" in box.text()
     qtbot.mouseClick(box.button(QMessageBox.StandardButton.Yes), Qt.MouseButton.LeftButton)
     assert [r["name"] for r in DistrictFile.open(path).rows("organizations")] == [
@@ -232,9 +233,11 @@ def test_a_bad_file_shows_a_message_and_the_window_goes_on(make_window, tmp_path
     bad = tmp_path / "rotto.des"
     bad.write_text("niente " * 40)
     assert not window.open_district(bad)
-    assert isinstance(window.dialog, QMessageBox) and window.dialog.isVisible()
+    assert isinstance(window.dialog, QMessageBox)
+    assert window.dialog.isVisible()
     assert "non è un file di distretto" in window.dialog.text()
-    assert window.district is not None and window.district.path == example_path
+    assert window.district is not None
+    assert window.district.path == example_path
 
 
 def test_welcome_screen_then_example(make_window):
@@ -247,7 +250,7 @@ def test_welcome_screen_then_example(make_window):
     assert len(window.district.rows("organizations")) == 10
 
 
-def test_keyboard_moves_between_steps(qtbot, make_window, example_path):
+def test_keyboard_moves_between_steps(make_window, example_path):
     window = make_window(example_path)
     window.activateWindow()
     window.next_action.trigger()

@@ -25,11 +25,11 @@ def test_every_step_and_the_review_can_be_reached(window):
     assert wizard.pages.currentWidget() is wizard.review
     # The Review is no dead end: the way on is the agreement itself.
     assert not wizard.next_button.isVisible()
-    assert wizard.export_button.isVisible() and wizard.print_button.isVisible()
+    assert wizard.export_button.isVisible()
+    assert wizard.print_button.isVisible()
 
 
-def test_removing_a_member_still_named_elsewhere_asks_and_says_where(qtbot, window,
-                                                                      example_path):
+def test_removing_a_member_still_named_elsewhere_asks_and_says_where(qtbot, window):
     wizard = window.wizard
     wizard.steps.setCurrentRow(step_index("members"))
     table = wizard.table_editor("organizations")
@@ -116,7 +116,7 @@ def test_import_preview_then_confirm(qtbot, window, tmp_path, wait_for_tasks):
     assert window.wizard.table_editor("organizations").list.count() == 13
 
 
-def test_import_cancelled_writes_nothing(qtbot, window, tmp_path, wait_for_tasks):
+def test_import_cancelled_writes_nothing(window, tmp_path, wait_for_tasks):
     window.import_members(write_csv(tmp_path / "soci.csv"))
     wait_for_tasks(window)
     window.dialog.reject()
@@ -129,7 +129,8 @@ def test_an_unreadable_spreadsheet_is_explained(window, tmp_path, wait_for_tasks
     task = window.import_members(bad)
     wait_for_tasks(window)
     assert task.error is not None
-    assert isinstance(window.dialog, QMessageBox) and "Excel" in window.dialog.text()
+    assert isinstance(window.dialog, QMessageBox)
+    assert "Excel" in window.dialog.text()
 
 
 def test_calendar_export_from_the_window(window, tmp_path, wait_for_tasks):
@@ -145,7 +146,8 @@ def test_the_review_lists_every_step_and_links_back(window):
     html = wizard.review.browser.toPlainText()
     for step in STEPS:
         assert i18n._(step.title) in html
-    assert "Tavolo di regia" in html and "Cavalese" in html
+    assert "Tavolo di regia" in html
+    assert "Cavalese" in html
     wizard.review.browser.anchorClicked.emit(QUrl(f"step:{step_index('governance')}"))
     assert wizard.current_index() == step_index("governance")
 
@@ -162,7 +164,7 @@ def test_typing_in_a_key_figure_is_saved(qtbot, window):
     assert window.district.answer("coordinator")["name"] == "Anna"
 
 
-def test_the_external_contact_hides_when_one_person_holds_both_roles(qtbot, window):
+def test_the_external_contact_hides_when_one_person_holds_both_roles(window):
     wizard = window.wizard
     wizard.steps.setCurrentRow(step_index("key_figures"))
     form = wizard.page_list[step_index("key_figures")].form
@@ -172,7 +174,7 @@ def test_the_external_contact_hides_when_one_person_holds_both_roles(qtbot, wind
     assert DistrictFile.open(window.district.path).answer("same_person") is True
 
 
-def test_the_review_says_ready_then_draft_and_goes_to_the_field(qtbot, window):
+def test_the_review_says_ready_then_draft_and_goes_to_the_field(window):
     wizard = window.wizard
     wizard.steps.setCurrentRow(wizard.page_count() - 1)
     assert wizard.review.verdict.text() == i18n._("Ready to sign")
@@ -212,7 +214,7 @@ def test_a_warning_is_accepted_with_a_reason(qtbot, window):
     assert wizard.steps.item(governance).data(Qt.ItemDataRole.UserRole) == "done"
 
 
-def test_the_forecast_grid_adds_up_as_typed_and_refuses_what_it_cannot_read(qtbot, window):
+def test_the_forecast_grid_adds_up_as_typed_and_refuses_what_it_cannot_read(window):
     from desktop.core.finance import forecast as compute
 
     wizard = window.wizard

@@ -57,7 +57,7 @@ class ForecastChart(QWidget):
                  [plan.total_expenses(y) for y in plan.years]),
                 (_("Balance"), COLOURS["balance"], [plan.balance(y) for y in plan.years])]
 
-    def paintEvent(self, event: Any) -> None:  # noqa: N802 (Qt's name)
+    def paintEvent(self, _event: Any) -> None:  # noqa: N802 (Qt's name)
         if self.plan is None or not self.plan.years:
             return
         painter = QPainter(self)

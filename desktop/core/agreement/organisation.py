@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from typing import Any
+
 from desktop.core.agreement.context import Article, Context, esc, inline, person_name, phrase
 from wizard_steps import keys
 
@@ -16,6 +18,40 @@ FIGURE = keys("key_figures.coordinator", "member phone email")
 MEMBER = keys("members.organizations", "commitment staff_people staff_hours_month name")
 
 
+def _body(ctx: Context, body: dict[str, Any]) -> str:
+    """One decision body: its name (and kind), members, functions, method, quorum."""
+    _ = ctx._
+    kind = ctx.shown("governance", BODY.kind, body.get(BODY.kind), table="bodies")
+    name = esc(body.get(BODY.name, "")) or kind
+    same = body.get(BODY.name, "").strip().lower() == kind.lower()
+    parts = [f"<b>{name}</b>"
+             + (f" ({kind.lower()})" if body.get(BODY.name) and kind and not same else "")]
+    members = ctx.shown("governance", BODY.members, body.get(BODY.members), table="bodies")
+    if members:
+        parts.append(_("members: {members}").format(members=members))
+    if body.get(BODY.functions):
+        parts.append(_("functions: {text}").format(text=phrase(body[BODY.functions])))
+    method = ctx.shown("governance", BODY.decision_method, body.get(BODY.decision_method),
+                       table="bodies")
+    if method:
+        parts.append(_("decisions: {method}").format(method=method.lower()))
+    if body.get(BODY.quorum):
+        parts.append(phrase(body[BODY.quorum]))
+    return "; ".join(parts) + "."
+
+
+def _meeting(ctx: Context, meeting: dict[str, Any]) -> str:
+    """A meeting of the first year's calendar: date, time, place, agenda."""
+    text = esc(ctx.date(meeting.get(MEETING.date, "")))
+    if meeting.get(MEETING.time):
+        text += " " + esc(ctx._("at {time}").format(time=meeting[MEETING.time]))
+    if meeting.get(MEETING.place):
+        text += ", " + esc(meeting[MEETING.place])
+    if meeting.get(MEETING.agenda):
+        text += f" ({inline(meeting[MEETING.agenda])})"
+    return text
+
+
 def governance(ctx: Context) -> Article | None:
     _, ngettext = ctx._, ctx.ngettext
     section = ctx.section("governance")
@@ -23,24 +59,7 @@ def governance(ctx: Context) -> Article | None:
     bodies = section.get(GOVERNANCE.bodies, [])
     if bodies:
         paragraphs.append(_("The District takes its decisions through the following bodies."))
-    for body in bodies:
-        kind = ctx.shown("governance", BODY.kind, body.get(BODY.kind), table="bodies")
-        name = esc(body.get(BODY.name, "")) or kind
-        same = body.get(BODY.name, "").strip().lower() == kind.lower()
-        parts = [f"<b>{name}</b>"
-                 + (f" ({kind.lower()})" if body.get(BODY.name) and kind and not same else "")]
-        members = ctx.shown("governance", BODY.members, body.get(BODY.members), table="bodies")
-        if members:
-            parts.append(_("members: {members}").format(members=members))
-        if body.get(BODY.functions):
-            parts.append(_("functions: {text}").format(text=phrase(body[BODY.functions])))
-        method = ctx.shown("governance", BODY.decision_method, body.get(BODY.decision_method),
-                           table="bodies")
-        if method:
-            parts.append(_("decisions: {method}").format(method=method.lower()))
-        if body.get(BODY.quorum):
-            parts.append(phrase(body[BODY.quorum]))
-        paragraphs.append("; ".join(parts) + ".")
+    paragraphs += [_body(ctx, body) for body in bodies]
     assembly = next((b for b in bodies if b.get(BODY.kind) == "assembly"), None)
     if assembly is None or not assembly.get(BODY.functions):
         # The minimum functions of the outline, unless the group wrote the assembly's own.
@@ -55,18 +74,8 @@ def governance(ctx: Context) -> Article | None:
                                    months).format(months=months))
     meetings = section.get(GOVERNANCE.meetings, [])
     if meetings:
-        dates = []
-        for meeting in meetings:
-            text = esc(ctx.date(meeting.get(MEETING.date, "")))
-            if meeting.get(MEETING.time):
-                text += " " + esc(_("at {time}").format(time=meeting[MEETING.time]))
-            if meeting.get(MEETING.place):
-                text += ", " + esc(meeting[MEETING.place])
-            if meeting.get(MEETING.agenda):
-                text += f" ({inline(meeting[MEETING.agenda])})"
-            dates.append(text)
         paragraphs.append(_("In the first year the assembly is convened on: {dates}.").format(
-            dates="; ".join(dates)))
+            dates="; ".join(_meeting(ctx, meeting) for meeting in meetings)))
     if section.get(GOVERNANCE.representation):
         paragraphs.append(_("Representation of the members: {text}.").format(
             text=phrase(section[GOVERNANCE.representation])))

@@ -214,7 +214,7 @@ def _grid(block: Table, styles: dict[str, ParagraphStyle]) -> Any:
                                        "cell"]) for column, c in enumerate(row)])
     widths = [width * w for w in block.widths]
     if not _rows_fit(cells, widths):
-        return _as_paragraphs(cells, block.rows, styles)
+        return _as_paragraphs(block.rows, styles)
     table = LongTable(cells, colWidths=widths, repeatRows=1)
     commands = [
         ("GRID", (0, 0), (-1, -1), 0.4, colors.HexColor("#888888")),
@@ -237,8 +237,7 @@ def _rows_fit(cells: list[list[Paragraph]], widths: list[float]) -> bool:
                < MAX_ROW_HEIGHT for row in cells)
 
 
-def _as_paragraphs(cells: list[list[Paragraph]], rows: list[list[str]],
-                   styles: dict[str, ParagraphStyle]) -> list[Any]:
+def _as_paragraphs(rows: list[list[str]], styles: dict[str, ParagraphStyle]) -> list[Any]:
     """A table too tall for a page, told row by row: "Header: value" paragraphs that split."""
     header = rows[0]
     items: list[Any] = []
@@ -256,7 +255,7 @@ def _table(rows: list[list[str]], styles: dict[str, ParagraphStyle]) -> Any:
     cells = [[Paragraph(esc(c) if index == 0 else c, styles["cell"]) for c in row]
              for index, row in enumerate(rows)]
     if not _rows_fit(cells, widths):
-        return _as_paragraphs(cells, rows, styles)
+        return _as_paragraphs(rows, styles)
     table = LongTable(cells, colWidths=widths, repeatRows=1)
     table.setStyle(TableStyle([
         ("GRID", (0, 0), (-1, -1), 0.4, colors.HexColor("#888888")),

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from typing import Any
+
 from desktop.core.agreement.context import Article, Context, esc, inline, phrase
 from wizard_steps import keys
 from wizard_steps.members import STAGES
@@ -96,6 +98,16 @@ def supply_chain(ctx: Context) -> Article | None:
     return Article(_("Supply chain"), paragraphs)
 
 
+def _activity(ctx: Context, row: dict[str, Any]) -> str:
+    """A local activity or an animation: title, (date, place), description."""
+    when = ", ".join(p for p in (ctx.date(row.get(ACTIVITY.date, "")),
+                                 row.get(ANIMATION.place, "")) if p)
+    item = inline(row.get(ACTIVITY.title, "")) + (f" ({esc(when)})" if when else "")
+    if row.get(ACTIVITY.description):
+        item += f": {inline(row[ACTIVITY.description])}"
+    return item
+
+
 def local_roots(ctx: Context) -> Article | None:
     _ = ctx._
     roots, links = ctx.section("local_roots"), ctx.section("links")
@@ -121,15 +133,8 @@ def local_roots(ctx: Context) -> Article | None:
     ):
         rows = roots.get(key, [])
         if rows:
-            items = []
-            for row in rows:
-                when = ", ".join(p for p in (ctx.date(row.get(ACTIVITY.date, "")),
-                                             row.get(ANIMATION.place, "")) if p)
-                item = inline(row.get(ACTIVITY.title, "")) + (f" ({esc(when)})" if when else "")
-                if row.get(ACTIVITY.description):
-                    item += f": {inline(row[ACTIVITY.description])}"
-                items.append(item)
-            paragraphs.append(sentence.format(items="; ".join(items)))
+            paragraphs.append(sentence.format(items="; ".join(_activity(ctx, row)
+                                                              for row in rows)))
     if roots.get(ROOTS.training):
         paragraphs.append(_("Training and human capital: {text}.").format(
             text=phrase(roots[ROOTS.training])))
