@@ -21,7 +21,8 @@ from PySide6.QtWidgets import QApplication, QScrollArea  # noqa: E402
 
 import i18n  # noqa: E402
 from desktop.core.example import write_example  # noqa: E402
-from desktop.gui.app import create_window  # noqa: E402
+from desktop.gui.app import application, create_window  # noqa: E402
+from desktop.gui.export_dialog import ExportDialog  # noqa: E402
 from wizard_steps import STEPS  # noqa: E402
 
 SIZE = (1200, 760)
@@ -47,6 +48,7 @@ def shoot(lang: str, folder: Path, app: QApplication) -> list[Path]:
     window.resize(*SIZE)
     window.show()
     wizard = window.wizard
+    assert wizard is not None
     for index in range(wizard.page_count()):
         wizard.steps.setCurrentRow(index)
         app.processEvents()
@@ -62,24 +64,27 @@ def shoot(lang: str, folder: Path, app: QApplication) -> list[Path]:
             area = forecast.parent()
             while area is not None and not isinstance(area, QScrollArea):
                 area = area.parent()
+            assert isinstance(area, QScrollArea)
             area.ensureWidgetVisible(forecast.table, 0, 0)
             app.processEvents()
             window.grab().save(str(written[-1]))
     window.request_export()
+    dialog = window.dialog
+    assert isinstance(dialog, ExportDialog)
     word = {"it": "accordo", "en": "agreement"}[lang]
     # The folder a user would see, not the temporary one the example lives in.
-    window.dialog.path_edit.setText(
+    dialog.path_edit.setText(
         f"/home/cooperativa/Documenti/DES Wizard/Fiemme e Fassa - {word}.pdf")
     app.processEvents()
     written.append(out / "13-export.png")
-    window.dialog.grab().save(str(written[-1]))
-    window.dialog.close()
+    dialog.grab().save(str(written[-1]))
+    dialog.close()
     window.close()
     return written
 
 
 def main() -> None:
-    app = QApplication.instance() or QApplication(sys.argv[:1])
+    app = application()
     with tempfile.TemporaryDirectory() as folder:
         os.environ["DES_WIZARD_CONFIG_DIR"] = str(Path(folder) / "config")
         # The folder a user would see (the example itself is written to the temporary one).

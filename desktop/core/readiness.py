@@ -347,7 +347,7 @@ def assembly_every_six_months(doc: Doc) -> list[Finding]:
     months = section.get(GOVERNANCE.assembly_every_months)
     dated = meetings_that_count(section.get(GOVERNANCE.meetings, []),
                                 doc.get("district", {}).get(DISTRICT.signing_date))
-    found = _one(bool(months) and months <= 6, Level.BLOCKING, "governance", N_(
+    found = _one(months is not None and 0 < months <= 6, Level.BLOCKING, "governance", N_(
         "The assembly must meet at least every six months. The toolkit (2.2) asks for regular "
         "assemblies with a calendar that gives continuity. Set how often it meets (six months "
         "at most)."), field_key=GOVERNANCE.assembly_every_months)
@@ -475,7 +475,7 @@ def external_contact(doc: Doc) -> list[Finding]:
 @rule("K3")
 def long_appointments(doc: Doc) -> list[Finding]:
     years = _section(doc, "key_figures").get(KEY_FIGURES.term_years)
-    return _one(bool(years) and years >= 4, Level.HINT, "key_figures", N_(
+    return _one(years is not None and years >= 4, Level.HINT, "key_figures", N_(
         "The appointments of the key figures last less than four years. The toolkit (2.1) "
         "suggests keeping them for several years, ideally four, for the district to "
         "consolidate."), field_key=KEY_FIGURES.term_years)

@@ -43,7 +43,7 @@ def log_qt_message(kind: QtMsgType, _context: QMessageLogContext, message: str) 
 
 
 def run_window(path: str | None) -> int:
-    app = QApplication.instance() or QApplication(sys.argv[:1])
+    app = application()
     app.setApplicationName("DES Wizard")
     app.setApplicationVersion(__version__)
     app.setOrganizationName("DES Wizard")
@@ -55,3 +55,9 @@ def run_window(path: str | None) -> int:
     sys.excepthook = window.errors  # an unexpected error: logged, and explained in a dialog
     window.show()
     return app.exec()
+
+
+def application() -> QApplication:
+    """The running QApplication, or a new one (a QCoreApplication would have no windows)."""
+    running = QApplication.instance()
+    return running if isinstance(running, QApplication) else QApplication(sys.argv[:1])

@@ -1,7 +1,7 @@
 """What keeps a district safe in the window: its lock, read-only opening, backups and
 restoring them, edits the file refused, and outputs that would replace a file.
 
-A mixin of the main window, apart so that the window's module stays about the window.
+The main window's base, apart so that the window's module stays about the window.
 """
 
 from __future__ import annotations
@@ -13,7 +13,7 @@ from contextlib import suppress
 from pathlib import Path
 from typing import TYPE_CHECKING
 
-from PySide6.QtWidgets import QMessageBox
+from PySide6.QtWidgets import QMainWindow, QMessageBox, QWidget
 
 from desktop.core.district_file import DistrictFile, backups
 from desktop.core.district_file.lock import DistrictLock, LockedError
@@ -25,12 +25,30 @@ from desktop.gui.restore_dialog import RestoreDialog
 from i18n import N_, _
 
 if TYPE_CHECKING:
-    pass
+    from desktop.gui.language import LanguageController
+    from desktop.gui.read_only_banner import ReadOnlyBanner
+    from desktop.gui.save_status import SaveStatus
+    from desktop.gui.wizard_view import WizardView
 
 UNWRITABLE = N_("you cannot write to this file or to its folder.")
 
 
-class DistrictSafety:
+class DistrictSafety(QMainWindow):
+    # What the mixin uses of the main window (declared for the type checker).
+    district: DistrictFile | None
+    wizard: WizardView | None
+    dialog: QWidget | None
+    banner: ReadOnlyBanner
+    save_label: SaveStatus
+    language: LanguageController
+    lock: DistrictLock | None
+    _closing_without_saving: bool
+    show_error: Callable[[str], None]
+    show_notice: Callable[[str], None]
+    close_district: Callable[[], None]
+    request_save_copy: Callable[[], None]
+    _show_district: Callable[[DistrictFile, DistrictLock | None], None]
+
     def open_district(self, path: str | Path, read_only: bool = False) -> bool:
         """Open a district for editing, holding its lock; read-only when asked, when the file
         or its folder cannot be written, or (after asking) when someone else has it open."""

@@ -18,7 +18,6 @@ from PySide6.QtWidgets import (
     QFileDialog,
     QLabel,
     QLineEdit,
-    QMainWindow,
     QMenu,
     QMessageBox,
     QStackedWidget,
@@ -66,7 +65,7 @@ CALENDAR_FILTER = N_("Calendars (*.ics)")
 PDF_FILTER = N_("PDF documents (*.pdf)")
 
 
-class MainWindow(Retranslating, DistrictSafety, QMainWindow):
+class MainWindow(Retranslating, DistrictSafety):
     def __init__(self, language: LanguageController) -> None:
         super().__init__()
         self.language = language

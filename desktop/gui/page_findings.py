@@ -35,9 +35,10 @@ class PageFindings(QFrame):
         """The findings of one step, blocking ones first; hidden when there are none."""
         while self.rows.count():
             item = self.rows.takeAt(0)
-            inner = item.layout()
+            inner = item.layout() if item is not None else None
             while inner is not None and inner.count():
-                widget = inner.takeAt(0).widget()
+                part = inner.takeAt(0)
+                widget = part.widget() if part is not None else None
                 if widget is not None:
                     widget.deleteLater()
         self.buttons = []

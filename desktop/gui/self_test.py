@@ -12,6 +12,7 @@ import sys
 import tempfile
 import time
 from collections.abc import Callable
+from functools import partial
 from pathlib import Path
 
 
@@ -60,14 +61,13 @@ def _quiet(_kind, _context, message: str) -> None:
 
 def _check_everything(folder: Path, failures: list[str], started: float) -> tuple[int, float]:
     from PySide6.QtCore import qInstallMessageHandler
-    from PySide6.QtWidgets import QApplication
 
     qInstallMessageHandler(_quiet)
     import i18n
     from desktop.core.agreement import export_agreement
     from desktop.core.document import to_document
     from desktop.core.example import write_example
-    from desktop.gui.app import create_window
+    from desktop.gui.app import application, create_window
     from desktop.gui.printing import page_texts
     from i18n.qt import installed_qt_translator
     from resources import resource_path
@@ -75,14 +75,14 @@ def _check_everything(folder: Path, failures: list[str], started: float) -> tupl
     for font in ("DejaVuSerif.ttf", "DejaVuSerif-Bold.ttf", "DejaVuSerif-Italic.ttf"):
         _check(failures, f"font {font} is missing", resource_path("fonts", font).exists)
     for lang in i18n.LANGUAGES:
-        _check(failures, f"the {lang} catalog is missing", lambda lang=lang: bool(
-            i18n.translator(lang).gettext("Ready to sign")))
+        _check(failures, f"the {lang} catalog is missing", partial(
+            lambda lang: bool(i18n.translator(lang).gettext("Ready to sign")), lang))
     _check(failures, "the Italian catalog does not translate",
            lambda: i18n.translator("it").gettext("Ready to sign") == "Pronto per la firma")
 
     example = folder / "esempio.des"
     write_example(example).close()
-    app = QApplication.instance() or QApplication(sys.argv[:1])
+    app = application()
     i18n.set_language("it")
     window = create_window(str(example), app)
     window.show()
@@ -123,3 +123,4 @@ def _check_everything(folder: Path, failures: list[str], started: float) -> tupl
         _check(failures, f"the {lang} agreement is not right", exported)
     window.close()
     return steps, start_seconds
+

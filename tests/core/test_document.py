@@ -89,7 +89,7 @@ def test_from_json_refuses_to_overwrite(tmp_path):
 
 @settings(max_examples=30, deadline=None,
           suppress_health_check=[HealthCheck.function_scoped_fixture])
-@given(text=st.text(alphabet=st.characters(blacklist_categories=("Cs",)), max_size=80))
+@given(text=st.text(alphabet=st.characters(exclude_categories=["Cs"]), max_size=80))
 def test_any_text_travels_unchanged(tmp_path_factory, text):
     folder = tmp_path_factory.mktemp("t")
     document = example_document()

@@ -93,7 +93,8 @@ def governance(ctx: Context) -> Article | None:
 
 def _figure(ctx: Context, person: dict) -> str:
     name = esc(person_name(person))
-    member = ctx.member_names.get(person.get(FIGURE.member), "")
+    member_id = person.get(FIGURE.member)
+    member = ctx.member_names.get(member_id, "") if isinstance(member_id, int) else ""
     phone = person.get(FIGURE.phone, "").replace(" ", "\u00a0")  # a number is never split
     contacts = ", ".join(esc(x) for x in (person.get(FIGURE.email, ""), phone) if x)
     text = f"<b>{name}</b>" + (f" ({esc(member)})" if member else "")

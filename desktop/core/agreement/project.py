@@ -90,9 +90,9 @@ def supply_chain(ctx: Context) -> Article | None:
         if actors:
             paragraphs.append(f"<b>{esc(_(stage.label))}</b> — " + "; ".join(actors) + ".")
     for key in (CHAIN.products, CHAIN.alliances):
-        text = _labelled(ctx, "supply_chain", key)
-        if text:
-            paragraphs.append(text)
+        labelled = _labelled(ctx, "supply_chain", key)
+        if labelled:
+            paragraphs.append(labelled)
     if not paragraphs:
         return None
     return Article(_("Supply chain"), paragraphs)
