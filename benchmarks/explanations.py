@@ -1,0 +1,3 @@
+"""Why a budget does not hold and what it would take, keyed by the start of its line."""
+
+EXPLANATIONS: dict[str, str] = {}
