@@ -22,7 +22,6 @@ from PySide6.QtWidgets import (
 )
 
 from desktop.core import settings
-from desktop.core.agreement.organisation import missing_clause_languages
 from desktop.core.defaults import start_district
 from desktop.core.district_file import DistrictFile
 from desktop.core.errors import UserError
@@ -248,7 +247,10 @@ class MainWindow(QMainWindow):
         return True
 
     def export_agreement(self, lang: str, path: str | Path) -> bool:
+        # The agreement package brings reportlab and Pillow (about 300 ms and 26 MiB): loaded
+        # at the first export, not at start-up.
         from desktop.core.agreement import export_agreement
+        from desktop.core.agreement.organisation import missing_clause_languages
         from desktop.core.document import to_document
 
         if self.district is None:

@@ -23,7 +23,7 @@ from PySide6.QtWidgets import (
 
 from desktop.core.display import display_value, row_title
 from desktop.core.district_file import DistrictFile
-from desktop.core.document import to_document
+from desktop.core.document_cache import current_document
 from desktop.core.errors import UserError
 from desktop.core.readiness import LEVEL_NAMES, Finding, Level, findings, is_acknowledged
 from desktop.gui.messages import open_message
@@ -72,6 +72,7 @@ class ReviewPage(QWidget):
         super().__init__(parent)
         self.district = district
         self.current: list[Finding] = []
+        self._refreshed_for: tuple[int, str] | None = None  # the file's revision and language
         self.dialog: AcceptDialog | None = None
         self.heading = QLabel(self)
         self.heading.setStyleSheet("font-size: 16pt; font-weight: 600;")
@@ -206,7 +207,10 @@ class ReviewPage(QWidget):
         self.refresh()
 
     def showEvent(self, event) -> None:  # noqa: N802 (Qt's name)
-        self.refresh()
+        # Rebuilt only when something was written or the language changed since the last time:
+        # with a thousand members the summary takes most of a second to lay out.
+        if self._refreshed_for != (self.district.revision, current_language()):
+            self.refresh()
         super().showEvent(event)
 
     # --- content ----------------------------------------------------------------------------
@@ -279,7 +283,8 @@ class ReviewPage(QWidget):
         return "".join(parts)
 
     def refresh(self) -> None:
-        document = to_document(self.district)
+        self._refreshed_for = (self.district.revision, current_language())
+        document = current_document(self.district)
         self.current = findings(document)
         ready = not any(f.level is Level.BLOCKING for f in self.current)
         self.verdict.setText(self.verdict_text(self.current))

@@ -18,11 +18,14 @@ from PySide6.QtWidgets import (
 
 from desktop.core.district_file import DistrictFile
 from desktop.core.document import to_document
+from desktop.core.document_cache import current_document
 from desktop.core.readiness import Finding, Level, findings, is_acknowledged
 from desktop.core.step_state import StepState, step_state
+from desktop.gui.lazy_pages import LazyPages
 from desktop.gui.review_page import ReviewPage
-from i18n import N_, _
+from i18n import N_, _, current_language
 from wizard_steps import STEPS
+from wizard_steps.fields import Kind, Step
 from wizard_steps.widgets.page import StepPage
 
 STATE_TEXT = {
@@ -60,12 +63,15 @@ class WizardView(QWidget):
         self.back_button.clicked.connect(self.go_back)
         self.next_button.clicked.connect(self.go_next)
 
-        self.page_list: list[StepPage] = []
-        for step in STEPS:
-            page = StepPage(district, step, self)
-            page.edited.connect(self._edited)
-            self.pages.addWidget(page)
-            self.page_list.append(page)
+        self.import_button = QPushButton(self)
+        self.import_button.clicked.connect(self.importRequested)
+        self.calendar_button = QPushButton(self)
+        self.calendar_button.clicked.connect(self.calendarRequested)
+        self._translated_into = ""
+        self._states: list[StepState] = []
+        self._states_revision = -1  # the file's revision the step states were judged on
+        self.page_list = LazyPages(self.pages, STEPS, self._build_page)
+        for _step in STEPS:
             self.steps.addItem(QListWidgetItem())
         self.review = ReviewPage(district, self)
         self.review.editRequested.connect(self.steps.setCurrentRow)
@@ -74,12 +80,6 @@ class WizardView(QWidget):
         self.pages.addWidget(self.review)
         self.steps.addItem(QListWidgetItem())
         self.steps.currentRowChanged.connect(self._show_step)
-        self.import_button = QPushButton(self)
-        self.import_button.clicked.connect(self.importRequested)
-        self.table_editor("organizations").extra_buttons.addWidget(self.import_button)
-        self.calendar_button = QPushButton(self)
-        self.calendar_button.clicked.connect(self.calendarRequested)
-        self.table_editor("meetings").extra_buttons.addWidget(self.calendar_button)
 
         help_panel = QWidget(self)
         help_panel.setMaximumWidth(240)
@@ -106,12 +106,24 @@ class WizardView(QWidget):
         self.steps.setCurrentRow(0)
         self.retranslate()
 
+    def _build_page(self, step: Step) -> StepPage:
+        page = StepPage(self.district, step, self)
+        page.edited.connect(self._edited)
+        extras = {"organizations": self.import_button, "meetings": self.calendar_button}
+        for table in page.tables:
+            if table.declared.key in extras:
+                table.extra_buttons.addWidget(extras[table.declared.key])
+        return page
+
     def table_editor(self, key: str):
-        for page in self.page_list:
-            for table in page.tables:
-                if table.declared.key == key:
-                    return table
-        raise KeyError(key)
+        def declares(step: Step) -> bool:
+            return any(f.key == key and f.kind is Kind.TABLE for f in step.fields)
+
+        try:
+            index = self.page_list.index_of(declares)
+        except StopIteration:
+            raise KeyError(key) from None
+        return next(t for t in self.page_list[index].tables if t.declared.key == key)
 
     def page_count(self) -> int:
         return len(STEPS) + 1  # the steps, then the review
@@ -127,6 +139,8 @@ class WizardView(QWidget):
         if row < 0:
             return
         self.flush()
+        if row < len(STEPS):
+            self.page_list[row]  # built on its first visit
         self.pages.setCurrentIndex(row)
         self.back_button.setEnabled(row > 0)
         self.next_button.setEnabled(row < self.page_count() - 1)
@@ -166,10 +180,13 @@ class WizardView(QWidget):
             StepState.WARNINGS: style.standardIcon(QStyle.StandardPixmap.SP_MessageBoxWarning),
             StepState.INCOMPLETE: QIcon(),
         }
-        document = to_document(self.district)
-        found = findings(document)
+        if self._states_revision != self.district.revision:  # a language switch only relabels
+            document = current_document(self.district)
+            found = findings(document)
+            self._states = [self.state_of(index, document, found) for index in range(len(STEPS))]
+            self._states_revision = self.district.revision
         for index, step in enumerate(STEPS):
-            state = self.state_of(index, document, found)
+            state = self._states[index]
             item = self.steps.item(index)
             item.setText(f"{index + 1}. {_(step.title)}")
             item.setIcon(icons[state])
@@ -190,6 +207,9 @@ class WizardView(QWidget):
         self.help_text.setText(_(STEPS[index].help))
 
     def retranslate(self) -> None:
+        if self._translated_into == current_language():
+            return  # opening a district asks twice (the view, then the window): once is enough
+        self._translated_into = current_language()
         self.steps.setAccessibleName(_("Steps"))
         self.back_button.setText(_("< &Back"))
         self.next_button.setText(_("&Next >"))
@@ -197,7 +217,7 @@ class WizardView(QWidget):
         self.next_button.setToolTip(_("Next step (Alt+Right)"))
         self.import_button.setText(_("&Import from a spreadsheet…"))
         self.calendar_button.setText(_("Export the calendar (.ics)…"))
-        for page in self.page_list:
+        for page in self.page_list.built():  # a page built later is built in the language
             page.retranslate()
         self.review.retranslate()
         self.refresh_states()
@@ -209,5 +229,5 @@ class WizardView(QWidget):
         self.setEnabled(False)
 
     def flush(self) -> None:
-        for page in self.page_list:
+        for page in self.page_list.built():
             page.flush()

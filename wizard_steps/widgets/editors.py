@@ -10,7 +10,7 @@ from __future__ import annotations
 from collections.abc import Callable
 from typing import Any
 
-from PySide6.QtCore import QDate, QEvent, QObject, Qt, QTimer, Signal
+from PySide6.QtCore import QDate, QEvent, QObject, Qt, Signal
 from PySide6.QtWidgets import (
     QCheckBox,
     QComboBox,
@@ -28,8 +28,9 @@ from PySide6.QtWidgets import (
 from i18n import _, current_language
 from i18n.formats import MoneyError, format_amount, money_example, parse_money
 from wizard_steps.fields import Field, Kind, empty_value, problems_of
+from wizard_steps.widgets.member_picker import MemberPicker
+from wizard_steps.widgets.save_timer import SaveTimer
 
-TYPING_PAUSE_MS = 400
 MEMBER_KINDS = (Kind.MEMBER, Kind.MEMBERS, Kind.MEMBER_ROLES)
 MemberList = Callable[[], dict[int, str]]
 DocumentSource = Callable[[], dict[str, Any]]
@@ -55,10 +56,8 @@ class FieldEditor(QWidget):
         self._member_value: Any = empty_value(declared)
         self._money_value: int | None = None
         self._loading = False
-        self._pending = QTimer(self)
-        self._pending.setSingleShot(True)
-        self._pending.setInterval(TYPING_PAUSE_MS)
-        self._pending.timeout.connect(self.commit)
+        self._pending = SaveTimer(self)  # after a pause, or at the latest after a second
+        self._pending.due.connect(self.commit)
         self.label = QLabel(self)
         self.label.setWordWrap(True)
         self.message = QLabel(self)
@@ -92,14 +91,10 @@ class FieldEditor(QWidget):
             combo.currentIndexChanged.connect(self._chosen)
             return combo
         if kind in (Kind.MEMBERS, Kind.MEMBER_ROLES):
-            box = QWidget(self)
-            self._member_grid = QGridLayout(box)
-            self._member_grid.setContentsMargins(0, 0, 0, 0)
-            self._member_checks: dict[int, QCheckBox] = {}
-            self._member_roles: dict[int, QLineEdit] = {}
-            self._no_member_hint = QLabel(box)
-            self._no_member_hint.setWordWrap(True)
-            return box
+            self._picker = MemberPicker(kind is Kind.MEMBER_ROLES, self)
+            self._picker.toggled.connect(self._chosen)
+            self._picker.typed.connect(self._typed)
+            return self._picker
         if kind in (Kind.CHOICE, Kind.YES_NO):
             combo = QComboBox(self)
             keys: list[Any] = [""]
@@ -165,11 +160,7 @@ class FieldEditor(QWidget):
         if self.declared.kind is Kind.MEMBER:
             self.refresh_members()
         elif self.declared.kind in MEMBER_KINDS:
-            self._no_member_hint.setText(_("Add the members first, in the step “Members”."))
-            for row_id, role in self._member_roles.items():
-                role.setPlaceholderText(_("role"))
-                role.setAccessibleName(_("Role of {member}").format(
-                    member=self._member_checks[row_id].text()))
+            self._picker.retranslate()
         elif isinstance(self.input, QComboBox):
             self.input.setItemText(0, _("— choose —"))
             for index in range(1, self.input.count()):
@@ -209,11 +200,8 @@ class FieldEditor(QWidget):
         if kind is Kind.MEMBER:
             data = widget.currentData() if isinstance(widget, QComboBox) else NO_MEMBER
             return data if isinstance(data, int) and data != NO_MEMBER else None
-        if kind is Kind.MEMBERS:
-            return [row_id for row_id, check in self._member_checks.items() if check.isChecked()]
-        if kind is Kind.MEMBER_ROLES:
-            return [{"member": row_id, "role": self._member_roles[row_id].text()}
-                    for row_id, check in self._member_checks.items() if check.isChecked()]
+        if kind in (Kind.MEMBERS, Kind.MEMBER_ROLES):
+            return self._picker.value()
         if isinstance(widget, QComboBox):
             data = widget.currentData()
             return None if kind is Kind.YES_NO and data == "" else data
@@ -290,43 +278,7 @@ class FieldEditor(QWidget):
         combo.setCurrentIndex(max(index, 0))
 
     def _refresh_member_grid(self, members: dict[int, str]) -> None:
-        grid = self._member_grid
-        while grid.count():
-            item = grid.takeAt(0)
-            widget = item.widget() if item is not None else None
-            if widget is not None and widget is not self._no_member_hint:
-                widget.hide()  # at once: deleteLater waits for the event loop
-                widget.deleteLater()
-        self._member_checks, self._member_roles = {}, {}
-        with_roles = self.declared.kind is Kind.MEMBER_ROLES
-        chosen = self._member_value or []
-        roles = {item.get("member"): item.get("role", "") for item in chosen} if with_roles \
-            else {row_id: "" for row_id in chosen}
-        box = self.input
-        for index, (row_id, name) in enumerate(members.items()):
-            check = QCheckBox(name or _("(no name yet)"), box)
-            check.setChecked(row_id in roles)
-            check.toggled.connect(self._chosen)
-            self._member_checks[row_id] = check
-            if with_roles:
-                role = QLineEdit(box)
-                role.setText(roles.get(row_id, ""))
-                role.setCursorPosition(0)
-                role.setPlaceholderText(_("role"))
-                role.setAccessibleName(_("Role of {member}").format(member=check.text()))
-                role.setEnabled(row_id in roles)
-                check.toggled.connect(role.setEnabled)
-                role.textEdited.connect(self._typed)
-                role.editingFinished.connect(self.commit)
-                self._member_roles[row_id] = role
-                grid.addWidget(check, index, 0)
-                grid.addWidget(role, index, 1)
-            else:
-                grid.addWidget(check, index, 0)  # one column: long names never widen the page
-        grid.setColumnStretch(1, 1)
-        self._no_member_hint.setVisible(not members)
-        if not members:
-            grid.addWidget(self._no_member_hint, 0, 0)
+        self._picker.fill(members, self._member_value or [])
 
     def _money_problems(self) -> list[str]:
         assert isinstance(self.input, QLineEdit)
@@ -369,8 +321,11 @@ class FieldEditor(QWidget):
             found = self._money_problems()
         else:
             found = problems_of(self.declared, self.value()) if self.declared.validators else []
-        example = money_example(current_language())
-        self.message.setText("\n".join(_(m).replace("{example}", example) for m in found))
+        text = ""
+        if found:  # the example amount is formatted only for a message that is shown
+            example = money_example(current_language())
+            text = "\n".join(_(m).replace("{example}", example) for m in found)
+        self.message.setText(text)
         self.message.setVisible(bool(found))
         self.input.setAccessibleDescription(self.message.text())
 

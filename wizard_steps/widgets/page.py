@@ -20,7 +20,7 @@ from PySide6.QtWidgets import (
 
 from desktop.core.display import row_title
 from desktop.core.district_file import MEMBER_TABLE, DistrictFile
-from desktop.core.document import to_document
+from desktop.core.document_cache import current_document
 from desktop.core.references import member_references
 from i18n import _, current_language
 from wizard_steps.fields import Field, Kind, Step, is_visible
@@ -388,6 +388,7 @@ class StepPage(QWidget):
             layout.addWidget(_scrolling(body), 1)
         for table in self.tables:
             table.setVisible(is_visible(table.declared, answers))
+        self._shown_revision = district.revision
         self.retranslate()
 
     @property
@@ -397,7 +398,7 @@ class StepPage(QWidget):
 
     def _add_form(self, fields: tuple[Field, ...], layout: QVBoxLayout) -> None:
         form = FieldForm(fields, self, members=self.district.member_names,
-                         document=lambda: to_document(self.district))
+                         document=lambda: current_document(self.district))
         form.committed.connect(self._save)
         form.load(self.district.answers())
         self.forms.append(form)
@@ -411,9 +412,12 @@ class StepPage(QWidget):
         layout.addWidget(table)
 
     def showEvent(self, event: Any) -> None:  # noqa: N802 (Qt's name)
-        # Members may have been added or renamed on another page since this one was built.
-        self.refresh_members()
-        self._refresh_computed()
+        # Members may have been added or renamed on another page since this one was last shown;
+        # when nothing was written since, there is nothing to refresh.
+        if self._shown_revision != self.district.revision:
+            self._shown_revision = self.district.revision
+            self.refresh_members()
+            self._refresh_computed()
         super().showEvent(event)
 
     def refresh_members(self) -> None:

@@ -28,8 +28,7 @@ from contextlib import contextmanager
 from pathlib import Path
 from typing import Any
 
-from sqlite_utils import Database
-
+from desktop.core.district_file.connection import Connection
 from desktop.core.district_file.header import check_header
 from desktop.core.district_file.migrations import MIGRATIONS, Migration, connect, migrate
 from desktop.core.errors import DistrictFileError
@@ -68,10 +67,13 @@ def _decode(declared: Field, raw: Any) -> Any:
 class DistrictFile:
     """An open district file. Every setter commits at once, in its own transaction."""
 
-    def __init__(self, path: Path, db: Database) -> None:
+    def __init__(self, path: Path, db: Connection) -> None:
         self.path = path
         self.db = db
         self.listeners: list[Callable[[], None]] = []
+        # Counts the writes: a window compares it to know whether what it shows is stale.
+        self.revision = 0
+        self._member_names: dict[int, str] | None = None  # every list row asks: kept until a write
         self._scalars = {f.key: f for _, f in scalar_fields()}
         self._tables = {f.key: f for _, f in table_fields()}
 
@@ -161,6 +163,8 @@ class DistrictFile:
     def _transaction(self) -> Iterator[None]:
         conn = self.db.conn
         conn.execute("BEGIN IMMEDIATE")
+        self.revision += 1
+        self._member_names = None
         try:
             yield
         except BaseException:
@@ -302,11 +306,13 @@ class DistrictFile:
 
     def member_names(self) -> dict[int, str]:
         """Every member's id and name, in the members' order."""
-        return {
-            row_id: name or ""
-            for row_id, name in self.db.execute(
-                "SELECT id, name FROM members ORDER BY position, id").fetchall()
-        }
+        if self._member_names is None:
+            self._member_names = {
+                row_id: name or ""
+                for row_id, name in self.db.execute(
+                    "SELECT id, name FROM members ORDER BY position, id").fetchall()
+            }
+        return dict(self._member_names)  # a copy: callers may change theirs
 
     def add_row(self, table_key: str, values: dict[str, Any] | None = None,
                 row_id: int | None = None, index: int | None = None) -> int:

@@ -9,10 +9,15 @@ from __future__ import annotations
 import sqlite3
 from collections.abc import Callable
 from pathlib import Path
+from typing import TYPE_CHECKING
 
-from sqlite_utils import Database
+from desktop.core.district_file.connection import Connection
 
-Migration = Callable[[Database], None]
+if TYPE_CHECKING:
+    from sqlite_utils import Database
+
+# A migration changes the schema through sqlite-utils, loaded only when a file is migrated.
+Migration = Callable[["Database"], None]
 
 
 def _create_v1(db: Database) -> None:
@@ -77,20 +82,20 @@ MIGRATIONS: dict[int, Migration] = {1: _create_v1, 2: _rows_and_commitments_v2,
 SCHEMA_VERSION = max(MIGRATIONS)
 
 
-def connect(path: Path) -> Database:
+def connect(path: Path) -> Connection:
     conn = sqlite3.connect(str(path), isolation_level=None, check_same_thread=False)
     conn.execute("PRAGMA journal_mode=DELETE")
     conn.execute("PRAGMA synchronous=FULL")
     conn.execute("PRAGMA foreign_keys=ON")
-    return Database(conn)
+    return Connection(conn)
 
 
-def migrate(db: Database, version: int, migrations: dict[int, Migration]) -> None:
+def migrate(db: Connection, version: int, migrations: dict[int, Migration]) -> None:
     """Run every migration after ``version``, each in its own transaction."""
     for target in sorted(v for v in migrations if v > version):
         db.conn.execute("BEGIN IMMEDIATE")
         try:
-            migrations[target](db)
+            migrations[target](db.utils())
             db.conn.execute(f"PRAGMA user_version={int(target)}")
         except BaseException:
             db.conn.execute("ROLLBACK")
