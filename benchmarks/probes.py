@@ -96,7 +96,8 @@ def _commit_timings(window: Any, app: Any) -> dict[str, float]:
     wizard.steps.setCurrentRow(0)
     app.processEvents()
     page = wizard.page_list[0]
-    bare = _BareCommits(Path(window.district.path).with_name("bare-commits.sqlite"))
+    bare_file = Path(window.district.path).with_name(f"bare-commits-{os.getpid()}.sqlite")
+    bare = _BareCommits(bare_file)
     ours: list[float] = []
     theirs: list[float] = []
     for number in range(21):
@@ -104,6 +105,7 @@ def _commit_timings(window: Any, app: Any) -> dict[str, float]:
         ours.append(_ms(partial(page._save, "name", f"DES {number}"), None))
         app.processEvents()
     bare.connection.close()
+    bare_file.unlink()
     return {"commit_ms": statistics.median(ours), "bare_commit_ms": statistics.median(theirs)}
 
 

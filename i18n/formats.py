@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import datetime as dt
+import functools
 from decimal import Decimal
 
 from babel.dates import format_date
@@ -75,6 +76,7 @@ def parse_money(text: str, lang: str) -> int | None:
     return -value if negative else value
 
 
+@functools.cache  # asked by every money field at each language switch; two values in all
 def money_example(lang: str) -> str:
     return format_amount(123456, lang)
 

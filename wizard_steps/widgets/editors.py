@@ -158,7 +158,7 @@ class FieldEditor(QWidget):
                                           if self.declared.kind is Kind.TEXT
                                           else self.declared.placeholder)
         if self.declared.kind is Kind.MEMBER:
-            self.refresh_members()
+            self._retranslate_member_combo()
         elif self.declared.kind in MEMBER_KINDS:
             self._picker.retranslate()
         elif isinstance(self.input, QComboBox):
@@ -266,6 +266,15 @@ class FieldEditor(QWidget):
         finally:
             self._loading = loading
         self.show_problems()
+
+    def _retranslate_member_combo(self) -> None:
+        """Only "choose" and "(no name yet)" change with the language, not a thousand names."""
+        combo = self.input
+        assert isinstance(combo, QComboBox)
+        if not combo.count() or "" in self._members().values():
+            self.refresh_members()
+        else:
+            combo.setItemText(0, _("— choose a member —"))
 
     def _refresh_member_combo(self, members: dict[int, str]) -> None:
         combo = self.input

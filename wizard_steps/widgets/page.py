@@ -126,6 +126,7 @@ class TableEditor(QWidget):
         self.district = district
         self.declared = declared
         self.current_id: int | None = None
+        self._titles_stale = False
         self._confirm: QMessageBox | None = None
         # Removed rows, newest last, with their place: Undo puts them back until the window
         # closes.
@@ -202,6 +203,7 @@ class TableEditor(QWidget):
 
     def reload(self, select: int | None = None) -> None:
         self.form.flush()
+        self._titles_stale = False
         wanted = select if select is not None else self.current_id
         self.list.blockSignals(True)
         self.list.clear()
@@ -323,13 +325,27 @@ class TableEditor(QWidget):
         self.undo_button.setText(_("&Undo remove"))
         self.empty_hint.setText(_("Nothing here yet: press “Add” to start the list."))
         self.form.retranslate()
-        if self.list.count():
-            rows = {row["id"]: row for row in self.district.rows(self.declared.key)}
-            for index in range(self.list.count()):
-                list_item = self.list.item(index)
-                row_id = list_item.data(Qt.ItemDataRole.UserRole)
-                if row_id in rows:
-                    list_item.setText(self._title(rows[row_id]))
+        # Row titles may hold words of the language; a list out of sight gets them when shown
+        # (a thousand members are not re-read for every hidden list at each switch).
+        self._titles_stale = True
+        if self.isVisible():
+            self._retitle()
+
+    def showEvent(self, event: Any) -> None:  # noqa: N802 (Qt's name)
+        if self._titles_stale:
+            self._retitle()
+        super().showEvent(event)
+
+    def _retitle(self) -> None:
+        self._titles_stale = False
+        if not self.list.count():
+            return
+        rows = {row["id"]: row for row in self.district.rows(self.declared.key)}
+        for index in range(self.list.count()):
+            list_item = self.list.item(index)
+            row_id = list_item.data(Qt.ItemDataRole.UserRole)
+            if row_id in rows:
+                list_item.setText(self._title(rows[row_id]))
 
     def flush(self) -> None:
         self.form.flush()

@@ -262,25 +262,30 @@ class DistrictFile:
     def _table(self, key: str) -> Field:
         return self._tables[key]
 
-    def rows(self, table_key: str) -> list[dict[str, Any]]:
+    def rows(self, table_key: str, only: int | None = None) -> list[dict[str, Any]]:
+        """The rows of a list in order; with ``only``, just the row of that id (or none)."""
         declared = self._table(table_key)
+        # "AND id = ?" when one row is asked: selecting a member must not read a thousand.
+        one = " AND id = ?" if only is not None else ""
         if declared.table == GENERIC_ROWS:
             return [
                 {"id": row_id} | _complete(declared, json.loads(data))
                 for row_id, data in self.db.execute(
-                    "SELECT id, data FROM rows WHERE list_key = ? ORDER BY position, id",
-                    [declared.key],
+                    f"SELECT id, data FROM rows WHERE list_key = ?{one} ORDER BY position, id",  # noqa: S608 (fixed text)
+                    [declared.key] + ([only] if only is not None else []),
                 ).fetchall()
             ]
-        return self._member_rows(declared)
+        return self._member_rows(declared, only)
 
-    def _member_rows(self, declared: Field) -> list[dict[str, Any]]:
+    def _member_rows(self, declared: Field, only: int | None = None) -> list[dict[str, Any]]:
         columns = [f for f in declared.row_fields if f.kind is not Kind.PERSON]
         people = [f for f in declared.row_fields if f.kind is Kind.PERSON]
         names = ", ".join(["id"] + [f.key for f in columns])
+        where = " WHERE id = ?" if only is not None else ""
         result: list[dict[str, Any]] = []
         for raw in self.db.execute(
-            f"SELECT {names} FROM {declared.table} ORDER BY position, id"
+            f"SELECT {names} FROM {declared.table}{where} ORDER BY position, id",
+            [only] if only is not None else [],
         ).fetchall():
             row: dict[str, Any] = {"id": raw[0]}
             for index, column in enumerate(columns, start=1):
@@ -292,6 +297,8 @@ class DistrictFile:
         if people:
             for member_id, role, *values in self.db.execute(
                 "SELECT member_id, role, name, surname, email, phone FROM contacts"
+                + (" WHERE member_id = ?" if only is not None else ""),
+                [only] if only is not None else [],
             ).fetchall():
                 if member_id in by_id and role in by_id[member_id]:
                     keys = ("name", "surname", "email", "phone")
@@ -299,9 +306,8 @@ class DistrictFile:
         return result
 
     def row(self, table_key: str, row_id: int) -> dict[str, Any]:
-        for candidate in self.rows(table_key):
-            if candidate["id"] == row_id:
-                return candidate
+        for candidate in self.rows(table_key, only=row_id):
+            return candidate
         raise KeyError(row_id)
 
     def member_names(self) -> dict[int, str]:
