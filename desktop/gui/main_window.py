@@ -304,13 +304,13 @@ class MainWindow(QMainWindow):
     def print_to(self, lang: str, printer: QPrinter) -> int:
         """Print the agreement on ``printer`` (the path the Print button takes after its
         dialog); returns the pages printed."""
-        from desktop.gui.printing import print_pdf
+        from desktop.gui.print_job import send_to_printer
 
         pdf = self._agreement_for_printing(lang)
         if pdf is None:
             return 0
         try:
-            pages = print_pdf(pdf, printer)
+            pages = send_to_printer(pdf, printer)
         except OSError as exc:
             self.show_error(_("The agreement could not be printed: {reason}").format(
                 reason=exc))
