@@ -11,8 +11,6 @@ from pathlib import Path
 from benchmarks.explanations import EXPLANATIONS
 from benchmarks.measure import Pair
 
-FROZEN_BEGIN = "<!-- frozen:begin -->"
-
 
 def _machine() -> str:
     cpu = platform.processor() or platform.machine()
@@ -98,11 +96,6 @@ class Report:
             "tax codes and contact persons; the assembly names every member and each "
             "objective names fifty of them with a role.",
         ]
-        kept = ""
-        if target.exists():
-            old = target.read_text(encoding="utf-8")
-            if FROZEN_BEGIN in old:
-                kept = "\n" + old[old.index(FROZEN_BEGIN):]
-        target.write_text("\n".join(head + self.lines + self._misses()) + "\n" + kept,
+        target.write_text("\n".join(head + self.lines + self._misses()) + "\n",
                           encoding="utf-8")
         sys.stdout.write(f"written {target}\n")

@@ -2,9 +2,11 @@
 
 from __future__ import annotations
 
+import os
 import sys
 from pathlib import Path
 
+from PySide6.QtCore import QTimer
 from PySide6.QtGui import QIcon
 from PySide6.QtWidgets import QApplication
 
@@ -39,4 +41,6 @@ def run_window(path: str | None) -> int:
     app.setWindowIcon(QIcon(str(resource_path("icons", "des-wizard-256.png"))))
     window = create_window(path, app)
     window.show()
+    if os.environ.get("DES_WIZARD_QUIT_WHEN_SHOWN"):  # start-up benchmarks: leave once drawn
+        QTimer.singleShot(0, app.quit)
     return app.exec()
