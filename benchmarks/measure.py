@@ -3,10 +3,11 @@
 from __future__ import annotations
 
 import json
-import os
+import shutil
 import statistics
 import subprocess
 import sys
+import tempfile
 import time
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass
@@ -22,18 +23,29 @@ class Run:
     stdout: str
 
 
-def run_process(arguments: Sequence[str], environment: dict[str, str]) -> Run:
-    """A whole process, from spawn to exit, with its peak resident memory."""
-    start = time.perf_counter()
-    process = subprocess.Popen(list(arguments), cwd=ROOT, env=environment,
-                               stdout=subprocess.PIPE, stderr=subprocess.DEVNULL, text=True)
-    stdout = process.stdout.read() if process.stdout else ""
-    _, status, usage = os.wait4(process.pid, 0)
-    seconds = time.perf_counter() - start
-    process.returncode = os.waitstatus_to_exitcode(status)
-    if process.returncode:
-        raise RuntimeError(f"{' '.join(arguments)} failed ({process.returncode})")
-    return Run(seconds, usage.ru_maxrss / 1024, stdout)
+TIME = shutil.which("time") or "/usr/bin/time"
+
+
+def run_process(arguments: Sequence[str], environment: dict[str, str],
+                allowed: tuple[int, ...] = (0,)) -> Run:
+    """A whole process, from spawn to exit, with its peak resident memory.
+
+    The memory comes from GNU time, which forks the program from its own small process:
+    Linux counts the resident size a child had before exec, so a child forked straight from
+    this (large) process would report at least this process's size."""
+    with tempfile.NamedTemporaryFile("r", suffix=".rss") as rss:
+        start = time.perf_counter()
+        process = subprocess.run([TIME, "-f", "%M", "-o", rss.name, *arguments], cwd=ROOT,
+                                 env=environment, capture_output=True, text=True, check=False)
+        seconds = time.perf_counter() - start
+        if process.returncode not in allowed:
+            raise RuntimeError(f"{' '.join(arguments)} failed ({process.returncode})")
+        kib = int(rss.read().strip().splitlines()[-1])
+    return Run(seconds, kib / 1024, process.stdout)
+
+
+def cli(*arguments: str) -> list[str]:
+    return [sys.executable, "-m", "desktop", *arguments]
 
 
 def probe(*arguments: str) -> list[str]:

@@ -174,7 +174,9 @@ def validate(document: Any) -> None:
     import jsonschema
 
     validator = jsonschema.Draft202012Validator(schema())
-    error = jsonschema.exceptions.best_match(validator.iter_errors(document))
+    # One walk for a valid document; the errors are gathered (a second walk) only to report.
+    valid = validator.is_valid(document)
+    error = None if valid else jsonschema.exceptions.best_match(validator.iter_errors(document))
     if error is not None:
         where = "/".join(str(part) for part in error.absolute_path) or "/"
         raise DocumentError(
@@ -236,7 +238,8 @@ def from_document(document: Any, path: str | os.PathLike[str]) -> DistrictFile:
     temporary = Path(tempfile.mkdtemp(dir=folder)) / target.name
     try:
         district = DistrictFile.create(temporary)
-        fill(district, document)
+        with district.batch():  # a new file under a temporary name: one sync for all of it
+            fill(district, document)
         district.close()
         if target.exists():
             raise DocumentError(N_("The file {path} already exists."), path=target)

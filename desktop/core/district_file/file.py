@@ -74,6 +74,7 @@ class DistrictFile:
         # Counts the writes: a window compares it to know whether what it shows is stale.
         self.revision = 0
         self._member_names: dict[int, str] | None = None  # every list row asks: kept until a write
+        self._in_batch = False
         self._scalars = {f.key: f for _, f in scalar_fields()}
         self._tables = {f.key: f for _, f in table_fields()}
 
@@ -160,11 +161,25 @@ class DistrictFile:
     # --- writing ----------------------------------------------------------------------------
 
     @contextmanager
+    def batch(self) -> Iterator[None]:
+        """Many writes as one transaction, all or none: filling a new file from a document
+        costs one sync instead of one per row. Edits made in the window never use it."""
+        with self._transaction():
+            self._in_batch = True
+            try:
+                yield
+            finally:
+                self._in_batch = False
+
+    @contextmanager
     def _transaction(self) -> Iterator[None]:
-        conn = self.db.conn
-        conn.execute("BEGIN IMMEDIATE")
         self.revision += 1
         self._member_names = None
+        if self._in_batch:  # already inside the batch's transaction
+            yield
+            return
+        conn = self.db.conn
+        conn.execute("BEGIN IMMEDIATE")
         try:
             yield
         except BaseException:
