@@ -31,6 +31,7 @@ from typing import Any
 from desktop.core.district_file.connection import Connection
 from desktop.core.district_file.header import check_header
 from desktop.core.district_file.migrations import MIGRATIONS, Migration, connect, migrate
+from desktop.core.district_file.schema import create_tables
 from desktop.core.errors import DistrictFileError
 from i18n import N_
 from wizard_steps import scalar_fields, table_fields
@@ -94,7 +95,7 @@ class DistrictFile:
         try:
             db = connect(Path(temporary))
             db.conn.execute(f"PRAGMA application_id={APPLICATION_ID}")
-            migrate(db, 0, MIGRATIONS)
+            create_tables(db)  # the migrations' result as plain SQL: no sqlite-utils to load
             db.conn.close()
             os.replace(temporary, target)
         except BaseException:
