@@ -6,8 +6,6 @@ import datetime as dt
 import functools
 from decimal import Decimal
 
-from babel.dates import format_date
-
 from i18n import N_
 
 # English documents are read in Europe: day before month, as in en_GB.
@@ -26,6 +24,9 @@ def long_date(value: str, lang: str) -> str:
     parsed = parse_iso_date(value)
     if parsed is None:
         return value
+    # babel.dates (with its time zone module) costs 30 ms at start-up; dates are written later.
+    from babel.dates import format_date
+
     return format_date(parsed, format="long", locale=BABEL_LOCALES[lang])
 
 

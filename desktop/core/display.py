@@ -5,8 +5,6 @@ from __future__ import annotations
 from collections.abc import Callable
 from typing import Any
 
-from babel.dates import format_date
-
 from i18n.formats import BABEL_LOCALES, format_money, parse_iso_date
 from wizard_steps.fields import Field, Kind, is_empty
 
@@ -26,6 +24,8 @@ def display_value(declared: Field, value: Any, members: dict[int, str], gettext:
     if kind is Kind.YES_NO:
         return gettext("Yes") if value else gettext("No")
     if kind is Kind.DATE:
+        from babel.dates import format_date  # deferred: 30 ms at start-up, needed later
+
         parsed = parse_iso_date(value)
         return format_date(parsed, format="medium", locale=BABEL_LOCALES[lang]) if parsed \
             else str(value)
