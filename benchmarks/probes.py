@@ -109,6 +109,41 @@ def _commit_timings(window: Any, app: Any) -> dict[str, float]:
     return {"commit_ms": statistics.median(ours), "bare_commit_ms": statistics.median(theirs)}
 
 
+def _run_events(app: Any, milliseconds: float) -> None:
+    until = time.perf_counter() + milliseconds / 1000
+    while time.perf_counter() < until:
+        app.processEvents()
+        time.sleep(0.002)
+
+
+def _typing_timings(window: Any, app: Any) -> dict[str, float]:
+    """Keys typed into the district's name: at 300 ms gaps (never a pause), how long until the
+    first commit; then one key and a pause, how long until its commit."""
+    from PySide6.QtTest import QTest
+
+    district = window.district
+    name = window.wizard.page_list[0].form.editors["name"].input
+    name.setFocus()
+    name.end(False)
+    before = district.revision
+    first_key = time.perf_counter()
+    continuous = float("nan")
+    for _ in range(12):
+        QTest.keyClick(name, "a")
+        _run_events(app, 300)
+        if district.revision != before:
+            continuous = time.perf_counter() - first_key
+            break
+    _run_events(app, 1500)  # let everything typed be saved
+    before = district.revision
+    QTest.keyClick(name, "b")
+    typed = time.perf_counter()
+    while district.revision == before and time.perf_counter() - typed < 3:
+        _run_events(app, 5)
+    return {"continuous_first_save_ms": continuous * 1000,
+            "pause_save_ms": (time.perf_counter() - typed) * 1000}
+
+
 def _member_timings(window: Any, app: Any) -> dict[str, float]:
     wizard = window.wizard
     members = wizard.table_editor("organizations")
@@ -145,6 +180,7 @@ def window_timings(path: str) -> None:
               "step_switch_max_ms": max(again), "language_switch_max_ms": max(language)}
     result |= _member_timings(window, app)
     result |= _commit_timings(window, app)
+    result |= _typing_timings(window, app)
     print(json.dumps(result))
     _leave()
 

@@ -105,6 +105,10 @@ def saving(report: Report, environment: dict[str, str], example: Path) -> None:
     report.budget("one commit through the window (the page saves the district's name)",
                   Pair(timings["commit_ms"], timings["bare_commit_ms"]), 1.5, "ms",
                   "a bare sqlite3 commit, synchronous=FULL")
+    report.limit("typing without pause (keys 300 ms apart): first save after the first key",
+                 timings["continuous_first_save_ms"], 1500, "ms")
+    report.limit("one key, then a pause: on disk after the key",
+                 timings["pause_save_ms"], 400, "ms")
 
 
 def _plain_reportlab(story: list, target: Path) -> None:

@@ -10,7 +10,7 @@ from __future__ import annotations
 
 from PySide6.QtCore import QObject, QTimer, Signal
 
-TYPING_PAUSE_MS = 400
+TYPING_PAUSE_MS = 350  # the commit lands within 400 ms of the last key
 MAXIMUM_WAIT_MS = 1000  # under the 1.5 s promised, leaving room for a late timer and the commit
 
 
