@@ -1,25 +1,27 @@
-"""Why a budget does not hold and what it would take, keyed by a part of its line.
+"""Why a budget does not hold and what it would take, keyed by a part of its line (the first
+key found in the line wins, so the more specific keys come first).
 
 By how much is in the table (the ratio against the budget); these say why and what next.
 """
 
 EXPLANATIONS: dict[str, str] = {
+    "frozen: start-up": (
+        "the same causes as from source (the frozen program runs the same code from its "
+        "archive); this figure also includes the program's tear-down, which the "
+        "from-source probes skip."),
     "start-up to the example's first step": (
         "the bare QWizard imports three Qt modules and builds eight empty pages; the program "
-        "also imports its own modules (about 0.3 s: the step declarations, the editors, Babel "
-        "for dates and money, the readiness rules the step list needs) and builds the "
-        "window, the first page and the step states from the file. Deferring reportlab, "
-        "Pillow, sqlite-utils and jsonschema, building pages on demand and translating once "
+        "also imports its own modules (about 0.15 s beyond PySide6: the step declarations, "
+        "the editors, the district file, the readiness rules the step list needs) and builds "
+        "the window, the first page and the step states from the file (about 0.07 s). "
+        "Deferring reportlab, Pillow, sqlite-utils, jsonschema and Babel's dates, building "
+        "pages on demand and translating once "
         "took it from about 7.5× to about 2×. Importing the Qt-free modules before PySide6 "
         "(so that PySide6's import hook does not read their source) was measured at 8 "
         "interleaved runs: no change in time, 2.6 MiB less memory, so it was not kept. "
         "Closing the rest needs the step list judged after the window is drawn (a queued "
         "call instead of during construction) and the editors module split so the first "
         "page imports only the editors it shows."),
-    "frozen: start-up": (
-        "the same causes as from source, plus unpacking nothing (one folder) but loading the "
-        "stripped libraries from disk; this figure also includes the program's tear-down, "
-        "which the from-source probes skip."),
     "slowest first visit of a step": (
         "a page is built at its first visit; with a thousand members the Members page fills "
         "a list widget with a thousand items and reads every member, and Governance and "

@@ -94,7 +94,9 @@ class Report:
             "until the first step is drawn; memory is the process's peak resident size. The "
             "synthetic districts are the example grown to N members with unique ids, names, "
             "tax codes and contact persons; the assembly names every member and each "
-            "objective names fifty of them with a role.",
+            "objective names fifty of them with a role. The machine may be shared: figures vary "
+            "from run to run by a fifth or more, and a ratio close to its budget can fall on "
+            "either side of it.",
         ]
         target.write_text("\n".join(head + self.lines + self._misses()) + "\n",
                           encoding="utf-8")
