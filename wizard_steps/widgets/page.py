@@ -127,6 +127,7 @@ class TableEditor(QWidget):
         self.declared = declared
         self.current_id: int | None = None
         self._titles_stale = False
+        self._titled_in = ""  # the language of the row titles shown
         self._confirm: QMessageBox | None = None
         # Removed rows, newest last, with their place: Undo puts them back until the window
         # closes.
@@ -204,6 +205,7 @@ class TableEditor(QWidget):
     def reload(self, select: int | None = None) -> None:
         self.form.flush()
         self._titles_stale = False
+        self._titled_in = current_language()
         wanted = select if select is not None else self.current_id
         self.list.blockSignals(True)
         self.list.clear()
@@ -327,8 +329,8 @@ class TableEditor(QWidget):
         self.form.retranslate()
         # Row titles may hold words of the language; a list out of sight gets them when shown
         # (a thousand members are not re-read for every hidden list at each switch).
-        self._titles_stale = True
-        if self.isVisible():
+        self._titles_stale = self._titled_in != current_language()
+        if self._titles_stale and self.isVisible():
             self._retitle()
 
     def showEvent(self, event: Any) -> None:  # noqa: N802 (Qt's name)
@@ -338,6 +340,7 @@ class TableEditor(QWidget):
 
     def _retitle(self) -> None:
         self._titles_stale = False
+        self._titled_in = current_language()
         if not self.list.count():
             return
         rows = {row["id"]: row for row in self.district.rows(self.declared.key)}
