@@ -298,6 +298,7 @@ class DistrictFile:
         people = [f for f in declared.row_fields if f.kind is Kind.PERSON]
         names = ", ".join(["id"] + [f.key for f in columns])
         where = " WHERE id = ?" if only is not None else ""
+        no_one = {person.key: empty_value(person) for person in people}  # once, not per row
         result: list[dict[str, Any]] = []
         for raw in self.db.execute(
             f"SELECT {names} FROM {declared.table}{where} ORDER BY position, id",
@@ -307,7 +308,7 @@ class DistrictFile:
             for index, column in enumerate(columns, start=1):
                 row[column.key] = _decode(column, raw[index])
             for person in people:
-                row[person.key] = empty_value(person)
+                row[person.key] = dict(no_one[person.key])  # replaced below when there is one
             result.append(row)
         by_id = {row["id"]: row for row in result}
         if people:
