@@ -7,8 +7,6 @@ import re
 from decimal import Decimal
 from functools import cache
 
-from babel.dates import format_date
-
 from i18n import N_
 
 # English documents are read in Europe: day before month, as in en_GB.
@@ -86,6 +84,8 @@ def short_date(value: str, lang: str) -> str:
         return value
     if lang == "it":
         return parsed.strftime("%d/%m/%Y")
+    from babel.dates import format_date  # deferred: see long_date
+
     return format_date(parsed, format="d MMM y", locale=BABEL_LOCALES[lang])
 
 
@@ -94,6 +94,9 @@ def long_date(value: str, lang: str) -> str:
     parsed = parse_iso_date(value)
     if parsed is None:
         return value
+    # babel.dates (with its time zone module) costs 30 ms at start-up; dates are written later.
+    from babel.dates import format_date
+
     return format_date(parsed, format="long", locale=BABEL_LOCALES[lang])
 
 
@@ -159,6 +162,7 @@ def parse_money(text: str, lang: str, negative_allowed: bool = True) -> int | No
     return -value if negative else value
 
 
+@cache  # asked by every money field at each language switch; two values in all
 def money_example(lang: str) -> str:
     return format_amount(123456, lang)
 

@@ -18,8 +18,6 @@ from dataclasses import dataclass
 from enum import StrEnum
 from typing import TYPE_CHECKING, Any
 
-from babel.dates import format_date
-
 from i18n import N_, translator
 from i18n.formats import BABEL_LOCALES, MAX_CENTS, format_money, parse_iso_date
 
@@ -246,6 +244,8 @@ class DateKind(FieldKind):
 
     def display(self, value: Any, words: Wording) -> str:
         parsed = parse_iso_date(value)
+        from babel.dates import format_date  # deferred: 30 ms at start-up, needed later
+
         return format_date(parsed, format="medium", locale=BABEL_LOCALES[words.lang]) if parsed \
             else str(value)
 

@@ -2,10 +2,11 @@
 
 from __future__ import annotations
 
+import os
 import sys
 from pathlib import Path
 
-from PySide6.QtCore import QMessageLogContext, QtMsgType, qInstallMessageHandler
+from PySide6.QtCore import QMessageLogContext, QTimer, QtMsgType, qInstallMessageHandler
 from PySide6.QtGui import QIcon
 from PySide6.QtWidgets import QApplication
 
@@ -54,6 +55,8 @@ def run_window(path: str | None) -> int:
     window = create_window(path, app)
     sys.excepthook = window.errors  # an unexpected error: logged, and explained in a dialog
     window.show()
+    if os.environ.get("DES_WIZARD_QUIT_WHEN_SHOWN"):  # start-up benchmarks: leave once drawn
+        QTimer.singleShot(0, app.quit)
     return app.exec()
 
 

@@ -48,6 +48,7 @@ from desktop.gui.import_dialog import ImportDialog
 from desktop.gui.language import LanguageController
 from desktop.gui.member_cards_dialog import CardActions
 from desktop.gui.messages import open_message
+from desktop.gui.print_job import send_to_printer
 from desktop.gui.printing import print_pdf
 from desktop.gui.read_only_banner import ReadOnlyBanner
 from desktop.gui.save_status import SaveStatus
@@ -424,7 +425,7 @@ class MainWindow(Retranslating, DistrictSafety):
         document, target = prepared
         self._printer = printer  # kept alive while the worker paints on it
         return self._run(_("Printing the agreement…"),
-                         lambda: print_pdf(export_agreement(document, lang, target), printer),
+                         lambda: send_to_printer(export_agreement(document, lang, target), printer),
                          self._printed, N_("The agreement could not be printed: {reason}"))
 
     def _printed(self, pages: int) -> None:

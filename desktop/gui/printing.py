@@ -63,6 +63,8 @@ def print_pdf(pdf: str | os.PathLike[str], printer: QPrinter) -> int:
         for image in page_images(Path(pdf), dpi):
             if printed:
                 printer.newPage()
+            if image.allGray():  # a page without colour travels as one channel, not three
+                image = image.convertToFormat(QImage.Format.Format_Grayscale8)
             scaled = image.size().scaled(target.size(), Qt.AspectRatioMode.KeepAspectRatio)
             area = QRect(0, 0, scaled.width(), scaled.height())
             painter.drawImage(area, image)

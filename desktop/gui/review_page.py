@@ -30,7 +30,7 @@ from desktop.core.display import display_value, row_title
 from desktop.core.district_file import DistrictFile
 from desktop.core.district_file.file import safe_file_name
 from desktop.core.district_file.write_errors import WriteError
-from desktop.core.document import to_document
+from desktop.core.document_cache import current_document
 from desktop.core.errors import UserError
 from desktop.core.outputs import check_output
 from desktop.core.readiness import LEVEL_NAMES, Finding, Level, acceptance_of, findings
@@ -106,6 +106,7 @@ class ReviewPage(Retranslating, QWidget):
         super().__init__(parent)
         self.district = district
         self.current: list[Finding] = []
+        self._refreshed_for: tuple[int, str] | None = None  # the file's revision and language
         self.dialog: AcceptDialog | None = None
         self.heading = QLabel(self)
         self.heading.setStyleSheet("font-size: 16pt; font-weight: 600;")
@@ -266,7 +267,7 @@ class ReviewPage(Retranslating, QWidget):
 
     def withdraw(self, finding: Finding) -> None:
         """Withdraw the acceptance that covers this finding (its own, or its whole rule's)."""
-        acceptance = acceptance_of(finding, to_document(self.district))
+        acceptance = acceptance_of(finding, current_document(self.district))
         if acceptance is not None:
             self.district.withdraw_acknowledgement(acceptance["rule"], acceptance["row"])
             self.acknowledgementsChanged.emit()
@@ -285,7 +286,10 @@ class ReviewPage(Retranslating, QWidget):
         self.refresh()
 
     def showEvent(self, event) -> None:  # noqa: N802 (Qt's name)
-        self.refresh()
+        # Rebuilt only when something was written or the language changed since the last time:
+        # with a thousand members the summary takes most of a second to lay out.
+        if self._refreshed_for != (self.district.revision, current_language()):
+            self.refresh()
         super().showEvent(event)
 
     # --- content ----------------------------------------------------------------------------
@@ -366,7 +370,8 @@ class ReviewPage(Retranslating, QWidget):
         return "".join(parts)
 
     def refresh(self) -> None:
-        document = to_document(self.district)
+        self._refreshed_for = (self.district.revision, current_language())
+        document = current_document(self.district)
         self.current = findings(document)
         ready = not any(f.level is Level.BLOCKING for f in self.current)
         self.verdict.setText(self.verdict_text(self.current))

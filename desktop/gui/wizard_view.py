@@ -18,13 +18,16 @@ from PySide6.QtWidgets import (
 
 from desktop.core.district_file import DistrictFile
 from desktop.core.document import to_document
+from desktop.core.document_cache import current_document
 from desktop.core.readiness import Finding, Level, findings, is_acknowledged
 from desktop.core.step_state import StepState, step_state
+from desktop.gui.lazy_pages import LazyPages
 from desktop.gui.page_findings import PageFindings
 from desktop.gui.review_page import ReviewPage
 from i18n import N_, _
 from i18n.qt import Retranslating
 from wizard_steps import STEPS
+from wizard_steps.fields import Kind, Step
 from wizard_steps.widgets.page import StepPage
 
 STATE_TEXT = {
@@ -66,12 +69,14 @@ class WizardView(Retranslating, QWidget):
         self.help_text.setWordWrap(True)
         self.help_text.setAlignment(Qt.AlignmentFlag.AlignTop)
 
-        self.page_list: list[StepPage] = []
-        for step in STEPS:
-            page = StepPage(district, step, self)
-            page.edited.connect(self._edited)
-            self.pages.addWidget(page)
-            self.page_list.append(page)
+        self.import_button = QPushButton(self)
+        self.import_button.clicked.connect(self.importRequested)
+        self.calendar_button = QPushButton(self)
+        self.calendar_button.clicked.connect(self.calendarRequested)
+        self._states: list[StepState] = []
+        self._states_revision = -1  # the file's revision the step states were judged on
+        self.page_list = LazyPages(self.pages, STEPS, self._build_page)
+        for _step in STEPS:
             self.steps.addItem(QListWidgetItem())
         self.review = ReviewPage(district, self)
         self.review.editRequested.connect(self.steps.setCurrentRow)
@@ -80,12 +85,6 @@ class WizardView(Retranslating, QWidget):
         self.pages.addWidget(self.review)
         self.steps.addItem(QListWidgetItem())
         self.steps.currentRowChanged.connect(self._show_step)
-        self.import_button = QPushButton(self)
-        self.import_button.clicked.connect(self.importRequested)
-        self.table_editor("organizations").extra_buttons.addWidget(self.import_button)
-        self.calendar_button = QPushButton(self)
-        self.calendar_button.clicked.connect(self.calendarRequested)
-        self.table_editor("meetings").extra_buttons.addWidget(self.calendar_button)
 
         self.help_panel = help_panel = QWidget(self)
         self.help_wanted = True  # the user's choice; a narrow window hides the panel anyway
@@ -143,12 +142,36 @@ class WizardView(Retranslating, QWidget):
         super().resizeEvent(event)
         self._fit_help()
 
+    def _build_page(self, step: Step) -> StepPage:
+        page = StepPage(self.district, step, self)
+        page.edited.connect(self._edited)
+        extras = {"organizations": self.import_button, "meetings": self.calendar_button}
+        for table in page.tables:
+            if table.declared.key in extras:
+                table.extra_buttons.addWidget(extras[table.declared.key])
+        return page
+
+    def _end_tab_order(self, page: StepPage) -> None:
+        # A page built after the buttons joins the end of the focus chain when the stack takes
+        # it: its last field must still lead to Back and Next, as on a page built with the window.
+        focusable = [w for w in page.findChildren(QWidget)
+                     if w.focusPolicy() & Qt.FocusPolicy.TabFocus and w.isVisibleTo(page)]
+        last = focusable[-1] if focusable else None
+        if last is None:
+            return
+        chain = [last, self.back_button, self.print_button, self.export_button, self.next_button]
+        for before, after in zip(chain, chain[1:], strict=False):
+            QWidget.setTabOrder(before, after)
+
     def table_editor(self, key: str):
-        for page in self.page_list:
-            for table in page.tables:
-                if table.declared.key == key:
-                    return table
-        raise KeyError(key)
+        def declares(step: Step) -> bool:
+            return any(f.key == key and f.kind is Kind.TABLE for f in step.fields)
+
+        try:
+            index = self.page_list.index_of(declares)
+        except StopIteration:
+            raise KeyError(key) from None
+        return next(t for t in self.page_list[index].tables if t.declared.key == key)
 
     def page_count(self) -> int:
         return len(STEPS) + 1  # the steps, then the review
@@ -164,6 +187,8 @@ class WizardView(Retranslating, QWidget):
         if row < 0:
             return
         self.flush()
+        if row < len(STEPS):
+            self._end_tab_order(self.page_list[row])  # built on its first visit
         self.pages.setCurrentIndex(row)
         self._update_page_findings()
         self.back_button.setEnabled(row > 0)
@@ -207,12 +232,15 @@ class WizardView(Retranslating, QWidget):
             StepState.WARNINGS: style.standardIcon(QStyle.StandardPixmap.SP_MessageBoxWarning),
             StepState.INCOMPLETE: QIcon(),
         }
-        document = to_document(self.district)
-        found = findings(document)
-        self._found, self._document = found, document
+        if self._states_revision != self.district.revision:  # a language switch only relabels
+            document = current_document(self.district)
+            found = findings(document)
+            self._found, self._document = found, document
+            self._states = [self.state_of(index, document, found) for index in range(len(STEPS))]
+            self._states_revision = self.district.revision
         self._update_page_findings()
         for index, step in enumerate(STEPS):
-            state = self.state_of(index, document, found)
+            state = self._states[index]
             item = self.steps.item(index)
             item.setText(f"{index + 1}. {_(step.title)}")
             item.setIcon(icons[state])
@@ -269,5 +297,5 @@ class WizardView(Retranslating, QWidget):
         return super().event(event)
 
     def flush(self) -> None:
-        for page in self.page_list:
+        for page in self.page_list.built():
             page.flush()

@@ -1,7 +1,7 @@
 """The establishment steps in the real window."""
 
 from PySide6.QtCore import Qt, QUrl
-from PySide6.QtWidgets import QMessageBox
+from PySide6.QtWidgets import QLineEdit, QMessageBox
 
 import i18n
 from desktop.core.district_file import DistrictFile
@@ -47,7 +47,7 @@ def test_removing_a_member_still_named_elsewhere_asks_and_says_where(qtbot, wind
     wizard.steps.setCurrentRow(step_index("objectives"))
     objectives = wizard.table_editor("objectives")
     roles = objectives.form.editors["members_roles"]
-    assert OLTRE not in roles.kind_input.checks
+    assert OLTRE not in roles.kind_input.picker.member_ids()
     # ... and Undo brings it back, with its role in the objective.
     wizard.steps.setCurrentRow(step_index("members"))
     assert table.undo_button.isEnabled()
@@ -55,8 +55,8 @@ def test_removing_a_member_still_named_elsewhere_asks_and_says_where(qtbot, wind
     assert window.district.member_names()[OLTRE] == "Cooperativa Oltre"
     wizard.steps.setCurrentRow(step_index("objectives"))
     objectives.list.setCurrentRow(0)
-    assert roles.kind_input.checks[OLTRE].isChecked()
-    assert roles.kind_input.roles[OLTRE].text() == "gestisce i percorsi propedeutici"
+    assert roles.kind_input.picker.is_ticked(OLTRE)
+    assert roles.kind_input.picker.role_of(OLTRE) == "gestisce i percorsi propedeutici"
 
 
 def test_a_renamed_member_shows_its_new_name_in_every_choice(qtbot, window):
@@ -80,8 +80,12 @@ def test_choosing_a_member_and_ticking_roles_is_saved(qtbot, window):
     objectives = wizard.table_editor("objectives")
     qtbot.mouseClick(objectives.add_button, Qt.MouseButton.LeftButton)
     roles = objectives.form.editors["members_roles"]
-    roles.kind_input.checks[3].setChecked(True)
-    qtbot.keyClicks(roles.kind_input.roles[3], "formazione")
+    picker = roles.kind_input.picker
+    picker.set_ticked(3, True)
+    role_cell = picker.model.index(picker.member_row(3), 1)
+    picker.view.edit(role_cell)
+    editor = picker.view.viewport().findChild(QLineEdit)
+    qtbot.keyClicks(editor, "formazione")
     roles.flush()
     saved = window.district.rows("objectives")[-1]["members_roles"]
     assert saved == [{"member": 3, "role": "formazione"}]

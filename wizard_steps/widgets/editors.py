@@ -38,7 +38,8 @@ from wizard_steps.widgets.inputs import (
     YesNoInput,
 )
 
-TYPING_PAUSE_MS = 400
+TYPING_PAUSE_MS = 350  # the commit lands within 400 ms of the last key
+MAXIMUM_WAIT_MS = 1000  # under the 1.5 s promised, leaving room for a late timer and the commit
 MemberList = Callable[[], dict[int, str]]
 DocumentSource = Callable[[], dict[str, Any]]
 
@@ -62,6 +63,43 @@ INPUTS: dict[Kind, type[KindInput]] = {
 MEMBER_KINDS = tuple(k for k, input_class in INPUTS.items() if input_class.names_members)
 
 
+class SaveTimer(QObject):
+    """When typed text is saved: after a pause in the typing, and never later than a maximum
+    wait (a pause timer alone restarts at every key, so continuous typing would never be saved).
+    ``start()`` at every key; ``due`` fires once the typing pauses or has waited long enough.
+    ``stop()`` when the text is saved by other means (leaving the field)."""
+
+    due = Signal()
+
+    def __init__(self, parent: QObject | None = None, pause_ms: int = TYPING_PAUSE_MS,
+                 maximum_ms: int = MAXIMUM_WAIT_MS) -> None:
+        super().__init__(parent)
+        self._pause = QTimer(self)
+        self._pause.setSingleShot(True)
+        self._pause.setInterval(pause_ms)
+        self._pause.timeout.connect(self._fire)
+        self._longest = QTimer(self)
+        self._longest.setSingleShot(True)
+        self._longest.setInterval(maximum_ms)
+        self._longest.timeout.connect(self._fire)
+
+    def start(self) -> None:
+        self._pause.start()
+        if not self._longest.isActive():
+            self._longest.start()
+
+    def stop(self) -> None:
+        self._pause.stop()
+        self._longest.stop()
+
+    def isActive(self) -> bool:  # noqa: N802 (QTimer's name, which this stands in for)
+        return self._pause.isActive() or self._longest.isActive()
+
+    def _fire(self) -> None:
+        self.stop()
+        self.due.emit()
+
+
 def _no_members() -> dict[int, str]:
     return {}
 
@@ -76,10 +114,8 @@ class FieldEditor(Retranslating, QWidget):
         self.key = f"{key_prefix}{declared.key}"
         self._members = members
         self._loading = False
-        self._pending = QTimer(self)
-        self._pending.setSingleShot(True)
-        self._pending.setInterval(TYPING_PAUSE_MS)
-        self._pending.timeout.connect(self.commit)
+        self._pending = SaveTimer(self)  # after a pause, or at the latest after a second
+        self._pending.due.connect(self.commit)
         self.label = QLabel(self)
         self.label.setWordWrap(True)
         self.message = QLabel(self)
@@ -176,8 +212,11 @@ class FieldEditor(Retranslating, QWidget):
 
     def show_problems(self) -> None:
         found = self.kind_input.problems()
-        example = money_example(current_language())
-        self.message.setText("\n".join(_(m).replace("{example}", example) for m in found))
+        text = ""
+        if found:  # the example amount is formatted only for a message that is shown
+            example = money_example(current_language())
+            text = "\n".join(_(m).replace("{example}", example) for m in found)
+        self.message.setText(text)
         self.message.setVisible(bool(found))
         for target in {self.input, self.input.focusProxy() or self.input}:
             target.setAccessibleDescription(self.message.text())

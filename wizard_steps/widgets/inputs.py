@@ -17,7 +17,6 @@ from PySide6.QtWidgets import (
     QComboBox,
     QGridLayout,
     QHBoxLayout,
-    QLabel,
     QLineEdit,
     QPlainTextEdit,
     QSpinBox,
@@ -38,6 +37,7 @@ from i18n.formats import (
     short_date,
 )
 from wizard_steps.fields import Field, empty_value, problems_of
+from wizard_steps.widgets.member_picker import MemberPicker
 
 UNREADABLE = object()  # an amount or date that cannot be read: flagged, never saved
 NO_MEMBER = -1  # the member combo's "none chosen": its data stays an int like the others
@@ -401,81 +401,30 @@ class MemberInput(KindInput):
 
 
 class MembersInput(MemberInput):
-    """Several members, ticked in a grid rebuilt from the district's current list."""
+    """Several members to tick: checkable items of a model in a table view
+    (``member_picker.py``), refreshed by rewriting the model rather than rebuilding widgets, so
+    a thousand members cost a thousand items, not a thousand check boxes."""
 
     with_roles = False
 
     def build(self, parent: QWidget) -> QWidget:
-        box = QWidget(parent)
-        self.grid = QGridLayout(box)
-        self.grid.setContentsMargins(0, 0, 0, 0)
-        self.checks: dict[int, QCheckBox] = {}
-        self.roles: dict[int, QLineEdit] = {}
-        self.no_member_hint = QLabel(box)
-        self.no_member_hint.setWordWrap(True)
-        return box
+        self.picker = MemberPicker(self.with_roles, parent)
+        self.picker.toggled.connect(self.owner.chosen)
+        self.picker.typed.connect(self.owner.typed)
+        return self.picker
 
     def retranslate(self) -> None:
-        self.no_member_hint.setText(_("Add the members first, in the step “Members”."))
-        for row_id, role in self.roles.items():
-            role.setPlaceholderText(_("role"))
-            role.setAccessibleName(_("Role of {member}").format(
-                member=self.checks[row_id].text()))
+        self.picker.retranslate()
 
     def value(self) -> Any:
-        return [row_id for row_id, check in self.checks.items() if check.isChecked()]
+        return self.picker.value()
 
     def refresh_members(self) -> None:
-        grid = self.grid
-        while grid.count():
-            item = grid.takeAt(0)
-            widget = item.widget() if item is not None else None
-            if widget is not None and widget is not self.no_member_hint:
-                widget.hide()  # at once: deleteLater waits for the event loop
-                widget.deleteLater()
-        self.checks, self.roles = {}, {}
-        members = self.owner.members()
-        for index, (row_id, name) in enumerate(members.items()):
-            check = QCheckBox(name or _("(no name yet)"), self.widget)
-            check.setChecked(row_id in self.chosen_roles())
-            check.toggled.connect(self.owner.chosen)
-            self.checks[row_id] = check
-            grid.addWidget(check, index, 0)  # one column: long names never widen the page
-            if self.with_roles:
-                self.add_role(check, row_id, index)
-        grid.setColumnStretch(1, 1)
-        self.no_member_hint.setVisible(not members)
-        if not members:
-            grid.addWidget(self.no_member_hint, 0, 0)
-
-    def chosen_roles(self) -> dict[int, str]:
-        return {row_id: "" for row_id in self.saved or []}
-
-    def add_role(self, check: QCheckBox, row_id: int, index: int) -> None:
-        """Members with roles: a role box beside each member's tick."""
+        self.picker.fill(self.owner.members(), self.saved or [])
 
 
 class MemberRolesInput(MembersInput):
+    """Members to tick, each with its role, edited in place beside the name."""
+
     with_roles = True
-
-    def value(self) -> Any:
-        return [{"member": row_id, "role": self.roles[row_id].text()}
-                for row_id, check in self.checks.items() if check.isChecked()]
-
-    def chosen_roles(self) -> dict[int, str]:
-        return {item.get("member"): item.get("role", "") for item in self.saved or []}
-
-    def add_role(self, check: QCheckBox, row_id: int, index: int) -> None:
-        roles = self.chosen_roles()
-        role = QLineEdit(self.widget)
-        role.setText(roles.get(row_id, ""))
-        role.setCursorPosition(0)
-        role.setPlaceholderText(_("role"))
-        role.setAccessibleName(_("Role of {member}").format(member=check.text()))
-        role.setEnabled(row_id in roles)
-        check.toggled.connect(role.setEnabled)
-        role.textEdited.connect(self.owner.typed)
-        role.editingFinished.connect(self.owner.commit)
-        self.roles[row_id] = role
-        self.grid.addWidget(role, index, 1)
 

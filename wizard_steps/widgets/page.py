@@ -21,7 +21,7 @@ from PySide6.QtWidgets import (
 from desktop.core.display import row_title
 from desktop.core.district_file import MEMBER_TABLE, DistrictFile
 from desktop.core.district_file.write_errors import WriteError
-from desktop.core.document import to_document
+from desktop.core.document_cache import current_document
 from desktop.core.references import member_references
 from i18n import _, current_language
 from i18n.qt import Retranslating
@@ -124,6 +124,8 @@ class TableEditor(Retranslating, QWidget):
         self.district = district
         self.declared = declared
         self.current_id: int | None = None
+        self._titles_stale = False
+        self._titled_in = ""  # the language of the row titles shown
         self._confirm: QMessageBox | None = None
         # Removed rows, newest last, with their place: Undo puts them back until the window
         # closes.
@@ -200,6 +202,8 @@ class TableEditor(Retranslating, QWidget):
 
     def reload(self, select: int | None = None) -> None:
         self.form.flush()
+        self._titles_stale = False
+        self._titled_in = current_language()
         wanted = select if select is not None else self.current_id
         self.list.blockSignals(True)
         self.list.clear()
@@ -338,13 +342,28 @@ class TableEditor(Retranslating, QWidget):
         self.down_button.setText(_("Move down"))
         self.undo_button.setText(_("&Undo remove"))
         self.empty_hint.setText(_("Nothing here yet: press “Add” to start the list."))
-        if self.list.count():
-            rows = {row["id"]: row for row in self.district.rows(self.declared.key)}
-            for index in range(self.list.count()):
-                list_item = self.list.item(index)
-                row_id = list_item.data(Qt.ItemDataRole.UserRole)
-                if row_id in rows:
-                    list_item.setText(self._title(rows[row_id]))
+        # Row titles may hold words of the language; a list out of sight gets them when shown
+        # (a thousand members are not re-read for every hidden list at each switch).
+        self._titles_stale = self._titled_in != current_language()
+        if self._titles_stale and self.isVisible():
+            self._retitle()
+
+    def showEvent(self, event: Any) -> None:  # noqa: N802 (Qt's name)
+        if self._titles_stale:
+            self._retitle()
+        super().showEvent(event)
+
+    def _retitle(self) -> None:
+        self._titles_stale = False
+        self._titled_in = current_language()
+        if not self.list.count():
+            return
+        rows = {row["id"]: row for row in self.district.rows(self.declared.key)}
+        for index in range(self.list.count()):
+            list_item = self.list.item(index)
+            row_id = list_item.data(Qt.ItemDataRole.UserRole)
+            if row_id in rows:
+                list_item.setText(self._title(rows[row_id]))
 
     def flush(self) -> None:
         self.form.flush()
@@ -403,6 +422,7 @@ class StepPage(Retranslating, QWidget):
             layout.addWidget(_scrolling(body), 1)
         for table in self.tables:
             table.setVisible(is_visible(table.declared, answers))
+        self._shown_revision = district.revision
         self.retranslate()
 
     @property
@@ -412,7 +432,7 @@ class StepPage(Retranslating, QWidget):
 
     def _add_form(self, fields: tuple[Field, ...], layout: QVBoxLayout) -> None:
         form = FieldForm(fields, self, members=self.district.member_names,
-                         document=lambda: to_document(self.district))
+                         document=lambda: current_document(self.district))
         form.committed.connect(self._save)
         form.load(self.district.answers())
         self.forms.append(form)
@@ -426,9 +446,12 @@ class StepPage(Retranslating, QWidget):
         layout.addWidget(table)
 
     def showEvent(self, event: Any) -> None:  # noqa: N802 (Qt's name)
-        # Members may have been added or renamed on another page since this one was built.
-        self.refresh_members()
-        self._refresh_computed()
+        # Members may have been added or renamed on another page since this one was last shown;
+        # when nothing was written since, there is nothing to refresh.
+        if self._shown_revision != self.district.revision:
+            self._shown_revision = self.district.revision
+            self.refresh_members()
+            self._refresh_computed()
         super().showEvent(event)
 
     def refresh_members(self) -> None:

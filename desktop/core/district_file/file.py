@@ -30,9 +30,8 @@ from contextlib import contextmanager, suppress
 from pathlib import Path
 from typing import Any
 
-from sqlite_utils import Database
-
 from desktop.core.district_file import backups
+from desktop.core.district_file.connection import Connection
 from desktop.core.district_file.migrations import (
     MIGRATIONS,
     Migration,
@@ -41,7 +40,12 @@ from desktop.core.district_file.migrations import (
     in_memory_copy,
     migrate,
 )
-from desktop.core.district_file.recovery import APPLICATION_ID, ready_to_open
+from desktop.core.district_file.recovery import (
+    APPLICATION_ID,
+    ready_to_open,
+    start_change_counter,
+)
+from desktop.core.district_file.schema import create_tables
 from desktop.core.district_file.write_errors import OPENED_READ_ONLY, WriteError, reason_of
 from desktop.core.errors import DistrictFileError
 from i18n import N_
@@ -60,7 +64,7 @@ ATTACHMENT_TYPES = {".pdf": "application/pdf", ".jpg": "image/jpeg", ".jpeg": "i
 class DistrictFile:
     """An open district file. Every setter commits at once, in its own transaction."""
 
-    def __init__(self, path: Path, db: Database) -> None:
+    def __init__(self, path: Path, db: Connection) -> None:
         self.path = path
         self.db = db
         self.listeners: list[Callable[[], None]] = []
@@ -70,6 +74,10 @@ class DistrictFile:
         self.unsaved: dict[tuple[Any, ...], tuple[str, tuple[Any, ...]]] = {}
         self._retrying = False
         self.read_only = False  # opened so that nothing can be written (see open())
+        # Counts the writes: a window compares it to know whether what it shows is stale.
+        self.revision = 0
+        self._member_names: dict[int, str] | None = None  # every list row asks: kept until a write
+        self._in_batch = False
         self._scalars = {f.key: f for _, f in scalar_fields()}
         self._tables = {f.key: f for _, f in table_fields()}
 
@@ -89,8 +97,9 @@ class DistrictFile:
         try:
             db = connect(Path(temporary))
             db.conn.execute(f"PRAGMA application_id={APPLICATION_ID}")
-            migrate(db, 0, MIGRATIONS)
+            create_tables(db)  # the migrations' result as plain SQL: no sqlite-utils to load
             db.conn.close()
+            start_change_counter(Path(temporary))
             os.replace(temporary, target)
         except BaseException:
             Path(temporary).unlink(missing_ok=True)
@@ -180,11 +189,29 @@ class DistrictFile:
     # --- writing ----------------------------------------------------------------------------
 
     @contextmanager
+    def batch(self) -> Iterator[None]:
+        """Many writes as one transaction, all or none: filling a new file from a document
+        costs one sync instead of one per row. Edits made in the window never use it."""
+        with self._transaction():
+            self._in_batch = True
+            try:
+                yield
+            finally:
+                self._in_batch = False
+
+    @contextmanager
     def _transaction(self) -> Iterator[None]:
+        if self._in_batch:  # already inside the batch's transaction
+            self.revision += 1
+            self._member_names = None
+            yield
+            return
         if self.unsaved and not self._retrying:
             self.save_unsaved()  # what failed before goes in first, in its order
         if self.read_only:
             raise self._report(WriteError(OPENED_READ_ONLY))
+        self.revision += 1
+        self._member_names = None
         conn = self.db.conn
         try:
             _roll_back(conn)  # a failed ROLLBACK may have left a transaction open
@@ -374,31 +401,37 @@ class DistrictFile:
     def _table(self, key: str) -> Field:
         return self._tables[key]
 
-    def rows(self, table_key: str) -> list[dict[str, Any]]:
+    def rows(self, table_key: str, only: int | None = None) -> list[dict[str, Any]]:
+        """The rows of a list in order; with ``only``, just the row of that id (or none)."""
         declared = self._table(table_key)
+        # "AND id = ?" when one row is asked: selecting a member must not read a thousand.
+        one = " AND id = ?" if only is not None else ""
         if declared.table == GENERIC_ROWS:
             return [
                 {"id": row_id} | _complete(declared, json.loads(data))
                 for row_id, data in self.db.execute(
-                    "SELECT id, data FROM rows WHERE list_key = ? ORDER BY position, id",
-                    [declared.key],
+                    f"SELECT id, data FROM rows WHERE list_key = ?{one} ORDER BY position, id",  # noqa: S608 (fixed text)
+                    [declared.key] + ([only] if only is not None else []),
                 ).fetchall()
             ]
-        return self._member_rows(declared)
+        return self._member_rows(declared, only)
 
-    def _member_rows(self, declared: Field) -> list[dict[str, Any]]:
+    def _member_rows(self, declared: Field, only: int | None = None) -> list[dict[str, Any]]:
         columns, people = _columns_and_people(declared)
         names = ", ".join(["id"] + [f.key for f in columns])
+        where = " WHERE id = ?" if only is not None else ""
+        no_one = {person.key: empty_value(person) for person in people}  # once, not per row
         result: list[dict[str, Any]] = []
         for raw in self.db.execute(
             # Identifiers from the declarations only; values are bound.
-            f"SELECT {names} FROM {declared.table} ORDER BY position, id"  # noqa: S608
+            f"SELECT {names} FROM {declared.table}{where} ORDER BY position, id",  # noqa: S608
+            [only] if only is not None else [],
         ).fetchall():
             row: dict[str, Any] = {"id": raw[0]}
             for index, column in enumerate(columns, start=1):
                 row[column.key] = kind_of(column).decode(raw[index])
             for person in people:
-                row[person.key] = empty_value(person)
+                row[person.key] = dict(no_one[person.key])  # replaced below when there is one
             result.append(row)
         by_id = {row["id"]: row for row in result}
         if people:
@@ -406,6 +439,8 @@ class DistrictFile:
             for member_id, role, *values in self.db.execute(
                 # Identifiers from the declarations only.
                 f"SELECT member_id, role, {', '.join(parts)} FROM contacts"  # noqa: S608
+                + (" WHERE member_id = ?" if only is not None else ""),
+                [only] if only is not None else [],
             ).fetchall():
                 if member_id in by_id and role in by_id[member_id]:
                     stored = dict(zip(parts, values, strict=True))
@@ -415,18 +450,19 @@ class DistrictFile:
         return result
 
     def row(self, table_key: str, row_id: int) -> dict[str, Any]:
-        for candidate in self.rows(table_key):
-            if candidate["id"] == row_id:
-                return candidate
+        for candidate in self.rows(table_key, only=row_id):
+            return candidate
         raise KeyError(row_id)
 
     def member_names(self) -> dict[int, str]:
         """Every member's id and name, in the members' order."""
-        return {
-            row_id: name or ""
-            for row_id, name in self.db.execute(
-                "SELECT id, name FROM members ORDER BY position, id").fetchall()
-        }
+        if self._member_names is None:
+            self._member_names = {
+                row_id: name or ""
+                for row_id, name in self.db.execute(
+                    "SELECT id, name FROM members ORDER BY position, id").fetchall()
+            }
+        return dict(self._member_names)  # a copy: callers may change theirs
 
     def add_row(self, table_key: str, values: dict[str, Any] | None = None,
                 row_id: int | None = None, index: int | None = None) -> int:

@@ -12,13 +12,17 @@ from __future__ import annotations
 import sqlite3
 from collections.abc import Callable
 from pathlib import Path
+from typing import TYPE_CHECKING
 
-from sqlite_utils import Database
-
+from desktop.core.district_file.connection import Connection
 from wizard_steps import table_fields
 from wizard_steps.kinds import GENERIC_ROWS, kind_of
 
-Migration = Callable[[Database], None]
+if TYPE_CHECKING:
+    from sqlite_utils import Database
+
+# A migration changes the schema through sqlite-utils, loaded only when a file is migrated.
+Migration = Callable[["Database"], None]
 CONTACT_TABLE = "contacts"  # the contact persons of the members, a row per member and role
 
 
@@ -139,38 +143,38 @@ MIGRATIONS: dict[int, Migration] = {1: _create_v1, 2: _rows_and_commitments_v2,
 SCHEMA_VERSION = max(MIGRATIONS)
 
 
-def connect(path: Path) -> Database:
+def connect(path: Path) -> Connection:
     conn = sqlite3.connect(str(path), isolation_level=None, check_same_thread=False)
     conn.execute("PRAGMA journal_mode=DELETE")
     conn.execute("PRAGMA synchronous=FULL")
     conn.execute("PRAGMA foreign_keys=ON")
-    return Database(conn)
+    return Connection(conn)
 
 
-def connect_read_only(path: Path) -> Database:
+def connect_read_only(path: Path) -> Connection:
     """A connection that cannot write to the file (SQLite's ``mode=ro``)."""
     conn = sqlite3.connect(path.resolve().as_uri() + "?mode=ro", uri=True,
                            isolation_level=None, check_same_thread=False)
     conn.execute("PRAGMA foreign_keys=ON")
-    return Database(conn)
+    return Connection(conn)
 
 
-def in_memory_copy(db: Database) -> Database:
+def in_memory_copy(db: Connection) -> Connection:
     """The whole district in memory (SQLite's backup API), e.g. to bring an older format up to
     date without writing to a file that must stay as it is."""
     memory = sqlite3.connect(":memory:", isolation_level=None, check_same_thread=False)
     db.conn.backup(memory)
     db.conn.close()
     memory.execute("PRAGMA foreign_keys=ON")
-    return Database(memory)
+    return Connection(memory)
 
 
-def migrate(db: Database, version: int, migrations: dict[int, Migration]) -> None:
+def migrate(db: Connection, version: int, migrations: dict[int, Migration]) -> None:
     """Run every migration after ``version``, each in its own transaction."""
     for target in sorted(v for v in migrations if v > version):
         db.conn.execute("BEGIN IMMEDIATE")
         try:
-            migrations[target](db)
+            migrations[target](db.utils())
             db.conn.execute(f"PRAGMA user_version={int(target)}")
         except BaseException:
             db.conn.execute("ROLLBACK")

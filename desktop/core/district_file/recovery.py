@@ -15,6 +15,7 @@ from __future__ import annotations
 
 import datetime as dt
 import os
+import secrets
 import shutil
 import sqlite3
 import tempfile
@@ -30,6 +31,7 @@ JOURNAL_HEADER_SIZE = 28
 APPLICATION_ID_AT = slice(68, 72)
 USER_VERSION_AT = slice(60, 64)
 CHANGE_COUNTER_AT = slice(24, 28)
+VERSION_VALID_FOR_AT = 92  # the change counter for which the page count at 28 holds
 WAL_MODE = 2  # header bytes 18 and 19 (write and read version): 2 is WAL
 APPLICATION_ID = 0x44455331  # "DES1", as district_file.file writes it
 
@@ -54,6 +56,18 @@ class Header:
             page_size=65536 if page_size == 1 else page_size,
             wal=raw[18] == WAL_MODE or raw[19] == WAL_MODE,
         )
+
+
+def start_change_counter(path: Path) -> None:
+    """Give a new, closed file a random change counter. ``journal_belongs`` tells a district's
+    journal from another's by this counter; two files made the same way (one transaction each
+    for the tables and the contents) would otherwise share it. Offset 92 is set alike, or
+    SQLite would stop trusting the page count in the header."""
+    counter = secrets.randbelow(2**30) + 1  # far from the 32-bit wrap-around
+    with path.open("r+b") as handle:
+        for offset in (CHANGE_COUNTER_AT.start, VERSION_VALID_FOR_AT):
+            handle.seek(offset)
+            handle.write(counter.to_bytes(4, "big"))
 
 
 def read_header(path: Path) -> Header:
