@@ -35,7 +35,7 @@ def _spooler(folder: Path, exit_status: int = 0) -> Path:
     return script
 
 
-def test_with_cups_the_pdf_itself_is_queued_on_the_chosen_printer(qapp, tmp_path, monkeypatch):
+def test_with_cups_the_pdf_itself_is_queued_on_the_chosen_printer(tmp_path, monkeypatch):
     spool = tmp_path / "spool"
     spool.mkdir()
     _spooler(spool)
@@ -47,7 +47,7 @@ def test_with_cups_the_pdf_itself_is_queued_on_the_chosen_printer(qapp, tmp_path
     assert arguments[arguments.index("-d") + 1] == "Ufficio"
 
 
-def test_a_refusing_spooler_is_reported(qapp, tmp_path, monkeypatch):
+def test_a_refusing_spooler_is_reported(tmp_path, monkeypatch):
     spool = tmp_path / "spool"
     spool.mkdir()
     _spooler(spool, exit_status=1)
@@ -57,7 +57,7 @@ def test_a_refusing_spooler_is_reported(qapp, tmp_path, monkeypatch):
         spool_pdf(pdf, "Ufficio")
 
 
-def test_printing_to_a_file_renders_the_pages_even_with_cups(qapp, tmp_path, monkeypatch):
+def test_printing_to_a_file_renders_the_pages_even_with_cups(tmp_path, monkeypatch):
     spool = tmp_path / "spool"
     spool.mkdir()
     _spooler(spool)
@@ -88,7 +88,7 @@ def _printed_bytes(pdf: Path, target: Path) -> int:
     return target.stat().st_size
 
 
-def test_rendered_pages_without_colour_are_sent_grey(qapp, tmp_path):
+def test_rendered_pages_without_colour_are_sent_grey(tmp_path):
     black = _one_page(tmp_path / "black.pdf", colors.black)
     red = _one_page(tmp_path / "red.pdf", colors.red)
     assert next(page_images(black, 30)).allGray()
