@@ -1,4 +1,9 @@
-"""The one entry point, ``des-wizard``: the window, or a command for scripts and batch work."""
+"""The one entry point, ``des-wizard``: the window, or a command for scripts and batch work.
+
+Each command imports what it needs when it runs (deferred on purpose, in every ``cmd_``
+function): ``--version``, ``--help`` and an argument error answer at once, the commands never
+load Qt, and the window loads Qt only when it opens.
+"""
 
 from __future__ import annotations
 

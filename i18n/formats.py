@@ -33,6 +33,7 @@ class DateError(ValueError):
 @cache
 def _month_numbers() -> dict[str, int]:
     """Month names and abbreviations of both languages ("marzo", "mar", "Sept"), lower case."""
+    # Deferred: Babel's locale data loads at the first amount or date shown, not at start-up.
     from babel.dates import get_month_names
 
     names: dict[str, int] = {}
@@ -171,6 +172,7 @@ def format_amount(cents: int | None, lang: str) -> str:
     """The amount without the currency sign, as typed in a field: "1.234,56"."""
     if cents is None:
         return ""
+    # Deferred: Babel's locale data loads at the first amount or date shown, not at start-up.
     from babel.numbers import format_decimal
 
     return format_decimal(Decimal(cents) / 100, format="#,##0.00", locale=BABEL_LOCALES[lang])
@@ -180,6 +182,7 @@ def format_money(cents: int | None, lang: str) -> str:
     """The amount with its currency, as printed: "1.234,56 €" or "€1,234.56"."""
     if cents is None:
         return ""
+    # Deferred: Babel's locale data loads at the first amount or date shown, not at start-up.
     from babel.numbers import format_currency
 
     return format_currency(Decimal(cents) / 100, "EUR", locale=BABEL_LOCALES[lang])
@@ -188,6 +191,7 @@ def format_money(cents: int | None, lang: str) -> str:
 def format_percent(share: Decimal | None, lang: str) -> str:
     if share is None:
         return "—"
+    # Deferred: Babel's locale data loads at the first amount or date shown, not at start-up.
     from babel.numbers import format_percent as babel_percent
 
     return babel_percent(share, format="#,##0.0%", locale=BABEL_LOCALES[lang])

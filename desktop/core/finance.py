@@ -6,6 +6,7 @@ initial investments are turned into forecast lines here, so nothing is typed twi
 
 from __future__ import annotations
 
+import datetime as dt
 from dataclasses import dataclass, field
 from decimal import Decimal
 from typing import Any
@@ -61,7 +62,6 @@ def first_year(plan_district: dict[str, Any]) -> int:
     signed = parse_iso_date(plan_district.get("signing_date", ""))
     if signed is not None:
         return signed.year
-    import datetime as dt
 
     return dt.date.today().year
 

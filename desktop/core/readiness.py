@@ -18,9 +18,14 @@ from enum import IntEnum
 from typing import Any
 
 from desktop.core.finance import forecast
-from i18n import N_
-from wizard_steps import keys
+from i18n import N_, translator
+from wizard_steps import STEPS, keys
 from wizard_steps.fields import valid_email, valid_phone
+from wizard_steps.governance import BODY_KINDS, KEY_ROLES
+from wizard_steps.key_figures import COORDINATOR_SKILLS, EXTERNAL_SKILLS
+from wizard_steps.members import STAGES
+from wizard_steps.reporting import TEMPLATES
+from wizard_steps.supply_chain import PLAN_FIELDS
 
 
 class Level(IntEnum):
@@ -60,9 +65,6 @@ class Finding:
 
 def _label_of(param: str, key: str) -> str:
     """The msgid of a key named in a message (a role, a stage, a business plan section)."""
-    from wizard_steps.governance import KEY_ROLES
-    from wizard_steps.members import STAGES
-    from wizard_steps.supply_chain import PLAN_FIELDS
 
     labels = {"roles": {c.key: c.label for c in KEY_ROLES},
               "stages": {c.key: c.label for c in STAGES},
@@ -139,7 +141,6 @@ def _filled(value: Any) -> bool:
 
 
 def _body_kind(kind: str) -> str:
-    from wizard_steps.governance import BODY_KINDS
 
     return next((c.label for c in BODY_KINDS if c.key == kind), kind)
 
@@ -500,7 +501,6 @@ def public_external_contact(doc: Doc) -> list[Finding]:
 
 @rule("K5")
 def skills_confirmed(doc: Doc) -> list[Finding]:
-    from wizard_steps.key_figures import COORDINATOR_SKILLS, EXTERNAL_SKILLS
 
     section = _section(doc, "key_figures")
     ok = (set(section.get(KEY_FIGURES.coordinator_skills) or [])
@@ -534,7 +534,6 @@ def chain_described(doc: Doc) -> list[Finding]:
 
 @rule("B2")
 def every_stage(doc: Doc) -> list[Finding]:
-    from wizard_steps.members import STAGES
 
     covered = {a[ACTOR.stage] for a in _chain(doc)}
     missing = [s.key for s in STAGES if s.key not in covered]
@@ -546,7 +545,6 @@ def every_stage(doc: Doc) -> list[Finding]:
 
 @rule("B3")
 def business_plan(doc: Doc) -> list[Finding]:
-    from wizard_steps.supply_chain import PLAN_FIELDS
 
     section = _section(doc, "supply_chain")
     missing = [f.key for f in PLAN_FIELDS if f.required and not _filled(section.get(f.key))]
@@ -699,8 +697,6 @@ def reporting_model(doc: Doc) -> list[Finding]:
 def _template_untouched(indicators: list[dict[str, Any]]) -> list[Finding]:
     """A warning when every indicator is still as the toolkit's template wrote it: its generic
     person responsible (a "Treasurer", a "Secretary") and no target."""
-    from i18n import translator
-    from wizard_steps.reporting import TEMPLATES
 
     generic = {translator(lang).gettext(template[2]) for template in TEMPLATES.values()
                for lang in ("it", "en")}
@@ -905,7 +901,6 @@ def wrong_substitute(doc: Doc) -> list[Finding]:
 
 def findings(doc: Doc) -> list[Finding]:
     """Every finding, most serious first, in the order of the steps."""
-    from wizard_steps import STEPS
 
     order = {step.key: index for index, step in enumerate(STEPS)}
     found = [f for check in RULES.values() for f in check(doc)]

@@ -24,6 +24,7 @@ from desktop.core.readiness import (
 from i18n import N_, translator
 from i18n.formats import long_date
 from wizard_steps import STEPS, step
+from wizard_steps.members import STAGES
 
 
 def _label(step_key: str, table: str, field_key: str, value: str, _) -> str:
@@ -51,7 +52,6 @@ def district_summary(document: dict[str, Any], lang: str) -> list[tuple[str, str
             for k, n in forms.most_common())),
     ]
     chain = document.get("supply_chain", {}).get("chain", [])
-    from wizard_steps.members import STAGES
 
     stages = []
     for stage in STAGES:

@@ -244,6 +244,7 @@ class MainWindow(Retranslating, DistrictSafety):
         box.open()
 
     def open_example(self) -> bool:
+        # Deferred: the example (and the JSON validation it needs) is read only when asked for.
         from desktop.core.example import write_example
 
         folder = settings.documents_dir()

@@ -32,6 +32,7 @@ from desktop.core.agreement.chart import chart_drawing
 from desktop.core.agreement.context import Chart, Subheading, Table
 from desktop.core.agreement.legal import signature_method
 from desktop.core.agreement.parties import defined_term, party_description
+from desktop.core.readiness import blocking, ready_to_sign
 from i18n import translator
 from resources import resource_path
 from wizard_steps import keys
@@ -320,8 +321,6 @@ def _digital_signature_block(ctx: Context, member: dict[str, Any],
 
 def draft_page(document: dict[str, Any], lang: str) -> list[Any]:
     """The last page of a draft: what blocks the final agreement."""
-    from desktop.core.readiness import blocking
-
     _ = translator(lang).gettext
     styles = _styles()
     found = blocking(document)
@@ -369,8 +368,6 @@ def write_pdf(story: list[Any], target: Path, title: str, lang: str, footer_name
 
 def export_agreement(document: dict[str, Any], lang: str, out: str | os.PathLike[str]) -> Path:
     """Write the agreement; while a blocking rule fails it is a draft, marked on every page."""
-    from desktop.core.readiness import ready_to_sign
-
     _register_fonts()
     _ = translator(lang).gettext
     name = document.get("district", {}).get(DISTRICT.name, "")

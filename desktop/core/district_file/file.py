@@ -19,6 +19,7 @@ The file stays a single file (rollback journal, never WAL) so that it can be cop
 
 from __future__ import annotations
 
+import datetime as dt
 import json
 import os
 import shutil
@@ -323,7 +324,6 @@ class DistrictFile:
 
     def acknowledge(self, rule: str, reason: str, row: int | None = None) -> None:
         """Accept the finding of ``rule`` about ``row`` (a member id or a list position)."""
-        import datetime as dt
 
         with self._transaction():
             self.db.execute("DELETE FROM acknowledgements WHERE rule = ? AND row IS ?",
@@ -348,7 +348,6 @@ class DistrictFile:
             raise DistrictFileError(
                 N_("{path} is not a PDF or an image (JPEG, PNG, TIFF)."), path=source)
         data = source.read_bytes()
-        import datetime as dt
 
         with self._transaction():
             cursor = self.db.execute(
