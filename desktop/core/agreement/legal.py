@@ -14,8 +14,16 @@ from typing import Any
 from desktop.core.agreement.context import Article, Context, esc, inline
 from desktop.core.agreement.finances import economic_resources
 from desktop.core.agreement.parties import is_public
+from wizard_steps import keys
 from wizard_steps.district import DEFAULT_COURT
 from wizard_steps.governance import DEFAULT_WITHDRAWAL_NOTICE_MONTHS
+
+# The fields the clauses read, checked against the declarations when this module is imported.
+DISTRICT = keys("district", "signature_method duration_years court")
+GOVERNANCE = keys("governance", "roles withdrawal_notice_months exclusion_absences")
+ROLE = keys("governance.roles", "role member")
+PLAN = keys("financial_plan", "funding_sources has_fee")
+SOURCE = keys("financial_plan.funding_sources", "source receiving_member")
 
 
 def _member_name(ctx: Context, member_id: Any) -> str:
@@ -24,16 +32,16 @@ def _member_name(ctx: Context, member_id: Any) -> str:
 
 def financial_manager(ctx: Context) -> str:
     """The name of the member holding the financial management role, or ""."""
-    for role in ctx.section("governance").get("roles", []):
-        if role.get("role") == "financial_management":
-            name = _member_name(ctx, role.get("member"))
+    for role in ctx.section("governance").get(GOVERNANCE.roles, []):
+        if role.get(ROLE.role) == "financial_management":
+            name = _member_name(ctx, role.get(ROLE.member))
             if name:
                 return name
     return ""
 
 
 def signature_method(ctx: Context) -> str:
-    return str(ctx.district.get("signature_method") or "")
+    return str(ctx.district.get(DISTRICT.signature_method) or "")
 
 
 def nature_of_agreement(ctx: Context) -> Article:
@@ -76,9 +84,9 @@ def _fee_paragraph(ctx: Context) -> str:
 
 def _receiving_members(ctx: Context) -> str:
     _ = ctx._
-    sources = ctx.section("financial_plan").get("funding_sources", [])
-    named = [_("{source}: {member}").format(source=inline(s.get("source", "")), member=member)
-             for s in sources if (member := _member_name(ctx, s.get("receiving_member")))]
+    sources = ctx.section("financial_plan").get(PLAN.funding_sources, [])
+    named = [_("{source}: {member}").format(source=inline(s.get(SOURCE.source, "")), member=member)
+             for s in sources if (member := _member_name(ctx, s.get(SOURCE.receiving_member)))]
     if not named:
         return ""
     return _("Since the District has no legal personality, each funding source is applied for "
@@ -92,7 +100,7 @@ def economic_resources_in_full(ctx: Context) -> Article | None:
     article = economic_resources(ctx)
     if article is None:
         return None
-    if ctx.section("financial_plan").get("has_fee") is True:
+    if ctx.section("financial_plan").get(PLAN.has_fee) is True:
         article.paragraphs.append(_fee_paragraph(ctx))
     receiving = _receiving_members(ctx)
     if receiving:
@@ -113,7 +121,7 @@ def economic_resources_in_full(ctx: Context) -> Article | None:
 def admission_withdrawal_exclusion(ctx: Context) -> Article:
     _, ngettext = ctx._, ctx.ngettext
     governance = ctx.section("governance")
-    notice = governance.get("withdrawal_notice_months")
+    notice = governance.get(GOVERNANCE.withdrawal_notice_months)
     notice = DEFAULT_WITHDRAWAL_NOTICE_MONTHS if notice is None else notice
     paragraphs = [
         _("Other organizations may join the District by a written act of adhesion to this "
@@ -126,7 +134,7 @@ def admission_withdrawal_exclusion(ctx: Context) -> Article:
                  "the other Parties at least {months} months in advance; the commitments already "
                  "taken on for the current year remain.", notice).format(months=notice),
     ]
-    absences = governance.get("exclusion_absences")
+    absences = governance.get(GOVERNANCE.exclusion_absences)
     if absences:
         paragraphs.append(ngettext(
             "A party that is absent from {n} meeting of the assembly without justification "
@@ -148,7 +156,7 @@ def admission_withdrawal_exclusion(ctx: Context) -> Article:
 
 def duration_and_renewal(ctx: Context) -> Article:
     _, ngettext = ctx._, ctx.ngettext
-    years = ctx.district.get("duration_years")
+    years = ctx.district.get(DISTRICT.duration_years)
     paragraphs = []
     if years:
         paragraphs.append(ngettext(
@@ -185,7 +193,7 @@ def personal_data(ctx: Context) -> Article:
 
 def disputes(ctx: Context) -> Article:
     _ = ctx._
-    court = str(ctx.district.get("court") or "").strip() or DEFAULT_COURT
+    court = str(ctx.district.get(DISTRICT.court) or "").strip() or DEFAULT_COURT
     return Article(_("Disputes"), [
         _("The Parties try to settle amicably, within the members' assembly, any dispute about "
           "the interpretation or performance of this agreement, with the help of the Centre "

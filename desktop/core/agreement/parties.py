@@ -12,6 +12,13 @@ from typing import Any
 
 from desktop.core.agreement.context import Context, esc, phrase
 from i18n import N_, translator
+from wizard_steps import keys
+
+# The member fields the parties are described with, checked against the declarations.
+PARTY = keys("members.organizations",
+             "legal_form nature signing_act_number signing_act_date signing_authority tax_code "
+             "vat_number cooperative_register registered_sea legal_representative "
+             "legal_representative_role registered_office")
 
 FEMININE, MASCULINE = "feminine party", "masculine party"
 
@@ -31,19 +38,19 @@ ANY_ORGANIZATION = (N_("an organization"), FEMININE)
 
 
 def party_gender(member: dict[str, Any]) -> str:
-    return PARTY_NOUNS.get(member.get("legal_form", ""), ANY_ORGANIZATION)[1]
+    return PARTY_NOUNS.get(member.get(PARTY.legal_form, ""), ANY_ORGANIZATION)[1]
 
 
 def is_public(member: dict[str, Any]) -> bool:
-    return member.get("nature") == "public" or member.get("legal_form") == "public_body"
+    return member.get(PARTY.nature) == "public" or member.get(PARTY.legal_form) == "public_body"
 
 
 def authorising_act(ctx: Context, member: dict[str, Any]) -> str:
     """"delibera della giunta n. 12 del 3 marzo 2027", or "" when nothing is given."""
     _ = ctx._
-    number = str(member.get("signing_act_number") or "").strip()
-    date = ctx.date(member.get("signing_act_date") or "")
-    act = phrase(member.get("signing_authority") or "")
+    number = str(member.get(PARTY.signing_act_number) or "").strip()
+    date = ctx.date(member.get(PARTY.signing_act_date) or "")
+    act = phrase(member.get(PARTY.signing_authority) or "")
     if not (act or number or date):
         return ""
     act = act or esc(_("act"))
@@ -68,8 +75,8 @@ def _read_with_a_vowel(date: str) -> bool:
 
 def _codes(ctx: Context, member: dict[str, Any]) -> list[str]:
     _ = ctx._
-    tax_code = str(member.get("tax_code") or "").strip()
-    vat_number = str(member.get("vat_number") or "").strip()
+    tax_code = str(member.get(PARTY.tax_code) or "").strip()
+    vat_number = str(member.get(PARTY.vat_number) or "").strip()
     if tax_code and tax_code == vat_number:
         return [_("tax code and VAT number {code}").format(code=esc(tax_code))]
     found = []
@@ -110,20 +117,20 @@ def _gendered(ctx: Context, gender: str) -> tuple[str, ...]:
 
 def _registrations(member: dict[str, Any], phrases: tuple[str, ...]) -> list[str]:
     found = []
-    register_number = str(member.get("cooperative_register") or "").strip()
+    register_number = str(member.get(PARTY.cooperative_register) or "").strip()
     if register_number:
         found.append(phrases[REGISTER].format(number=esc(register_number)))
-    if member.get("registered_sea") is True:
+    if member.get(PARTY.registered_sea) is True:
         found.append(phrases[REGISTERED])
-    elif member.get("registered_sea") is False:
+    elif member.get(PARTY.registered_sea) is False:
         found.append(phrases[NOT_REGISTERED])
     return found
 
 
 def _signatory(ctx: Context, member: dict[str, Any], phrases: tuple[str, ...]) -> list[str]:
     found = []
-    representative = str(member.get("legal_representative") or "").strip()
-    role = str(member.get("legal_representative_role") or "").strip()
+    representative = str(member.get(PARTY.legal_representative) or "").strip()
+    role = str(member.get(PARTY.legal_representative_role) or "").strip()
     if representative and role:
         found.append(phrases[REPRESENTED_AS].format(name=esc(representative), role=esc(role)))
     elif representative:
@@ -137,9 +144,9 @@ def _signatory(ctx: Context, member: dict[str, Any], phrases: tuple[str, ...]) -
 def party_description(ctx: Context, member: dict[str, Any]) -> str:
     """One party, as one sentence of the list of parties (without its closing punctuation)."""
     _ = ctx._
-    noun, gender = PARTY_NOUNS.get(member.get("legal_form", ""), ANY_ORGANIZATION)
+    noun, gender = PARTY_NOUNS.get(member.get(PARTY.legal_form, ""), ANY_ORGANIZATION)
     opening = _(noun)
-    office = str(member.get("registered_office") or "").strip()
+    office = str(member.get(PARTY.registered_office) or "").strip()
     if office:
         opening = _("{organization} with registered office at {office}").format(
             organization=opening, office=esc(office))
