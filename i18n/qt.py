@@ -8,7 +8,8 @@ imported by the window only.
 from __future__ import annotations
 
 import sys
-from typing import TYPE_CHECKING
+from collections.abc import Callable
+from typing import TYPE_CHECKING, Any
 
 from PySide6.QtCore import QCoreApplication, QEvent, QLibraryInfo, QTranslator
 from PySide6.QtWidgets import QApplication, QWidget
@@ -83,9 +84,13 @@ class Retranslating(_WidgetBase):
     never call their children's ``retranslate()``."""
 
     _retranslated_at: int = 0
+    retranslate: Callable[[], None]  # every class that mixes this in defines it
 
-    def retranslate(self) -> None:
-        raise NotImplementedError
+    def __init_subclass__(cls, **kwargs: Any) -> None:
+        super().__init_subclass__(**kwargs)
+        # A widget that forgot its texts fails when its class is made, not at a switch.
+        if not callable(getattr(cls, "retranslate", None)):
+            raise TypeError(f"{cls.__name__} mixes in Retranslating without retranslate()")
 
     def changeEvent(self, event: QEvent) -> None:  # noqa: N802 (Qt's name)
         if event.type() == QEvent.Type.LanguageChange and \

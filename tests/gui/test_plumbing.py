@@ -185,3 +185,12 @@ def test_an_unexpected_error_logs_where_not_what():
     assert "Traceback" in logged
     assert "test_plumbing.py" in logged
     assert SECRET not in logged
+
+
+def test_a_widget_without_retranslate_is_refused_when_its_class_is_made():
+    from PySide6.QtWidgets import QWidget as Plain
+
+    from i18n.qt import Retranslating
+
+    with pytest.raises(TypeError, match="retranslate"):
+        type("Forgetful", (Retranslating, Plain), {})
