@@ -1,8 +1,10 @@
-"""A window that types into a district until it is killed (see test_crash_harness.py).
+"""A window that works on a district until it is killed (see test_crash_harness.py).
 
-Run as ``python -m tests.crash_window_worker DISTRICT START``: the real main window, offscreen,
-types ever larger numbers into the district's name through its own editor and save path, and
-prints ``ack N`` once the status bar says the edit is saved.
+Run as ``python -m tests.crash_window_worker DISTRICT START SCAN COPY``: the real main window,
+offscreen, types ever larger numbers into the district's name through its own editor and save
+path, and between edits attaches the scan SCAN on the Review page, saves a copy as COPY and
+takes a backup, all through the window's own methods. It prints ``ack N`` once the status bar
+says edit N is saved, and ``did attach`` (``copy``, ``backup``) once such a step returned.
 """
 
 from __future__ import annotations
@@ -18,7 +20,7 @@ from desktop.gui.app import create_window  # noqa: E402
 from i18n import set_language  # noqa: E402
 
 
-def main(district: str, start: int) -> None:
+def main(district: str, start: int, scan: str, copy: str) -> None:
     application = QApplication([])  # a process of its own
     set_language("en")
     window = create_window(district, application)
@@ -26,6 +28,7 @@ def main(district: str, start: int) -> None:
     form = window.wizard.page_list[0].form
     assert form is not None
     editor = form.editors["name"]
+    review = window.wizard.review
     print("ready", flush=True)
     number = start
     while True:
@@ -34,7 +37,14 @@ def main(district: str, start: int) -> None:
         editor.commit()
         if window.save_label.text().startswith("Saved"):
             print(f"ack {number}", flush=True)
+        if number % 7 == 0 and review.attach_file(scan):
+            print("did attach", flush=True)
+        if number % 11 == 0 and window.save_copy_as(copy):
+            print("did copy", flush=True)
+        if number % 13 == 0:
+            window._take_backup("opening")  # noqa: SLF001 - the window's own backup step
+            print("did backup", flush=True)
 
 
 if __name__ == "__main__":
-    main(sys.argv[1], int(sys.argv[2]))
+    main(sys.argv[1], int(sys.argv[2]), sys.argv[3], sys.argv[4])

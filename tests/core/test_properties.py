@@ -1,6 +1,7 @@
 """Property tests: random districts, generated from the step declarations, go through every
-door of the program: from-json, to-json (checked against the schema), check, the calendar, and
-(for fewer of them, PDFs being slow) the agreement in both languages and the report."""
+door of the program: from-json, to-json (checked against the schema), check, the calendar, the
+agreement in both languages and the report. PDFs are the slow part (about two minutes for all
+of them), which CI can afford."""
 
 from __future__ import annotations
 
@@ -26,7 +27,6 @@ from wizard_steps.fields import Field, Kind
 from wizard_steps.financial_plan import EXPENSE_CATEGORIES, INCOME_CATEGORIES
 
 DOCUMENTS = 300
-PDF_DOCUMENTS = 12
 TEXT = st.text(st.characters(codec="utf-8"), max_size=30)  # no lone surrogates
 DATES = st.dates(dt.date(1900, 1, 1), dt.date(2200, 12, 31)).map(dt.date.isoformat)
 CENTS = st.integers(0, 99_999_999_999)  # up to 999,999,999.99 euro
@@ -115,7 +115,7 @@ def fast_folder() -> Iterator[Path]:
 @settings(max_examples=DOCUMENTS, deadline=None, derandomize=True,
           suppress_health_check=[HealthCheck.too_slow, HealthCheck.data_too_large])
 @given(document=documents())
-def test_every_document_survives_the_round_trip(fast_folder, document):
+def test_every_document_goes_through_every_door(fast_folder, document):
     validate(document)
     district = from_document(document, fast_folder / f"{next(counter)}.des")
     try:
@@ -131,14 +131,7 @@ def test_every_document_survives_the_round_trip(fast_folder, document):
     findings(once)
     for lang in ("it", "en"):
         calendar_text(once, lang)
-
-
-@settings(max_examples=PDF_DOCUMENTS, deadline=None, derandomize=True,
-          suppress_health_check=[HealthCheck.too_slow, HealthCheck.data_too_large])
-@given(document=documents())
-def test_every_document_becomes_agreements_and_a_report(fast_folder, document):
-    for lang in ("it", "en"):
-        pdf = export_agreement(document, lang, fast_folder / f"{next(counter)}-{lang}.pdf")
+        pdf = export_agreement(once, lang, fast_folder / f"{next(counter)}-{lang}.pdf")
         assert pdf.read_bytes().startswith(b"%PDF")
-    report = export_report(document, "it", fast_folder / f"{next(counter)}-report.pdf")
+    report = export_report(once, "it", fast_folder / f"{next(counter)}-report.pdf")
     assert report.read_bytes().startswith(b"%PDF")
