@@ -28,7 +28,7 @@ ALIASES: dict[str, tuple[str, ...]] = {
     "name": ("denominazione", "ragione sociale", "organizzazione", "nome organizzazione",
              "organization", "organisation", "member", "membro", "ente"),
     "legal_form": ("forma", "tipo"),
-    "nature": ("natura giuridica", "tipologia"),
+    "nature": ("natura", "nature", "natura giuridica", "tipologia"),
     "registered_sea": ("aes", "sea", "iscritto", "iscritta", "disciplinari", "registered"),
     "tax_code": ("codice fiscale", "cf", "tax code", "cf piva", "cf p iva"),
     "vat_number": ("partita iva", "p iva", "piva", "vat", "vat number"),

@@ -231,8 +231,8 @@ class MainWindow(Retranslating, DistrictSafety):
         """A new district opens with a word on what is ahead."""
         box = QMessageBox(QMessageBox.Icon.Information, _("Getting started"), _(
             "The wizard follows the establishment phase of the provincial toolkit in twelve "
-            "steps: the district, its members, objectives, governance, key figures, the supply "
-            "chain, the financial plan, the reporting model, local roots, links with other "
+            "steps: the district, its members, objectives, governance, key roles, the supply "
+            "chain, the financial plan, the reporting model, roots in the community, links with other "
             "districts, your own clauses and a final review.\n\nA group usually fills them "
             "over a few meetings; a first draft takes two or three hours. Everything you type "
             "is saved at once in the district file: you can stop and start again at any time. "

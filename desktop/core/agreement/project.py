@@ -159,7 +159,7 @@ def local_roots(ctx: Context) -> Article | None:
         paragraphs.append(brand_sentences[brand])
     if not paragraphs:
         return None
-    return Article(_("Local roots and promotion"), paragraphs)
+    return Article(_("Roots in the community and promotion"), paragraphs)
 
 
 def annex_business_plan(ctx: Context) -> Article | None:
