@@ -1,4 +1,5 @@
-"""Step "Roots in the community": the territory, the relationships to build, outreach and training."""
+"""Step "Roots in the community": the territory, the relationships to build, outreach and
+training."""
 
 from i18n import N_
 from wizard_steps.fields import Choice, Field, Kind, Step

@@ -38,7 +38,8 @@ MEMBER_FIELDS = (
     Field("nature", Kind.CHOICE, N_("Type of organization"), required=True, choices=NATURES),
     Field("registered_sea", Kind.YES_NO,
           N_("Registered with the solidarity economy regulations"), required=True,
-          help=N_("At least one member must be registered with the solidarity economy regulations.")),
+          help=N_("At least one member must be registered with the solidarity economy "
+                  "regulations.")),
     Field("tax_code", Kind.TEXT, N_("Tax code (C.F.)"), validators=(valid_tax_code,),
           help=N_("11 digits for most organizations; checked as you type.")),
     Field("vat_number", Kind.TEXT, N_("VAT number (P.IVA)"), validators=(valid_vat_number,),

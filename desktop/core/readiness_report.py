@@ -45,8 +45,9 @@ def district_summary(document: dict[str, Any], lang: str) -> list[tuple[str, str
     forms = Counter(m.get("legal_form", "") for m in members)
     lines = [
         (_("Members"), str(len(members))),
-        (_("By type of organization"), "; ".join(f"{_label('members', 'organizations', 'nature', k, _)}: {n}"
-                                   for k, n in natures.most_common())),
+        (_("By type of organization"), "; ".join(
+            f"{_label('members', 'organizations', 'nature', k, _)}: {n}"
+            for k, n in natures.most_common())),
         (_("By legal form"), "; ".join(
             f"{_label('members', 'organizations', 'legal_form', k, _)}: {n}"
             for k, n in forms.most_common())),
