@@ -250,3 +250,17 @@ def test_the_forecast_grid_adds_up_as_typed_and_refuses_what_it_cannot_read(wind
     balance_row = next(r for r in range(table.rowCount())
                        if table.verticalHeaderItem(r).text() == i18n._("Balance of the year"))
     assert table.item(balance_row, 0).text() == "1.500,00"
+
+
+def test_the_list_buttons_are_not_drawn_over_the_step_list_before_their_page(window):
+    """The import and calendar buttons belong to the Members and Governance pages, built when
+    first shown: until then they were drawn at the view's top-left corner, over step 1."""
+    wizard = window.wizard
+    window.show()
+    assert wizard.pages.currentIndex() == 0
+    assert not wizard.calendar_button.isVisible()
+    assert not wizard.import_button.isVisible()
+    wizard.steps.setCurrentRow(step_index("governance"))
+    assert wizard.calendar_button.isVisible()
+    page = wizard.page_list[step_index("governance")]
+    assert page.isAncestorOf(wizard.calendar_button)
