@@ -22,6 +22,7 @@ ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
 
 from PIL import Image  # noqa: E402
+from PySide6.QtCore import QPoint  # noqa: E402
 from PySide6.QtWidgets import QApplication, QScrollArea, QWidget  # noqa: E402
 
 import i18n  # noqa: E402
@@ -79,7 +80,9 @@ def shoot(lang: str, size: tuple[int, int], folder: Path, app: QApplication) -> 
             while area is not None and not isinstance(area, QScrollArea):
                 area = area.parent()
             assert isinstance(area, QScrollArea)
-            area.ensureWidgetVisible(forecast.table, 0, 0)
+            # The table's top (its years) at the top of the view, at either size.
+            top = forecast.mapTo(area.widget(), QPoint(0, 0)).y()
+            area.verticalScrollBar().setValue(top)
             app.processEvents()
             save(window, written[-1])
     window.request_export()
@@ -89,6 +92,9 @@ def shoot(lang: str, size: tuple[int, int], folder: Path, app: QApplication) -> 
     # The folder a user would see, not the temporary one the example lives in.
     dialog.path_edit.setText(
         f"/home/cooperativa/Documenti/DES Wizard/Fiemme e Fassa - {word}.pdf")
+    # Wide enough for the whole path in either language, not cut at its start.
+    dialog.resize(max(dialog.width(), 640), dialog.height())
+    dialog.path_edit.setCursorPosition(0)
     app.processEvents()
     written.append(out / "13-export.png")
     save(dialog, written[-1])

@@ -57,8 +57,8 @@ MEMBER_FIELDS = (
           placeholder=N_("e.g. resolution of the board of directors"),
           help=N_("The kind of act and the body that adopted it. A public body signs only "
                   "after such an act; it is printed among the parties and in the recitals.")),
-    Field("signing_act_number", Kind.TEXT, N_("Number of the act")),
-    Field("signing_act_date", Kind.DATE, N_("Date of the act")),
+    Field("signing_act_number", Kind.TEXT, N_("Number of the resolution")),
+    Field("signing_act_date", Kind.DATE, N_("Date of the resolution")),
     Field("stages", Kind.MULTI_CHOICE, N_("Supply-chain stages it takes part in"),
           choices=STAGES),
     Field("commitment", Kind.LONG_TEXT, N_("What the member commits to"),
