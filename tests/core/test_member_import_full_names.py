@@ -1,6 +1,6 @@
 """A whole-name column split into name and surname, and the rows that will still lack what the
 Review blocks on, on a sheet saved by LibreOffice (tests/data/members-full-names.fods saved
-as .ods, .xlsx and a semicolon CSV)."""
+as .ods, .xlsx, .xls and a semicolon CSV)."""
 
 from __future__ import annotations
 
@@ -24,6 +24,7 @@ from i18n import translator
 
 DATA = Path(__file__).parent.parent / "data"
 SAVED = ["members-full-names-libreoffice.ods", "members-full-names-libreoffice.xlsx",
+         "members-full-names-libreoffice.xls",
          "members-full-names-libreoffice.csv"]
 
 
