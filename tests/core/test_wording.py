@@ -9,7 +9,10 @@ from pathlib import Path
 import pytest
 from babel.messages.catalog import Catalog
 from babel.messages.pofile import read_po
+from pypdf import PdfReader
 
+from desktop.core.agreement import export_agreement
+from desktop.core.example import example_document
 from i18n.catalog import po_path
 
 ROOT = Path(__file__).resolve().parents[2]
@@ -120,3 +123,13 @@ def test_the_glossary_page_lists_every_replaced_term():
     missing = [term for lang in BANNED for _pattern, term in BANNED[lang]
                if term.lower() not in page.lower()]
     assert missing == []
+
+
+def test_the_agreement_keeps_the_capital_of_terzo_settore(tmp_path):
+    """A choice label inside a sentence loses only its first capital: "ente del Terzo
+    settore", as the law names it."""
+    path = export_agreement(example_document("it"), "it", tmp_path / "a.pdf")
+    text = re.sub(r"\s+", " ", " ".join(p.extract_text() for p in PdfReader(str(path)).pages))
+    assert "ente del Terzo settore: " in text
+    assert "(enti del Terzo settore)" in text
+    assert "terzo settore:" not in text

@@ -12,6 +12,7 @@ from desktop.core.agreement.context import (
     Table,
     esc,
     inline,
+    label_in_sentence,
     phrase,
 )
 from desktop.core.finance import FEE_BY_NATURE, forecast, membership_fee_total
@@ -63,8 +64,9 @@ def economic_resources(ctx: Context) -> Article | None:
                 amount=_money(ctx, amount)))
         else:
             by_nature = "; ".join(
-                f"{ctx.shown('members', MEMBER.nature, nature, table='organizations').lower()}: "
-                f"{_money(ctx, amount)}" for nature, amount in fees.items())
+                label_in_sentence(ctx.shown("members", MEMBER.nature, nature,
+                                            table="organizations"))
+                + f": {_money(ctx, amount)}" for nature, amount in fees.items())
             parts.append(_("The yearly membership fee depends on the type of organization: "
                            "{fees}.").format(fees=by_nature))
         parts.append(_("In all, the fees yield {total} a year.").format(
