@@ -116,7 +116,7 @@ def forecast(document: dict[str, Any]) -> Forecast:
                                   typed=True))
 
     investments: dict[int, int] = {}
-    if plan.get("no_initial_investment") is not True:
+    if plan.get("initial_investments") is not False:
         for item in plan.get("investments", []):
             year = item.get("year") or start
             investments[year] = investments.get(year, 0) + (item.get("amount") or 0)

@@ -231,13 +231,13 @@ class MainWindow(Retranslating, DistrictSafety):
         """A new district opens with a word on what is ahead."""
         box = QMessageBox(QMessageBox.Icon.Information, _("Getting started"), _(
             "The wizard follows the establishment phase of the provincial toolkit in twelve "
-            "steps: the district, its members, objectives, governance, key figures, the supply "
-            "chain, the financial plan, the reporting model, local roots, links with other "
-            "districts, your own clauses and a final review.\n\nA group usually fills them "
-            "over a few meetings; a first draft takes two or three hours. Everything you type "
-            "is saved at once in the district file: you can stop and start again at any time. "
-            "The panel on the right explains each step; the Review tells you what is still "
-            "missing before signing."), QMessageBox.StandardButton.Ok, self)
+            "steps: the district, its members, objectives, governance, key roles, the supply "
+            "chain, the financial plan, the reporting model, roots in the community, links with "
+            "other districts, your own clauses and a final review.\n\nA group usually fills them "
+            "over a few meetings; a first draft takes two or three hours. Everything you type is "
+            "saved at once in the district file: you can stop and start again at any time. The "
+            "panel on the right explains each step; the Review tells you what is still missing "
+            "before signing."), QMessageBox.StandardButton.Ok, self)
         box.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
         box.finished.connect(self.focus_first_field)
         self.dialog = box

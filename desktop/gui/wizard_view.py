@@ -73,6 +73,8 @@ class WizardView(Retranslating, QWidget):
         self.import_button.clicked.connect(self.importRequested)
         self.calendar_button = QPushButton(self)
         self.calendar_button.clicked.connect(self.calendarRequested)
+        for button in (self.import_button, self.calendar_button):
+            button.hide()  # until its page is built: not drawn at the view's corner meanwhile
         self._states: list[StepState] = []
         self._states_revision = -1  # the file's revision the step states were judged on
         self.page_list = LazyPages(self.pages, STEPS, self._build_page)
@@ -149,6 +151,7 @@ class WizardView(Retranslating, QWidget):
         for table in page.tables:
             if table.declared.key in extras:
                 table.extra_buttons.addWidget(extras[table.declared.key])
+                extras[table.declared.key].show()
         return page
 
     def _end_tab_order(self, page: StepPage) -> None:

@@ -96,7 +96,7 @@ BREAKS = {
     "B3": lambda d: d["supply_chain"].update(sales_channels=""),
     "B4": lambda d: d["district"].update(district_type="thematic", sector=""),
     "B5": lambda d: d["supply_chain"].update(products=""),
-    "F1": lambda d: d["financial_plan"].update(investments=[], no_initial_investment=None),
+    "F1": lambda d: d["financial_plan"].update(investments=[], initial_investments=None),
     "F2": lambda d: d["financial_plan"].update(funding_sources=[]),
     "F3": lambda d: d["financial_plan"].update(forecast_years=3, funding_sources=[
         dict(s, last_year=2027) for s in d["financial_plan"]["funding_sources"]],
@@ -184,7 +184,7 @@ def test_a_small_district_built_from_scratch_meets_the_blocking_rules():
     document["supply_chain"] = {"chain": [{"stage": "production", "member": 1},
                                           {"stage": "consumption", "member": 2}],
                                 "products": "Prodotti del commercio equo"}
-    document["financial_plan"] = {"no_initial_investment": True, "funding_sources": [
+    document["financial_plan"] = {"initial_investments": False, "funding_sources": [
         {"source": "Quote", "amount_per_year": 10000, "public_private": "private"}]}
     assert [f.rule for f in findings(document) if f.level is Level.BLOCKING] == []
     document["key_figures"]["same_person"] = False

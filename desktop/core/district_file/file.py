@@ -57,6 +57,15 @@ from wizard_steps.kinds import kind_of
 GENERIC_ROWS = "rows"  # the table that holds every list but the members
 DISTRICT_ID_KEY = "_district_id"
 MEMBER_TABLE = "members"
+# Answers a field asked the other way round before: new key -> (old key, how the old value
+# reads now). Read when the new key has never been written, so no migration is needed and a
+# file written by an older version keeps its meaning; the first write stores the new key.
+ASKED_BEFORE: dict[str, tuple[str, Callable[[Any], Any]]] = {
+    # "Does the district start without any initial investment?" became
+    # "Are initial investments planned?".
+    "initial_investments": ("no_initial_investment",
+                            lambda old: (not old) if isinstance(old, bool) else None),
+}
 # Errors of the program, not of the disk: they are raised as they are.
 PROGRAMMING_ERRORS = (sqlite3.IntegrityError, sqlite3.ProgrammingError, sqlite3.InterfaceError)
 ATTACHMENT_TYPES = {".pdf": "application/pdf", ".jpg": "image/jpeg", ".jpeg": "image/jpeg",
@@ -279,6 +288,9 @@ class DistrictFile:
             key: json.loads(stored[key]) if key in stored else empty_value(declared)
             for key, declared in self._scalars.items()
         }
+        for key, (old, read_old) in ASKED_BEFORE.items():
+            if key not in stored and old in stored and key in values:
+                values[key] = read_old(json.loads(stored[old]))
         for slot, (_method, args) in self.unsaved.items():
             if slot[0] == "answer":
                 values[slot[1]] = args[1]
