@@ -253,6 +253,10 @@ class DistrictFile:
         """What the file holds now for ``slot`` (values still unsaved elsewhere aside)."""
         if slot[0] == "answer":
             return self.answers()[slot[1]]
+        if slot[0] == "year":
+            stored = self.db.execute("SELECT value FROM years WHERE year = ? AND key = ?",
+                                     [slot[1], slot[2]]).fetchone()
+            return json.loads(stored[0]) if stored else empty_value(YEAR.field(slot[2]))
         _kind, table_key, row_id, key = slot
         head, _, sub = key.partition(".")
         value = self.row(table_key, row_id)[head]
