@@ -120,7 +120,9 @@ def participation(document: dict[str, Any], year: int) -> list[Participation]:
     of_year = [a for a in held if a[ASSEMBLY.date].startswith(f"{year}-")]
     result = []
     end = dt.date(year, 12, 31)
-    for member in members_on(document, end):
+    days = [dt.date(year, 1, 1), end] + [d for a in of_year if (d := day_of(a[ASSEMBLY.date]))]
+    during = {m for day in days for m in members_on(document, day)}
+    for member in [m for m in member_names(document) if m in during]:
         mine = [status_at(a, member) for a in held
                 if member in members_on(document, day_of(a[ASSEMBLY.date]) or end)]
         year_states = [status_at(a, member) for a in of_year
