@@ -150,7 +150,9 @@ def planned_meetings(document: dict[str, Any], year: int) -> list[dict[str, Any]
     for the next."""
     planned = list(document.get("governance", {}).get(MEETINGS.meetings, []))
     for stored in document.get("years", {}):
-        planned += record(document, int(stored))[RECORD.next_calendar]
+        # A year's calendar has no row ids: its year and place in the list name each event.
+        planned += [{"id": f"calendar-{stored}-{index}"} | meeting for index, meeting in
+                    enumerate(record(document, int(stored))[RECORD.next_calendar])]
     return sorted((m for m in planned if str(m.get("date", "")).startswith(f"{year}-")),
                   key=lambda m: m["date"])
 
