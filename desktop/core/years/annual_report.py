@@ -256,9 +256,9 @@ def _accounts(r: _Report) -> list[Any]:
                           "towards economic autonomy: the public share should fall.")))
     rows = []
     for year in [y for y in district_years(r.document) if y <= r.year]:
-        real = actual(r.document, year)
+        accounts = actual(r.document, year)
         rows.append([str(year), format_percent(planned.public_share(year), r.lang),
-                     format_percent(real.public_share if real else None, r.lang)])
+                     format_percent(accounts.public_share if accounts else None, r.lang)])
     story.append(r.table([_("Year"), _("Planned"), _("Actual")], rows, [0.34, 0.33, 0.33],
                          (1, 2)))
     return story

@@ -13,6 +13,7 @@ import datetime as dt
 import functools
 from collections.abc import Callable
 from dataclasses import replace
+from decimal import Decimal
 from typing import Any
 
 from desktop.core.finance import forecast
@@ -115,7 +116,8 @@ def absent_beyond_limit(doc: Doc, year: int) -> list[Finding]:
            "“Members in and out”."),
         {"name": names.get(p.member, ""), "count": p.trailing_absences, "limit": limit},
         RECORD.assemblies, p.member)
-        for p in participation(doc, year) if p.trailing_absences >= limit]
+        for p in participation(doc, year)
+        if p.trailing_absences >= limit and p.member in members_on(doc, year_end(year))]
 
 
 @monitoring_rule("M4")
@@ -124,6 +126,7 @@ def public_share_falls(doc: Doc, year: int) -> list[Finding]:
     if this is None or this.public_share is None:
         return []
     before = actual(doc, year - 1)
+    compared: Decimal | None
     if before is not None and before.public_share is not None:
         compared = before.public_share
         message = N_("The public share of the income in {year} ({share} %) has not fallen "
