@@ -32,6 +32,8 @@ from desktop.core.years.timeline import (
     VALUE,
     actual,
     actual_by_line,
+    admissions,
+    departures,
     dispersing,
     indicators,
     member_names,
@@ -292,9 +294,17 @@ def _participation(r: _Report) -> list[Any]:
     _ = r._
     limit = r.document.get("governance", {}).get("exclusion_absences")
     away = set(dispersing(r.document, r.year))
+    joined, gone = admissions(r.document), departures(r.document)
     rows = []
     for p in participation(r.document, r.year):
         notes = []
+        if p.member in joined and joined[p.member].year == r.year:
+            notes.append(_("admitted on {date}").format(
+                date=r.date(joined[p.member].isoformat())))
+        if p.member in gone and gone[p.member][0].year == r.year:
+            notes.append((_("withdrew on {date}") if gone[p.member][1] == "withdrawal" else
+                          _("excluded on {date}")).format(
+                date=r.date(gone[p.member][0].isoformat())))
         if isinstance(limit, int) and p.trailing_absences >= limit:
             notes.append(_("exclusion limit reached ({count} absences in a row)").format(
                 count=p.trailing_absences))
@@ -333,7 +343,7 @@ def _members(r: _Report) -> list[Any]:
         rows = [[r.names.get(c.get("member"), "—"), r.date(c.get("date", ""))]
                 + ([] if r.public else [c.get("person", "")]) + [c.get("resolution", "")]
                 for c in contacts]
-        widths = [0.32, 0.14, 0.54] if r.public else [0.28, 0.12, 0.24, 0.36]
+        widths = [0.32, 0.15, 0.53] if r.public else [0.27, 0.15, 0.23, 0.35]
         story.append(r.table(header, rows, widths))
     story.append(r.sub(_("Actions undertaken to increase the number of organizations")))
     actions = r.record[RECORD.widening_actions]
@@ -356,7 +366,7 @@ def _activities(r: _Report) -> list[Any]:
                              [[r.choice(ACTIVITY_KINDS, a.get("kind", "")),
                                r.date(a.get("date", "")), a.get("description", ""),
                                a.get("where", "")] for a in activities],
-                             [0.22, 0.12, 0.42, 0.24]))
+                             [0.21, 0.15, 0.41, 0.23]))
     else:
         story.append(r.none(_("No activity recorded this year.")))
     return story
@@ -397,7 +407,23 @@ def build_annual_report(document: dict[str, Any], year: int, lang: str,
     story: list[Any] = []
     for section in SECTIONS:
         story += section(report)
-    return story
+    return _headings_kept_with_next(story)
+
+
+def _headings_kept_with_next(story: list[Any]) -> list[Any]:
+    """A heading never ends a page: it goes with what follows it."""
+    kept: list[Any] = []
+    index = 0
+    while index < len(story):
+        item = story[index]
+        if (isinstance(item, Paragraph) and item.style.name in ("heading", "subheading")
+                and index + 1 < len(story)):
+            kept.append(KeepTogether([item, story[index + 1]]))
+            index += 2
+            continue
+        kept.append(item)
+        index += 1
+    return kept
 
 
 def export_annual_report(document: dict[str, Any], year: int, lang: str,
