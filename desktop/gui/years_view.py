@@ -20,9 +20,11 @@ from PySide6.QtWidgets import (
 
 from desktop.core.district_file import DistrictFile
 from desktop.core.document_cache import current_document
+from desktop.core.finance import forecast
 from desktop.core.years.monitoring import monitoring_findings
 from desktop.core.years.signed import district_years
-from i18n import _
+from i18n import _, current_language
+from i18n.formats import format_money
 from i18n.qt import Retranslating
 from wizard_steps.fields import Kind, empty_value
 from wizard_steps.widgets.page import FieldForm, TableEditor
@@ -98,6 +100,20 @@ class YearRows:
         self._write(key, rows)
 
 
+class AccountsEditor(TableEditor):
+    """The actual accounts: each amount named by its forecast line, as the report names it."""
+
+    def _title(self, row: dict[str, Any]) -> str:
+        document = current_document(self.district.district)  # type: ignore[attr-defined]
+        plan = forecast(document)
+        labels = {(side, line.key): _(line.label) if line.translatable else line.label
+                  for side, lines in (("income", plan.income), ("expense", plan.expenses))
+                  for line in lines}
+        label = labels.get((row.get("side", ""), row.get("line", "")), row.get("line", ""))
+        amount = format_money(row.get("amount"), current_language()) if row.get("amount") else ""
+        return " — ".join(part for part in (label, amount) if part) or super()._title(row)
+
+
 class YearsView(Retranslating, QWidget):
     """The second part of the window, shown once the agreement is signed."""
 
@@ -138,7 +154,8 @@ class YearsView(Retranslating, QWidget):
         for declared in YEAR.fields:
             if declared.kind is Kind.TABLE:
                 # TableEditor asks its "district" for rows: here, those of the chosen year.
-                editor = TableEditor(self.rows, declared, self.tabs)  # type: ignore[arg-type]
+                editor_class = AccountsEditor if declared.key == "accounts" else TableEditor
+                editor = editor_class(self.rows, declared, self.tabs)  # type: ignore[arg-type]
                 editor.edited.connect(self._edited)
                 self.tables.append(editor)
                 self.tabs.addTab(editor, "")
@@ -219,8 +236,8 @@ class YearsView(Retranslating, QWidget):
 
     def retranslate(self) -> None:
         self.year_label.setText(_("&Year"))
-        self.report_button.setText(_("&Annual report…"))
-        self.public_button.setText(_("Annual report for &publication…"))
+        self.report_button.setText(_("Annual re&port…"))
+        self.public_button.setText(_("Annual report for pu&blication…"))
         self.calendar_button.setText(_("Next year's &calendar (.ics)…"))
         self.year_box.setAccessibleName(_("Year"))
         for index, table in enumerate(self.tables):
