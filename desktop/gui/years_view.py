@@ -7,11 +7,13 @@ from __future__ import annotations
 
 from typing import Any
 
-from PySide6.QtCore import Signal
+from PySide6.QtCore import Qt, Signal
 from PySide6.QtWidgets import (
     QComboBox,
+    QCompleter,
     QHBoxLayout,
     QLabel,
+    QLineEdit,
     QPushButton,
     QTabWidget,
     QVBoxLayout,
@@ -194,8 +196,22 @@ class YearsView(Retranslating, QWidget):
         if index >= 0:
             self.show_year(int(self.year_box.itemData(index)))
 
+    def _offer_indicators(self) -> None:
+        """The indicator of a value is typed as the reporting model names it: offered as the
+        user types, so that the value meets its indicator in the report and the rules."""
+        names = [i.get("indicator", "") for i in
+                 current_document(self.district).get("reporting", {}).get("indicators", [])]
+        for table in self.tables:
+            editor = table.form.editors.get("indicator")
+            if editor is not None and isinstance(editor.input, QLineEdit):
+                completer = QCompleter([n for n in names if n], editor.input)
+                completer.setCaseSensitivity(Qt.CaseSensitivity.CaseInsensitive)
+                completer.setFilterMode(Qt.MatchFlag.MatchContains)
+                editor.input.setCompleter(completer)
+
     def show_year(self, year: int) -> None:
         self.flush()
+        self._offer_indicators()
         self.rows.year = year
         self.summary.load(self.district.year_record(year))
         self.renewal.load(self.district.answers())

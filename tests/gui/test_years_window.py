@@ -48,6 +48,12 @@ def test_a_signed_district_offers_its_years_and_edits_them(window, qtbot, wait_f
     # document now carries the third assembly.
     assert len(to_document(window.district)["years"]["2027"]["assemblies"]) == 3
 
+    values = view.tables[1]
+    completer = values.form.editors["indicator"].input.completer()
+    assert completer is not None
+    assert completer.model().rowCount() == len(
+        to_document(window.district)["reporting"]["indicators"])
+
     view.select_year(2028)
     assert view.year == 2028
     assert assemblies.list.count() == 0
