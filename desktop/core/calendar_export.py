@@ -110,6 +110,11 @@ def with_meeting_ids(document: dict[str, Any], ids: list[int]) -> dict[str, Any]
     return document | {"governance": governance}
 
 
+def for_year(document: dict[str, Any], meetings: list[dict[str, Any]]) -> dict[str, Any]:
+    """The document with ``meetings`` (a year's planned assemblies) as its calendar."""
+    return document | {"governance": dict(document.get("governance", {}), meetings=meetings)}
+
+
 def meeting_count(document: dict[str, Any]) -> int:
     return sum(1 for m in document.get("governance", {}).get("meetings", [])
                if _meeting_day(m))

@@ -41,6 +41,8 @@ from i18n.qt import Retranslating
 from wizard_steps import STEPS
 from wizard_steps import step as declared_step
 from wizard_steps.fields import Kind, is_visible
+from wizard_steps.widgets.page import FieldForm
+from wizard_steps.years import AFTER_SIGNING
 
 LEVEL_COLOURS = {Level.BLOCKING: "#b00020", Level.WARNING: "#a15c00", Level.HINT: "#3465a4"}
 
@@ -101,6 +103,7 @@ class ReviewPage(Retranslating, QWidget):
     editRequested = Signal(int)  # noqa: N815  (the index of the step to edit)
     goToRequested = Signal(object)  # noqa: N815  (a Finding)
     acknowledgementsChanged = Signal()  # noqa: N815
+    signedChanged = Signal()  # noqa: N815  (the date the agreement was signed on)
 
     def __init__(self, district: DistrictFile, parent: QWidget | None = None) -> None:
         super().__init__(parent)
@@ -145,7 +148,20 @@ class ReviewPage(Retranslating, QWidget):
         layout.addWidget(self.signed_caption)
         layout.addWidget(self.signed_list)
         layout.addLayout(buttons)
+        # Once signed, the district's years open beside the steps (desktop/gui/years_view.py).
+        self.signed_form = FieldForm((AFTER_SIGNING.field("signed_on"),), self)
+        form_layout = self.signed_form.layout()
+        if form_layout is not None:
+            form_layout.setContentsMargins(0, 0, 0, 0)
+        self.signed_form.committed.connect(self._signed_on)
+        self.signed_form.load(district.answers())
+        layout.addWidget(self.signed_form)
         self.retranslate()
+
+    def _signed_on(self, key: str, value: Any) -> None:
+        with suppress(WriteError):  # the value stays on screen and is written with the next edit
+            self.district.set_answer(key, value)
+        self.signedChanged.emit()
 
     # --- the signed agreement ---------------------------------------------------------------
 
@@ -399,4 +415,5 @@ class ReviewPage(Retranslating, QWidget):
             self.refresh()
 
     def flush(self) -> None:
-        """Nothing is typed here."""
+        """Only the date the agreement was signed on is typed here."""
+        self.signed_form.flush()
