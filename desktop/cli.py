@@ -131,6 +131,13 @@ def cmd_calendar(args: argparse.Namespace) -> int:
     return 0
 
 
+def cmd_signatures(args: argparse.Namespace) -> int:
+    """Exit 0 when every party has signed, 1 while some has not (2 is for errors)."""
+    from desktop.core.signing.command import run_signatures
+
+    return run_signatures(args.file, args.signed, args.export_for_signature, args.lang)
+
+
 def cmd_to_json(args: argparse.Namespace) -> int:
     from desktop.core.document import write_json
 
@@ -195,6 +202,15 @@ def _command_parser() -> _Parser:
     calendar.add_argument("--lang", choices=LANGUAGES, default="it")
     calendar.add_argument("-o", "--output", metavar="OUT.ics", required=True)
     calendar.set_defaults(run=cmd_calendar)
+    signatures = sub.add_parser("signatures", help=_(
+        "add digitally signed agreements (PDF or .p7m) and verify them (exit 1 until every "
+        "party has signed)"))
+    signatures.add_argument("file", metavar="FILE.des")
+    signatures.add_argument("signed", nargs="*", metavar="SIGNED.pdf|.p7m")
+    signatures.add_argument("--export-for-signature", metavar="OUT.pdf", help=_(
+        "first write the final agreement with one signature field per legal representative"))
+    signatures.add_argument("--lang", choices=LANGUAGES, default="it")
+    signatures.set_defaults(run=cmd_signatures)
     to_json = sub.add_parser("to-json", help=_("write the district as one JSON document"))
     to_json.add_argument("file", metavar="FILE.des")
     to_json.add_argument("-o", "--output", metavar="OUT.json")
@@ -214,7 +230,7 @@ def _command_parser() -> _Parser:
 
 
 COMMANDS = ("demo", "export", "check", "report", "calendar", "to-json", "from-json", "schema",
-            "desktop-entry")
+            "desktop-entry", "signatures")
 
 
 def _window_parser() -> _Parser:

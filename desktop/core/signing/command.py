@@ -1,0 +1,39 @@
+"""``des-wizard signatures``: export for signature, add signed files, print who signed."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from desktop.core.district_file import DistrictFile
+from desktop.core.document import to_document
+from desktop.core.errors import UserError
+from desktop.core.signing.store import add_signed_files, current_state, record_export, signed_files
+from desktop.core.signing.summary import summary_lines
+from i18n import N_, _, current_language
+
+
+def _export(district: DistrictFile, out: str, lang: str) -> None:
+    from desktop.core.signing.export import export_for_signing  # reportlab and pyHanko
+
+    target = Path(out)
+    if not target.parent.resolve().is_dir():
+        raise UserError(N_("The folder {path} does not exist."), path=target.parent)
+    record_export(district, export_for_signing(to_document(district), lang, target))
+    print(_("Final agreement for digital signature written to {path}").format(path=target))
+
+
+def run_signatures(path: str, signed: list[str], export_to: str | None, lang: str) -> int:
+    district = DistrictFile.open(path)
+    try:
+        if export_to:
+            _export(district, export_to, lang)
+        if signed:
+            add_signed_files(district, list(signed))
+        document = to_document(district)
+        state = current_state(district, document)
+        for line in summary_lines(state, [f.check for f in signed_files(district)],
+                                  current_language(), _):
+            print(line)
+        return 0 if state.all_signed else 1
+    finally:
+        district.close()
