@@ -138,6 +138,15 @@ def cmd_signatures(args: argparse.Namespace) -> int:
     return run_signatures(args.file, args.signed, args.export_for_signature, args.lang)
 
 
+def cmd_assembly(args: argparse.Namespace) -> int:
+    from desktop.core.assembly.documents import export_assembly
+
+    written = export_assembly(_document(args.file), args.lang, args.output)
+    print(_("{count} founding-assembly documents written to {path}").format(
+        count=len(written), path=args.output))
+    return 0
+
+
 def cmd_to_json(args: argparse.Namespace) -> int:
     from desktop.core.document import write_json
 
@@ -211,6 +220,13 @@ def _command_parser() -> _Parser:
         "first write the final agreement with one signature field per legal representative"))
     signatures.add_argument("--lang", choices=LANGUAGES, default="it")
     signatures.set_defaults(run=cmd_signatures)
+    assembly = sub.add_parser("assembly", help=_(
+        "write the founding assembly's invitation, attendance sheet, minutes and authorising "
+        "resolutions as PDFs"))
+    assembly.add_argument("file", metavar="FILE.des")
+    assembly.add_argument("--lang", choices=LANGUAGES, required=True)
+    assembly.add_argument("-o", "--output", metavar="FOLDER", required=True)
+    assembly.set_defaults(run=cmd_assembly)
     to_json = sub.add_parser("to-json", help=_("write the district as one JSON document"))
     to_json.add_argument("file", metavar="FILE.des")
     to_json.add_argument("-o", "--output", metavar="OUT.json")
@@ -230,7 +246,7 @@ def _command_parser() -> _Parser:
 
 
 COMMANDS = ("demo", "export", "check", "report", "calendar", "to-json", "from-json", "schema",
-            "desktop-entry", "signatures")
+            "desktop-entry", "signatures", "assembly")
 
 
 def _window_parser() -> _Parser:

@@ -1,6 +1,7 @@
 """The steps of the wizard, in the order the promoters take them."""
 
 from wizard_steps import (
+    assembly,
     clauses,
     district,
     financial_plan,
@@ -27,6 +28,7 @@ STEPS: tuple[Step, ...] = (
     local_roots.STEP,
     links.STEP,
     clauses.STEP,
+    assembly.STEP,
 )
 
 

@@ -9,7 +9,7 @@ import tempfile
 from pathlib import Path
 from typing import Any
 
-from i18n import translator
+from i18n import N_, translator
 from i18n.formats import parse_iso_date
 
 MEETING_LENGTH = dt.timedelta(hours=2)
@@ -59,11 +59,11 @@ def calendar_text(document: dict[str, Any], lang: str,
     stamp = (now or dt.datetime.now(dt.UTC)).strftime("%Y%m%dT%H%M%SZ")
     lines = ["BEGIN:VCALENDAR", "VERSION:2.0", "PRODID:-//DES Wizard//Assembly calendar//IT",
              "CALSCALE:GREGORIAN", f"X-WR-CALNAME:{_text(name)}"]
-    for meeting in document.get("governance", {}).get("meetings", []):
+    for meeting, title in _meetings(document):
         times = _start(meeting)
         if times is None:
             continue
-        summary = _("Members' assembly — {district}").format(district=name)
+        summary = _(title).format(district=name)
         seed = f"{name}|{meeting.get('date')}|{meeting.get('time')}".encode()
         uid = hashlib.sha1(seed).hexdigest()
         lines += ["BEGIN:VEVENT", f"UID:{uid}@des-wizard", f"DTSTAMP:{stamp}", *times,
@@ -77,9 +77,19 @@ def calendar_text(document: dict[str, Any], lang: str,
     return "".join(part + "\r\n" for line in lines for part in _fold(line))
 
 
+def _meetings(document: dict[str, Any]) -> list[tuple[dict[str, Any], str]]:
+    """The founding assembly, then the members' assemblies of the calendar, with their title
+    (a msgid)."""
+    founding = document.get("assembly") or {}
+    events = [({"date": founding.get("date", ""), "time": founding.get("time", ""),
+                "place": founding.get("place", "")},
+               N_("Founding assembly — {district}"))] if founding.get("date") else []
+    return events + [(meeting, N_("Members' assembly — {district}"))
+                     for meeting in document.get("governance", {}).get("meetings", [])]
+
+
 def meeting_count(document: dict[str, Any]) -> int:
-    return sum(1 for m in document.get("governance", {}).get("meetings", [])
-               if parse_iso_date(m.get("date", "")))
+    return sum(1 for m, _title in _meetings(document) if parse_iso_date(m.get("date", "")))
 
 
 def write_calendar(document: dict[str, Any], lang: str, out: str | os.PathLike[str]) -> Path:
