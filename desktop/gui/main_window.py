@@ -31,6 +31,7 @@ from desktop.gui.export_dialog import ExportDialog
 from desktop.gui.import_dialog import ImportDialog
 from desktop.gui.language import LanguageController
 from desktop.gui.messages import open_message
+from desktop.gui.signatures_dialog import install_signatures
 from desktop.gui.welcome import WelcomePage
 from desktop.gui.wizard_view import WizardView
 from i18n import LANGUAGE_NAMES, LANGUAGES, N_, _, ngettext
@@ -67,6 +68,7 @@ class MainWindow(QMainWindow):
         self._make_actions()
         self.save_label = QLabel(self)
         self.statusBar().addPermanentWidget(self.save_label)
+        install_signatures(self)
         language.languageChanged.connect(self.retranslate)
         self.resize(1200, 760)
         self._update_recent()

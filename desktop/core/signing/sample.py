@@ -8,6 +8,8 @@ import asyncio
 import datetime as dt
 from dataclasses import dataclass
 from io import BytesIO
+from pathlib import Path
+from typing import Any
 
 from asn1crypto import cms, keys
 from asn1crypto import x509 as asn1_x509
@@ -26,6 +28,7 @@ from desktop.core.signing.names import (
     QC_STATEMENTS_OID,
     QcStatements,
 )
+from desktop.core.signing.records import parties
 
 
 @dataclass(frozen=True)
@@ -127,3 +130,19 @@ def sign_p7m(data: bytes, *identities: Identity) -> bytes:
         "signer_infos": [i for signed in detached for i in signed["signer_infos"]],
     })
     return cms.ContentInfo({"content_type": "signed_data", "content": envelope}).dump()
+
+
+def signed_sample_verifies(document: dict[str, Any], folder: Path) -> bool:
+    """Export the final for signature, sign it as the first party's representative with a
+    throwaway certificate, and verify it: the check the self-test makes of signing."""
+    from desktop.core.signing.export import export_for_signing  # reportlab: only when used
+    from desktop.core.signing.verify import check_file
+
+    first = parties(document)[0]
+    record = export_for_signing(document, "it", folder / "signature-sample.pdf")
+    field = next(name for name, member in record.fields.items() if member == first["id"])
+    words = (first.get("legal_representative") or "Sample Signer").split()
+    identity = ThrowawayAuthority().issue(words[0], " ".join(words[1:]) or words[0])
+    signed = sign_pdf((folder / "signature-sample.pdf").read_bytes(), identity, field)
+    checked = check_file(signed, "signature-sample.pdf", record)
+    return len(checked.signatures) == 1 and checked.signatures[0].valid
