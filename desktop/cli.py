@@ -169,6 +169,23 @@ def cmd_calendar(args: argparse.Namespace) -> int:
     return 0
 
 
+def cmd_signatures(args: argparse.Namespace) -> int:
+    """Exit 0 when every party has signed, 1 while some has not (2 is for errors)."""
+    from desktop.core.signing.command import run_signatures
+
+    return run_signatures(args.file, args.signed, args.export_for_signature, args.lang,
+                          args.force)
+
+
+def cmd_assembly(args: argparse.Namespace) -> int:
+    from desktop.core.assembly.documents import export_assembly
+
+    written = export_assembly(_document(args.file), args.lang, args.output)
+    print(_("{count} founding-assembly documents written to {path}").format(
+        count=len(written), path=args.output))
+    return 0
+
+
 def cmd_to_json(args: argparse.Namespace) -> int:
     from desktop.core.document import write_json
 
@@ -246,6 +263,23 @@ def _command_parser() -> _Parser:
     calendar.add_argument("-o", "--output", metavar="OUT.ics", required=True)
     calendar.add_argument("--force", action="store_true", help=_(FORCE_HELP))
     calendar.set_defaults(run=cmd_calendar)
+    signatures = sub.add_parser("signatures", help=_(
+        "add digitally signed agreements (PDF or .p7m) and verify them (exit 1 until every "
+        "party has signed)"))
+    signatures.add_argument("file", metavar="FILE.des")
+    signatures.add_argument("signed", nargs="*", metavar="SIGNED.pdf|.p7m")
+    signatures.add_argument("--export-for-signature", metavar="OUT.pdf", help=_(
+        "first write the final agreement with one signature field per legal representative"))
+    signatures.add_argument("--force", action="store_true", help=_(FORCE_HELP))
+    signatures.add_argument("--lang", choices=LANGUAGES, default="it")
+    signatures.set_defaults(run=cmd_signatures)
+    assembly = sub.add_parser("assembly", help=_(
+        "write the founding assembly's invitation, attendance sheet, minutes and authorising "
+        "resolutions as PDFs"))
+    assembly.add_argument("file", metavar="FILE.des")
+    assembly.add_argument("--lang", choices=LANGUAGES, required=True)
+    assembly.add_argument("-o", "--output", metavar="FOLDER", required=True)
+    assembly.set_defaults(run=cmd_assembly)
     to_json = sub.add_parser("to-json", help=_("write the district as one JSON document"))
     to_json.add_argument("file", metavar="FILE.des")
     to_json.add_argument("-o", "--output", metavar="OUT.json")
@@ -267,7 +301,7 @@ def _command_parser() -> _Parser:
 
 
 COMMANDS = ("demo", "export", "check", "report", "calendar", "to-json", "from-json", "schema",
-            "desktop-entry", "cards", "cards-read")
+            "desktop-entry", "cards", "cards-read", "signatures", "assembly")
 
 
 def _window_parser() -> _Parser:

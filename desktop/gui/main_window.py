@@ -52,6 +52,7 @@ from desktop.gui.print_job import send_to_printer
 from desktop.gui.printing import print_pdf
 from desktop.gui.read_only_banner import ReadOnlyBanner
 from desktop.gui.save_status import SaveStatus
+from desktop.gui.signatures_dialog import install_signatures
 from desktop.gui.welcome import WelcomePage
 from desktop.gui.wizard_view import WizardView
 from desktop.gui.workers import Task, TaskRunner
@@ -105,6 +106,7 @@ class MainWindow(Retranslating, DistrictSafety):
         self.save_label = SaveStatus(self)
         self.save_label.failureToTell.connect(self.show_error)
         self.statusBar().addPermanentWidget(self.save_label)
+        install_signatures(self)
         window_geometry.restore(self)
         self._update_recent()
         self.retranslate()
