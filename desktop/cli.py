@@ -115,11 +115,12 @@ def cmd_export(args: argparse.Namespace) -> int:
 
 def cmd_check(args: argparse.Namespace) -> int:
     """Exit 0 when no blocking rule fails, 1 when some does (2 is for errors)."""
-    from desktop.core.readiness import LEVEL_NAMES, Level, findings, is_acknowledged
+    from desktop.core.assembly.progress import review_findings
+    from desktop.core.readiness import LEVEL_NAMES, Level, is_acknowledged
 
     gettext = translator(args.lang).gettext if args.lang else _
     document = _document(args.file)
-    found = findings(document)
+    found = review_findings(document)  # the way to signing too: hints and warnings only
     blocking = sum(1 for f in found if f.level is Level.BLOCKING)
     if args.json:
         sys.stdout.write(json.dumps([
@@ -174,7 +175,7 @@ def cmd_signatures(args: argparse.Namespace) -> int:
     from desktop.core.signing.command import run_signatures
 
     return run_signatures(args.file, args.signed, args.export_for_signature, args.lang,
-                          args.force)
+                          args.force, args.trust)
 
 
 def cmd_assembly(args: argparse.Namespace) -> int:
@@ -272,6 +273,9 @@ def _command_parser() -> _Parser:
         "first write the final agreement with one signature field per legal representative"))
     signatures.add_argument("--force", action="store_true", help=_(FORCE_HELP))
     signatures.add_argument("--lang", choices=LANGUAGES, default="it")
+    signatures.add_argument("--trust", metavar="FILE|FOLDER", help=_(
+        "a trust list: certificates of certification authorities (a file, or a folder of "
+        "them); each signature's issuer is checked against it, offline"))
     signatures.set_defaults(run=cmd_signatures)
     assembly = sub.add_parser("assembly", help=_(
         "write the founding assembly's invitation, attendance sheet, minutes and authorising "

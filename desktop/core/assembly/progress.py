@@ -8,9 +8,9 @@ from __future__ import annotations
 from typing import Any
 
 from desktop.core.assembly.facts import assembly, members
-from desktop.core.readiness import Finding, Level
+from desktop.core.readiness import Finding, Level, findings
 from i18n import N_
-from wizard_steps import keys
+from wizard_steps import STEPS, keys
 
 MEETING = keys("assembly", "date minutes_approved")
 ACT = keys("members.organizations",
@@ -44,3 +44,12 @@ def assembly_findings(document: dict[str, Any]) -> list[Finding]:
                 "and its date for this member in the step “Members”."),
                 {"name": member.get(ACT.name, "")}, ACT.signing_authority, member.get("id")))
     return found
+
+
+def review_findings(document: dict[str, Any]) -> list[Finding]:
+    """What the Review and ``des-wizard check`` show: the readiness findings and the way to
+    signing (P1, P2: hints and warnings, never blocking), most serious first, in the order
+    of the steps."""
+    order = {step.key: index for index, step in enumerate(STEPS)}
+    found = findings(document) + assembly_findings(document)
+    return sorted(found, key=lambda f: (f.level, order.get(f.step, len(order))))

@@ -38,6 +38,8 @@ class SignatureCheck:
     qualified: bool  # the certificate declares itself qualified (QcCompliance)
     in_validity: bool  # the certificate was within its validity period when signing
     problem: str = ""  # msgid: why the signature does not count
+    # The issuer against an imported trust list: True on it, False not, None not checked.
+    trusted: bool | None = None
 
     @property
     def valid(self) -> bool:

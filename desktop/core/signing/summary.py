@@ -7,7 +7,7 @@ import datetime as dt
 from collections.abc import Callable
 from dataclasses import dataclass
 
-from desktop.core.signing.records import FileCheck
+from desktop.core.signing.records import FileCheck, SignatureCheck
 from desktop.core.signing.status import PartyState, SigningState
 from i18n import N_
 from i18n.formats import long_date
@@ -16,6 +16,23 @@ Gettext = Callable[[str], str]
 
 OFFLINE_NOTE = N_("Checked offline: whether a certificate was revoked, and whether its issuer "
                   "is on the trusted list, could not be checked.")
+TRUST_NOTE = N_("Checked offline against the imported trust list: each issuer was looked up "
+                "in it; whether a certificate was revoked could not be checked.")
+
+
+def offline_note(files: list[FileCheck]) -> str:
+    """The limits of the check (a msgid): with or without an imported trust list."""
+    used = any(s.trusted is not None for check in files for s in check.signatures)
+    return TRUST_NOTE if used else OFFLINE_NOTE
+
+
+def certificate_text(signature: SignatureCheck, _: Gettext) -> str:
+    qualified = (_("qualified (declared by the certificate)") if signature.qualified
+                 else _("not declared qualified"))
+    if signature.trusted is None:
+        return qualified + "; " + _("issuer not checked offline")
+    return qualified + "; " + (_("issuer verified on the trust list") if signature.trusted
+                               else _("issuer not on the trust list"))
 
 
 def signing_time(value: str, lang: str) -> str:
@@ -54,8 +71,7 @@ def party_row(party: PartyState, lang: str, _: Gettext) -> PartyRow:
         warning = True
         remark = _("Signed by {signer}, not by the legal representative on record: check "
                    "that a proxy or delegation allows it.").format(signer=signature.signer)
-    qualified = (_("qualified (declared by the certificate)") if signature.qualified
-                 else _("not declared qualified"))
+    qualified = certificate_text(signature, _)
     return PartyRow(party.organisation, party.representative,
                     _("Signed") if signature.valid else _("Signature not valid"),
                     signature.signer, signing_time(signature.signed_at, lang), qualified,
@@ -98,5 +114,5 @@ def summary_lines(state: SigningState, files: list[FileCheck], lang: str,
     for check in files:
         lines.append(_("File {name}: {state}").format(name=check.name,
                                                       state=file_state(check, _)))
-    lines += [_(OFFLINE_NOTE), state_line(state, lang, _)]
+    lines += [_(offline_note(files)), state_line(state, lang, _)]
     return lines

@@ -1,8 +1,9 @@
 """Reads signed agreements offline: PAdES PDFs (one or more incremental signatures) and
 CAdES ``.p7m`` envelopes (parallel or nested), with pyHanko.
 
-Nothing is fetched: revocation is not checked and no trusted list is consulted, so trust in
-the issuer is reported by the caller as unchecked. A signature counts when it is intact, covers
+Nothing is fetched: revocation is not checked, and trust in the issuer is checked only
+against a trust list the user imported (``trust.py``); without one it is reported as not
+checked. A signature counts when it is intact, covers
 exactly the exported agreement (later revisions may add signatures only), and comes from a
 certificate that names a person and was valid when the signature was made.
 """
@@ -17,6 +18,7 @@ import logging
 from io import BytesIO
 
 from asn1crypto import cms
+from asn1crypto import x509 as asn1_x509
 from pyhanko.pdf_utils.misc import PdfError
 from pyhanko.pdf_utils.reader import PdfFileReader
 from pyhanko.sign.diff_analysis import (
@@ -54,9 +56,13 @@ ACCEPTED_CHANGES = (ModificationLevel.NONE, ModificationLevel.LTA_UPDATES,
                     ModificationLevel.FORM_FILLING)
 
 
-def _offline_context() -> ValidationContext:
-    # No trust roots and no fetching: the chain is reported, never looked up on the network.
-    return ValidationContext(trust_roots=[], allow_fetching=False, revocation_mode="soft-fail")
+Roots = list[asn1_x509.Certificate] | None  # an imported trust list, or None: not checked
+
+
+def _offline_context(roots: Roots) -> ValidationContext:
+    # Only the imported authorities (if any) and no fetching: the chain is built offline.
+    return ValidationContext(trust_roots=list(roots or []), allow_fetching=False,
+                             revocation_mode="soft-fail")
 
 
 def _unreadable(name: str) -> UserError:
@@ -64,16 +70,19 @@ def _unreadable(name: str) -> UserError:
                      name=name)
 
 
-def check_file(data: bytes, name: str, export: ExportRecord | None) -> FileCheck:
-    """Verify every signature in a signed file; a file that cannot be read raises."""
+def check_file(data: bytes, name: str, export: ExportRecord | None,
+               roots: Roots = None) -> FileCheck:
+    """Verify every signature in a signed file; a file that cannot be read raises. With a
+    trust list (``roots``) each signature also says whether its issuer is on it."""
     if data.lstrip()[:5] == b"%PDF-":
-        return _check_pdf(data, name, export)
-    return _check_p7m(data, name, export)
+        return _check_pdf(data, name, export, roots)
+    return _check_p7m(data, name, export, roots)
 
 
 # --- PAdES ------------------------------------------------------------------------------------
 
-def _check_pdf(data: bytes, name: str, export: ExportRecord | None) -> FileCheck:
+def _check_pdf(data: bytes, name: str, export: ExportRecord | None,
+               roots: Roots) -> FileCheck:
     try:
         reader = PdfFileReader(BytesIO(data), strict=False)
         embedded = reader.embedded_signatures
@@ -87,7 +96,7 @@ def _check_pdf(data: bytes, name: str, export: ExportRecord | None) -> FileCheck
     for embedded_signature in embedded:
         try:
             status = validate_pdf_signature(
-                embedded_signature, _offline_context(),
+                embedded_signature, _offline_context(roots),
                 key_usage_settings=KeyUsageConstraints(),
                 # Every revision after the export is reviewed once, below, for all signatures.
                 skip_diff=True)
@@ -100,7 +109,7 @@ def _check_pdf(data: bytes, name: str, export: ExportRecord | None) -> FileCheck
         if status.timestamp_validity is not None:
             when = status.timestamp_validity.timestamp
         checks.append(_signature(status, embedded_signature.field_name or "", when, covers,
-                                 export))
+                                 export, roots))
     return FileCheck(name, "pdf", checks)
 
 
@@ -135,7 +144,8 @@ def _load_signed_data(data: bytes, name: str) -> cms.SignedData:
         raise _unreadable(name) from exc
 
 
-def _check_p7m(data: bytes, name: str, export: ExportRecord | None) -> FileCheck:
+def _check_p7m(data: bytes, name: str, export: ExportRecord | None,
+               roots: Roots) -> FileCheck:
     signed = _load_signed_data(data, name)
     content = signed["encap_content_info"]["content"].native
     if not isinstance(content, bytes):
@@ -144,7 +154,7 @@ def _check_p7m(data: bytes, name: str, export: ExportRecord | None) -> FileCheck
     inner_covers = export is not None and sha256(content) == export.sha256
     if not inner_covers and content.startswith(b"\x30"):
         # A signature around a signed envelope (nested .p7m): the inner one decides the text.
-        inner = _check_p7m(content, name, export)
+        inner = _check_p7m(content, name, export, roots)
         checks += inner.signatures
         inner_covers = bool(inner.signatures) and all(
             s.covers_export for s in inner.signatures)
@@ -153,19 +163,19 @@ def _check_p7m(data: bytes, name: str, export: ExportRecord | None) -> FileCheck
         single["signer_infos"] = [signer_info]
         try:
             status = asyncio.run(async_validate_cms_signature(
-                single, validation_context=_offline_context(),
+                single, validation_context=_offline_context(roots),
                 key_usage_settings=KeyUsageConstraints()))
         except (ValueError, TypeError, KeyError) as exc:
             raise _unreadable(name) from exc
         checks.append(_signature(status, "", extract_self_reported_ts(signer_info),
-                                 inner_covers, export))
+                                 inner_covers, export, roots))
     return FileCheck(name, "p7m", checks)
 
 
 # --- one signature ----------------------------------------------------------------------------
 
 def _signature(status: SignatureStatus, field_name: str, when: dt.datetime | None,
-               covers: bool, export: ExportRecord | None) -> SignatureCheck:
+               covers: bool, export: ExportRecord | None, roots: Roots) -> SignatureCheck:
     certificate = status.signing_cert
     signer = person_name(certificate)
     moment = when or dt.datetime.now(dt.UTC)
@@ -189,4 +199,5 @@ def _signature(status: SignatureStatus, field_name: str, when: dt.datetime | Non
                    certificate.issuer.human_friendly),
         signed_at=when.isoformat(timespec="seconds") if when else "",
         intact=intact, covers_export=covers, names_person=bool(signer),
-        qualified=is_qualified(certificate), in_validity=in_validity, problem=problem)
+        qualified=is_qualified(certificate), in_validity=in_validity, problem=problem,
+        trusted=None if roots is None else bool(status.trusted))
