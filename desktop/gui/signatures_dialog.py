@@ -15,6 +15,8 @@ from PySide6.QtWidgets import (
     QHeaderView,
     QLabel,
     QListWidget,
+    QMenu,
+    QPlainTextEdit,
     QPushButton,
     QTableWidget,
     QTableWidgetItem,
@@ -22,13 +24,30 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from desktop.core import settings
+from desktop.core.district_file import DistrictFile
 from desktop.core.document import to_document
 from desktop.core.errors import UserError
 from desktop.core.outputs import check_output
+from desktop.core.signing.instructions import instructions_text, write_instructions
+from desktop.core.signing.records import ExportRecord
 from desktop.core.signing.status import SigningState
-from desktop.core.signing.store import current_state, record_export, signed_files
-from desktop.core.signing.summary import OFFLINE_NOTE, file_state, party_row, state_line
+from desktop.core.signing.store import (
+    CheckedFile,
+    Roots,
+    check_signed_files,
+    current_state,
+    keep_export,
+    latest_export,
+    recheck,
+    signed_files,
+    store_checked,
+    stored_data,
+    write_reports,
+)
+from desktop.core.signing.summary import file_state, offline_note, party_row, state_line
 from desktop.gui.messages import open_message
+from desktop.gui.workers import Task
 from i18n import N_, _
 from i18n.formats import long_date
 from i18n.qt import Retranslating
@@ -70,44 +89,111 @@ class SignaturesDialog(Retranslating, QDialog):
             self.buttons.addButton(button, QDialogButtonBox.ButtonRole.ActionRole)
         self.export_button.clicked.connect(self.request_export)
         self.add_button.clicked.connect(self.request_add)
+        self.trust_button = QPushButton(self)
+        menu = QMenu(self.trust_button)
+        self.trust_file_action = menu.addAction("")
+        self.trust_file_action.triggered.connect(lambda: self.request_trust(False))
+        self.trust_folder_action = menu.addAction("")
+        self.trust_folder_action.triggered.connect(lambda: self.request_trust(True))
+        self.trust_button.setMenu(menu)
+        self.buttons.addButton(self.trust_button, QDialogButtonBox.ButtonRole.ActionRole)
+        self.instructions_label = QLabel(self)
+        self.instructions = QPlainTextEdit(self)
+        self.instructions.setReadOnly(True)
+        self.instructions.setMaximumHeight(150)
+        self.written_instructions: Path | None = None
         layout = QVBoxLayout(self)
         for widget in (self.state_label, self.table, self.files_label, self.files,
-                       self.offline_label, self.buttons):
+                       self.offline_label, self.instructions_label, self.instructions,
+                       self.buttons):
             layout.addWidget(widget)
+        window.tasks.busyChanged.connect(self.set_busy)
         self.retranslate()
 
     # --- what the buttons do (callable without the file dialogs) ----------------------------
 
-    def export_to(self, path: str | Path) -> bool:
-        from desktop.core.signing.export import export_for_signing  # reportlab and pyHanko
+    # Each runs in the window's worker: the district is read here, on the UI thread, and
+    # only plain data (the document, the stored files' bytes) goes to the worker; what it
+    # returns is stored here again. The window shows it is busy meanwhile.
 
+    def export_to(self, path: str | Path) -> Task | None:
         district = self.window_.district
-        if district is None:
-            return False
+        document = self.window_._document_now()
+        if district is None or document is None:
+            return None
         try:
             # The file dialog has asked about replacing; a district is never overwritten.
             target = check_output(path, protected=[district.path], replace=True)
-            record_export(district, export_for_signing(
-                to_document(district), self.window_.language.language, target))
-        except (UserError, OSError) as exc:
+        except UserError as exc:
             self._error(exc)
-            return False
+            return None
+        lang, rows, trust = self.window_.language.language, stored_data(district), _trust_path()
+
+        def work() -> tuple[ExportRecord, Path, list[tuple[str, int]]]:
+            from desktop.core.signing.export import export_for_signing  # reportlab, pyHanko
+
+            record = export_for_signing(document, lang, target)
+            beside = write_instructions(document, record, lang, target)
+            return record, beside, recheck(rows, record, _roots(trust))
+
+        return self.window_._run(_("Exporting the agreement for signature…"), work,
+                                 lambda result: self._exported(district, *result),
+                                 N_("The agreement could not be written: {reason}"))
+
+    def _exported(self, district: DistrictFile, record: ExportRecord, beside: Path,
+                  reports: list[tuple[str, int]]) -> None:
+        if district is not self.window_.district:
+            return  # the district was closed meanwhile
+        keep_export(district, record)
+        write_reports(district, reports)
+        self.written_instructions = beside
         self.refresh()
-        return True
 
-    def add_files(self, paths: list[str]) -> bool:
-        from desktop.core.signing.store import add_signed_files
-
+    def add_files(self, paths: list[str]) -> Task | None:
         district = self.window_.district
         if district is None or not paths:
-            return False
-        try:
-            add_signed_files(district, list(paths))
-        except (UserError, OSError) as exc:
-            self._error(exc)
-            return False
+            return None
+        export, trust = latest_export(district), _trust_path()
+        return self.window_._run(
+            _("Verifying the signatures…"),
+            lambda: check_signed_files(list(paths), export, _roots(trust)),
+            lambda checked: self._checked(district, checked),
+            N_("The file could not be read: {reason}"))
+
+    def _checked(self, district: DistrictFile, checked: list[CheckedFile]) -> None:
+        if district is not self.window_.district:
+            return
+        store_checked(district, checked)
         self.refresh()
-        return True
+
+    def import_trust_list(self, path: str | Path) -> Task | None:
+        """Remember a trust list (a file or a folder of authorities' certificates) and verify
+        the stored files again against it."""
+        district = self.window_.district
+        if district is None or not str(path):
+            return None
+        export, rows, trust = latest_export(district), stored_data(district), str(path)
+        return self.window_._run(
+            _("Verifying the signatures…"),
+            lambda: recheck(rows, export, _roots(trust)),
+            lambda reports: self._trusted(district, trust, reports),
+            N_("The file could not be read: {reason}"))
+
+    def _trusted(self, district: DistrictFile, trust: str,
+                 reports: list[tuple[str, int]]) -> None:
+        chosen = settings.load()
+        chosen.trust_list = trust
+        settings.save(chosen)
+        if district is self.window_.district:
+            write_reports(district, reports)
+        self.refresh()
+
+    def set_busy(self, busy: bool) -> None:
+        self.refresh_buttons(busy)
+        if busy:
+            self.state_label.setText(_("Working… the window stays usable meanwhile."))
+        else:
+            self.refresh()
 
     def _error(self, exc: Exception) -> None:
         text = exc.message() if isinstance(exc, UserError) else str(exc)
@@ -120,6 +206,17 @@ class SignaturesDialog(Retranslating, QDialog):
         dialog.setAcceptMode(QFileDialog.AcceptMode.AcceptSave)
         dialog.setDefaultSuffix("pdf")
         dialog.fileSelected.connect(self.export_to)
+        self.file_dialog = dialog
+        dialog.open()
+
+    def request_trust(self, folder: bool) -> None:
+        dialog = QFileDialog(self, _("Import a trust list"),
+                             str(self.window_._default_folder()),
+                             _("Certificates (*.pem *.crt *.cer *.der)"))
+        dialog.setOption(QFileDialog.Option.DontUseNativeDialog)
+        dialog.setFileMode(QFileDialog.FileMode.Directory if folder
+                           else QFileDialog.FileMode.ExistingFile)
+        dialog.fileSelected.connect(self.import_trust_list)
         self.file_dialog = dialog
         dialog.open()
 
@@ -144,11 +241,15 @@ class SignaturesDialog(Retranslating, QDialog):
         lang = self.window_.language.language
         self.table.setRowCount(0)
         self.files.clear()
-        for button in (self.export_button, self.add_button):  # both store into the district
-            button.setEnabled(district is not None and not district.read_only)
+        self.refresh_buttons(self.window_.tasks.busy)
         if state is None or district is None:
             return
         self.state_label.setText(state_line(state, lang, _))
+        record = latest_export(district)
+        document = to_document(district)
+        self.instructions.setPlainText(instructions_text(document, record, lang))
+        checks = [stored.check for stored in signed_files(district)]
+        self.offline_label.setText(_(offline_note(checks)) + " " + self._trust_text())
         for party in state.parties:
             row = party_row(party, lang, _)
             index = self.table.rowCount()
@@ -166,14 +267,40 @@ class SignaturesDialog(Retranslating, QDialog):
             self.files.addItem(f"{stored.check.name} — {file_state(stored.check, _)}")
         update_signed_label(self.window_)
 
+    def refresh_buttons(self, busy: bool) -> None:
+        district = self.window_.district
+        writable = district is not None and not district.read_only and not busy
+        for button in (self.export_button, self.add_button, self.trust_button):
+            button.setEnabled(writable)  # each stores into the district
+
+    def _trust_text(self) -> str:
+        trust = _trust_path()
+        if trust is None:
+            return _("No trust list imported: trust in the issuers is not checked offline.")
+        return _("Trust list: {path}").format(path=trust)
+
     def retranslate(self) -> None:
         self.setWindowTitle(_("Digital signatures"))
         self.table.setHorizontalHeaderLabels([_(title) for title in COLUMNS])
         self.files_label.setText(_("Signed files kept in the district"))
-        self.offline_label.setText(_(OFFLINE_NOTE))
         self.export_button.setText(_("Export for signature…"))
         self.add_button.setText(_("Add signed agreement…"))
+        self.trust_button.setText(_("Trust list…"))
+        self.trust_file_action.setText(_("Import from a file…"))
+        self.trust_folder_action.setText(_("Import from a folder…"))
+        self.instructions_label.setText(_("How to sign"))
+        self.instructions.setAccessibleName(_("How to sign"))
         self.refresh()
+
+
+def _trust_path() -> str | None:
+    return settings.load().trust_list or None
+
+
+def _roots(trust: str | None) -> Roots:
+    from desktop.core.signing.trust import load_trust_list  # asn1crypto: only when used
+
+    return load_trust_list(trust) if trust else None
 
 
 def _colour(warning: bool, signed: bool, attempted: bool) -> str:

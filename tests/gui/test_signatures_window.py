@@ -1,12 +1,15 @@
-"""The signatures dialog on the real window: export for signature, add the signed file, see
-the table and "Signed on …"."""
+"""The signatures dialog on the real window: export for signature and verification run in the
+window's worker while the window shows it is busy; the instructions are shown and written
+beside the export; a trust list verifies the issuers; "Signed on …" in the status bar."""
 
 from __future__ import annotations
 
 import pytest
+from cryptography.hazmat.primitives import serialization
 from PySide6.QtGui import QAction
 from PySide6.QtWidgets import QLabel, QMessageBox
 
+from desktop.core import settings
 from desktop.core.example import EXAMPLE_MARK, example_document
 from desktop.core.signing.sample import ThrowawayAuthority, sign_pdf
 from desktop.core.signing.store import latest_export, signed_files
@@ -25,35 +28,67 @@ def dialog(window) -> SignaturesDialog:
     return made
 
 
-def test_signing_in_the_window(window, dialog, tmp_path):
-    assert dialog.table.rowCount() == len(MEMBERS)
-    assert dialog.table.item(0, 2).text() == "Non ancora firmato"
-    final = tmp_path / "finale.pdf"
-    assert dialog.export_to(final)
-    export = latest_export(window.district)
-    assert export is not None
-    authority = ThrowawayAuthority()
-    data = final.read_bytes()
+def _finished(qtbot, window, task) -> None:
+    assert task is not None
+    # While the worker runs the window says so and nothing else that stores can start.
+    assert window.tasks.busy
+    assert window.statusBar().currentMessage()
+    assert not window.dialog.add_button.isEnabled()
+    qtbot.waitUntil(lambda: task.is_done, timeout=60_000)
+    assert task.error is None, task.error
+    assert not window.tasks.busy
+
+
+def _sign_all(data: bytes, export, authority: ThrowawayAuthority) -> bytes:
     for field, member_id in export.fields.items():
         member = next(m for m in MEMBERS if m["id"] == member_id)
         given, surname = member["legal_representative"].replace(EXAMPLE_MARK, "").split(
             maxsplit=1)
         data = sign_pdf(data, authority.issue(given, surname.strip()), field)
+    return data
+
+
+def test_signing_in_the_window(qtbot, window, dialog, tmp_path):
+    assert dialog.table.rowCount() == len(MEMBERS)
+    assert dialog.table.item(0, 2).text() == "Non ancora firmato"
+    assert "Dike" in dialog.instructions.toPlainText()
+    final = tmp_path / "finale.pdf"
+    _finished(qtbot, window, dialog.export_to(final))
+    export = latest_export(window.district)
+    assert export is not None
+    beside = tmp_path / "finale - istruzioni per la firma.txt"
+    assert dialog.written_instructions == beside
+    written = beside.read_text(encoding="utf-8")
+    assert "ArubaSign" in written and all(field in written for field in export.fields)
+    assert next(iter(export.fields)) in dialog.instructions.toPlainText()
+    authority = ThrowawayAuthority()
     signed = tmp_path / "firmato.pdf"
-    signed.write_bytes(data)
+    signed.write_bytes(_sign_all(final.read_bytes(), export, authority))
     assert window.findChild(QLabel, SIGNED_LABEL).text() == ""
-    assert dialog.add_files([str(signed)])
+    _finished(qtbot, window, dialog.add_files([str(signed)]))
     assert all(dialog.table.item(row, 2).text() == "Firmato"
                for row in range(dialog.table.rowCount()))
     assert dialog.state_label.text().startswith("Firmato il ")
     assert window.findChild(QLabel, SIGNED_LABEL).text().startswith("Firmato il ")
     assert "firme valide: 10 su 10" in dialog.files.item(0).text()
+    assert "emittente non verificato offline" in dialog.table.item(0, 5).text()
+
+    # The authority's certificate as the trust list: every issuer is now verified.
+    trust = tmp_path / "autorita.pem"
+    trust.write_bytes(authority.certificate.public_bytes(serialization.Encoding.PEM))
+    _finished(qtbot, window, dialog.import_trust_list(str(trust)))
+    assert settings.load().trust_list == str(trust)
+    assert all("emittente verificato sulla lista di fiducia" in dialog.table.item(row, 5).text()
+               for row in range(dialog.table.rowCount()))
+    assert str(trust) in dialog.offline_label.text()
 
 
-def test_a_damaged_file_is_reported_in_the_window(window, dialog, tmp_path):
+def test_a_damaged_file_is_reported_in_the_window(qtbot, window, dialog, tmp_path):
     broken = tmp_path / "rotto.p7m"
     broken.write_bytes(b"\x30\x82 not an envelope")
-    assert not dialog.add_files([str(broken)])
-    assert isinstance(dialog.message, QMessageBox)
-    assert "rotto.p7m" in dialog.message.text()
+    task = dialog.add_files([str(broken)])
+    qtbot.waitUntil(lambda: task is not None and task.is_done, timeout=60_000)
+    assert isinstance(window.dialog, QMessageBox)
+    assert "rotto.p7m" in window.dialog.text()
     assert signed_files(window.district) == []
+    assert dialog.add_button.isEnabled()
