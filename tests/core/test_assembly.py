@@ -89,8 +89,8 @@ def test_no_members_is_an_error_and_nothing_is_written(tmp_path, capsys):
 
 def test_the_assembly_state_leads_to_signing():
     from desktop.core.assembly.progress import assembly_findings
-    from desktop.core.readiness import Level
     from desktop.core.example import example_document
+    from desktop.core.readiness import Level
 
     document = example_document()
     found = assembly_findings(document)
