@@ -40,6 +40,7 @@ from desktop.core.member_import import Sheet, read_sheet
 from desktop.core.outputs import OutputExistsError, check_output
 from desktop.core.readiness import ready_to_sign
 from desktop.gui import window_geometry
+from desktop.gui.assembly_papers import install_assembly_papers
 from desktop.gui.district_safety import DistrictSafety
 from desktop.gui.error_dialog import UnexpectedErrors
 from desktop.gui.export_dialog import ExportDialog
@@ -107,6 +108,7 @@ class MainWindow(Retranslating, DistrictSafety):
         self.save_label.failureToTell.connect(self.show_error)
         self.statusBar().addPermanentWidget(self.save_label)
         install_signatures(self)
+        install_assembly_papers(self)
         window_geometry.restore(self)
         self._update_recent()
         self.retranslate()

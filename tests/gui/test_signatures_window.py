@@ -93,3 +93,21 @@ def test_a_damaged_file_is_reported_in_the_window(qtbot, window, dialog, tmp_pat
     assert "rotto.p7m" in window.dialog.text()
     assert signed_files(window.district) == []
     assert dialog.add_button.isEnabled()
+
+
+def test_the_assembly_papers_from_the_window(qtbot, window, tmp_path):
+    from desktop.gui.assembly_papers import PAPERS_ACTION, write_papers
+
+    action = window.findChild(QAction, PAPERS_ACTION)
+    assert action.isEnabled()
+    assert action.text() == "Documenti dell'&assemblea costitutiva…"
+    task = write_papers(window, tmp_path)
+    assert task is not None
+    assert window.tasks.busy
+    assert not action.isEnabled()  # nothing else starts while the papers are written
+    qtbot.waitUntil(lambda: task.is_done, timeout=60_000)
+    assert task.error is None, task.error
+    assert action.isEnabled()
+    assert len(list(tmp_path.glob("*.pdf"))) == 3 + len(MEMBERS)
+    assert (tmp_path / "verbale.pdf").exists()
+    assert "13" in window.statusBar().currentMessage()
