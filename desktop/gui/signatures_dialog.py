@@ -20,6 +20,7 @@ from PySide6.QtWidgets import (
     QPushButton,
     QTableWidget,
     QTableWidgetItem,
+    QTabWidget,
     QVBoxLayout,
     QWidget,
 )
@@ -97,15 +98,21 @@ class SignaturesDialog(Retranslating, QDialog):
         self.trust_folder_action.triggered.connect(lambda: self.request_trust(True))
         self.trust_button.setMenu(menu)
         self.buttons.addButton(self.trust_button, QDialogButtonBox.ButtonRole.ActionRole)
-        self.instructions_label = QLabel(self)
         self.instructions = QPlainTextEdit(self)
         self.instructions.setReadOnly(True)
-        self.instructions.setMaximumHeight(150)
         self.written_instructions: Path | None = None
+        # Two tabs: who has signed, and how to sign (the text written beside the export).
+        self.tabs = QTabWidget(self)
+        signed_tab = QWidget(self.tabs)
+        signed_layout = QVBoxLayout(signed_tab)
+        signed_parts: tuple[QWidget, ...] = (self.table, self.files_label, self.files,
+                                             self.offline_label)
+        for part in signed_parts:
+            signed_layout.addWidget(part)
+        self.tabs.addTab(signed_tab, "")
+        self.tabs.addTab(self.instructions, "")
         layout = QVBoxLayout(self)
-        for widget in (self.state_label, self.table, self.files_label, self.files,
-                       self.offline_label, self.instructions_label, self.instructions,
-                       self.buttons):
+        for widget in (self.state_label, self.tabs, self.buttons):
             layout.addWidget(widget)
         window.tasks.busyChanged.connect(self.set_busy)
         self.retranslate()
@@ -288,7 +295,8 @@ class SignaturesDialog(Retranslating, QDialog):
         self.trust_button.setText(_("Trust list…"))
         self.trust_file_action.setText(_("Import from a file…"))
         self.trust_folder_action.setText(_("Import from a folder…"))
-        self.instructions_label.setText(_("How to sign"))
+        self.tabs.setTabText(0, _("Who has signed"))
+        self.tabs.setTabText(1, _("How to sign"))
         self.instructions.setAccessibleName(_("How to sign"))
         self.refresh()
 

@@ -60,7 +60,9 @@ def instructions_text(document: dict[str, Any], record: ExportRecord | None,
     if record is not None:
         lines += ["  • " + _(FIELD_LINE).format(field=field, organisation=names.get(member, ""))
                   for field, member in record.fields.items()]
-    lines += ["", *(_(text) for text in WAYS), "", _("Signing programs:")]
+    first, *ways, last = WAYS
+    lines += ["", _(first), *("  • " + _(text) for text in ways), _(last), "",
+              _("Signing programs:")]
     lines += ["  • " + _(text) for text in PROGRAMS]
     lines += ["", _(RETURN)]
     return "\n".join(lines) + "\n"
