@@ -11,7 +11,7 @@ from desktop.core.errors import UserError
 from desktop.core.example import EXAMPLE_MARK, write_example
 from desktop.core.signing.export import export_for_signing
 from desktop.core.signing.instructions import instructions_path, instructions_text
-from desktop.core.signing.sample import ThrowawayAuthority, sign_pdf, sign_p7m
+from desktop.core.signing.sample import ThrowawayAuthority, sign_p7m, sign_pdf
 from desktop.core.signing.summary import OFFLINE_NOTE, TRUST_NOTE, offline_note
 from desktop.core.signing.trust import load_trust_list
 from desktop.core.signing.verify import check_file
