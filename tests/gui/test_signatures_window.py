@@ -111,3 +111,20 @@ def test_the_assembly_papers_from_the_window(qtbot, window, tmp_path):
     assert len(list(tmp_path.glob("*.pdf"))) == 3 + len(MEMBERS)
     assert (tmp_path / "verbale.pdf").exists()
     assert "13" in window.statusBar().currentMessage()
+
+
+def test_the_review_shows_the_way_to_signing(window):
+    wizard = window.wizard
+    wizard.steps.setCurrentRow(wizard.page_count() - 1)
+    review = wizard.review
+    review.refresh()
+    rules = [f.rule for f in review.current]
+    assert "P1" in rules
+    assert rules.count("P2") == 2  # the example has the acts of all but two members
+    text = review.browser.toPlainText()
+    assert "L'assemblea costitutiva non ha ancora una data" in text
+    assert "non ha registrato l'atto che autorizza" in text
+    assert review.verdict.text() == "Pronto per la firma"  # hints never block
+    # The rule code stands beside the message, never inside it.
+    found = next(f for f in review.current if f.rule == "P1")
+    assert "P1" not in found.text(lambda msgid: msgid)
