@@ -7,6 +7,7 @@ from __future__ import annotations
 from pathlib import Path
 from typing import TYPE_CHECKING
 
+from PySide6.QtCore import Qt
 from PySide6.QtGui import QAction, QBrush, QColor
 from PySide6.QtWidgets import (
     QDialog,
@@ -24,6 +25,7 @@ from PySide6.QtWidgets import (
     QVBoxLayout,
     QWidget,
 )
+from shiboken6 import isValid
 
 from desktop.core import settings
 from desktop.core.district_file import DistrictFile
@@ -68,6 +70,7 @@ class SignaturesDialog(Retranslating, QDialog):
 
     def __init__(self, window: MainWindow) -> None:
         super().__init__(window)
+        self.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
         self.window_ = window
         self.file_dialog: QFileDialog | None = None
         self.message: QWidget | None = None
@@ -154,7 +157,7 @@ class SignaturesDialog(Retranslating, QDialog):
         keep_export(district, record)
         write_reports(district, reports)
         self.written_instructions = beside
-        self.refresh()
+        self._refresh_if_open()
 
     def add_files(self, paths: list[str]) -> Task | None:
         district = self.window_.district
@@ -171,7 +174,7 @@ class SignaturesDialog(Retranslating, QDialog):
         if district is not self.window_.district:
             return
         store_checked(district, checked)
-        self.refresh()
+        self._refresh_if_open()
 
     def import_trust_list(self, path: str | Path) -> Task | None:
         """Remember a trust list (a file or a folder of authorities' certificates) and verify
@@ -193,7 +196,15 @@ class SignaturesDialog(Retranslating, QDialog):
         settings.save(chosen)
         if district is self.window_.district:
             write_reports(district, reports)
-        self.refresh()
+        self._refresh_if_open()
+
+    def _refresh_if_open(self) -> None:
+        """What a task brought back is stored even when the dialog was closed meanwhile; the
+        dialog is refreshed only while it exists, the status bar always."""
+        if isValid(self):
+            self.refresh()
+        else:
+            update_signed_label(self.window_)
 
     def set_busy(self, busy: bool) -> None:
         self.refresh_buttons(busy)
@@ -209,6 +220,7 @@ class SignaturesDialog(Retranslating, QDialog):
     def request_export(self) -> None:
         dialog = QFileDialog(self, _("Export the final agreement for digital signature"),
                              str(self.window_._default_folder()), _("PDF files (*.pdf)"))
+        dialog.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
         dialog.setOption(QFileDialog.Option.DontUseNativeDialog)
         dialog.setAcceptMode(QFileDialog.AcceptMode.AcceptSave)
         dialog.setDefaultSuffix("pdf")
@@ -220,6 +232,7 @@ class SignaturesDialog(Retranslating, QDialog):
         dialog = QFileDialog(self, _("Import a trust list"),
                              str(self.window_._default_folder()),
                              _("Certificates (*.pem *.crt *.cer *.der)"))
+        dialog.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
         dialog.setOption(QFileDialog.Option.DontUseNativeDialog)
         dialog.setFileMode(QFileDialog.FileMode.Directory if folder
                            else QFileDialog.FileMode.ExistingFile)
@@ -230,6 +243,7 @@ class SignaturesDialog(Retranslating, QDialog):
     def request_add(self) -> None:
         dialog = QFileDialog(self, _("Add signed agreement"),
                              str(self.window_._default_folder()), _(SIGNED_FILTER))
+        dialog.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
         dialog.setOption(QFileDialog.Option.DontUseNativeDialog)
         dialog.setFileMode(QFileDialog.FileMode.ExistingFiles)
         dialog.filesSelected.connect(self.add_files)

@@ -128,3 +128,16 @@ def test_the_review_shows_the_way_to_signing(window):
     # The rule code stands beside the message, never inside it.
     found = next(f for f in review.current if f.rule == "P1")
     assert "P1" not in found.text(lambda msgid: msgid)
+
+
+def test_closing_the_dialog_while_it_works_keeps_the_result(qtbot, window, dialog, tmp_path):
+    final = tmp_path / "finale.pdf"
+    task = dialog.export_to(final)
+    assert task is not None
+    dialog.close()  # deleted on close, while the worker still exports
+    qtbot.waitUntil(lambda: task.is_done, timeout=60_000)
+    assert task.error is None, task.error
+    qtbot.wait(10)
+    assert latest_export(window.district) is not None  # stored all the same
+    assert final.exists()
+    assert not [w for w in window.findChildren(SignaturesDialog) if w.isVisible()]
