@@ -16,6 +16,7 @@ from PySide6.QtWidgets import (
     QHeaderView,
     QLabel,
     QListWidget,
+    QListWidgetItem,
     QMenu,
     QPlainTextEdit,
     QPushButton,
@@ -43,6 +44,7 @@ from desktop.core.signing.store import (
     keep_export,
     latest_export,
     recheck,
+    save_signed_file,
     signed_files,
     store_checked,
     stored_data,
@@ -83,6 +85,11 @@ class SignaturesDialog(Retranslating, QDialog):
         self.files_label = QLabel(self)
         self.files = QListWidget(self)
         self.files.setMaximumHeight(90)
+        self.save_file_button = QPushButton(self)
+        self.save_file_button.setEnabled(False)
+        self.save_file_button.clicked.connect(self.request_save_file)
+        self.files.currentRowChanged.connect(
+            lambda row: self.save_file_button.setEnabled(row >= 0))
         self.offline_label = QLabel(self)
         self.offline_label.setWordWrap(True)
         self.buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Close, self)
@@ -109,7 +116,7 @@ class SignaturesDialog(Retranslating, QDialog):
         signed_tab = QWidget(self.tabs)
         signed_layout = QVBoxLayout(signed_tab)
         signed_parts: tuple[QWidget, ...] = (self.table, self.files_label, self.files,
-                                             self.offline_label)
+                                             self.save_file_button, self.offline_label)
         for part in signed_parts:
             signed_layout.addWidget(part)
         self.tabs.addTab(signed_tab, "")
@@ -240,6 +247,33 @@ class SignaturesDialog(Retranslating, QDialog):
         self.file_dialog = dialog
         dialog.open()
 
+    def save_file(self, file_id: int, path: str | Path) -> Path | None:
+        """A signed file kept in the district, written out again (never over a district)."""
+        district = self.window_.district
+        if district is None:
+            return None
+        try:
+            target = check_output(path, protected=[district.path], replace=True)
+            return save_signed_file(district, file_id, target)
+        except (UserError, OSError) as exc:
+            self._error(exc)
+            return None
+
+    def request_save_file(self) -> None:
+        item = self.files.currentItem()
+        if item is None:
+            return
+        file_id, name = (item.data(Qt.ItemDataRole.UserRole),
+                         item.data(Qt.ItemDataRole.UserRole + 1))
+        folder = self.window_._default_folder()
+        dialog = QFileDialog(self, _("Save a copy of the signed file"), str(folder / name))
+        dialog.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
+        dialog.setOption(QFileDialog.Option.DontUseNativeDialog)
+        dialog.setAcceptMode(QFileDialog.AcceptMode.AcceptSave)
+        dialog.fileSelected.connect(lambda path: self.save_file(int(file_id), path))
+        self.file_dialog = dialog
+        dialog.open()
+
     def request_add(self) -> None:
         dialog = QFileDialog(self, _("Add signed agreement"),
                              str(self.window_._default_folder()), _(SIGNED_FILTER))
@@ -285,7 +319,10 @@ class SignaturesDialog(Retranslating, QDialog):
                     item.setBackground(QBrush(QColor(colour)))
                 self.table.setItem(index, column, item)
         for stored in signed_files(district):
-            self.files.addItem(f"{stored.check.name} — {file_state(stored.check, _)}")
+            entry = QListWidgetItem(f"{stored.check.name} — {file_state(stored.check, _)}")
+            entry.setData(Qt.ItemDataRole.UserRole, stored.id)
+            entry.setData(Qt.ItemDataRole.UserRole + 1, stored.check.name)
+            self.files.addItem(entry)
         update_signed_label(self.window_)
 
     def refresh_buttons(self, busy: bool) -> None:
@@ -307,6 +344,7 @@ class SignaturesDialog(Retranslating, QDialog):
         self.export_button.setText(_("Export for signature…"))
         self.add_button.setText(_("Add signed agreement…"))
         self.trust_button.setText(_("Trust list…"))
+        self.save_file_button.setText(_("Save a copy of the selected file…"))
         self.trust_file_action.setText(_("Import from a file…"))
         self.trust_folder_action.setText(_("Import from a folder…"))
         self.tabs.setTabText(0, _("Who has signed"))

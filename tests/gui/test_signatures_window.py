@@ -6,6 +6,7 @@ from __future__ import annotations
 
 import pytest
 from cryptography.hazmat.primitives import serialization
+from PySide6.QtCore import Qt
 from PySide6.QtGui import QAction
 from PySide6.QtWidgets import QLabel, QMessageBox
 
@@ -73,6 +74,13 @@ def test_signing_in_the_window(qtbot, window, dialog, tmp_path):
     assert window.findChild(QLabel, SIGNED_LABEL).text().startswith("Firmato il ")
     assert "firme valide: 10 su 10" in dialog.files.item(0).text()
     assert "emittente non verificato offline" in dialog.table.item(0, 5).text()
+    # A signed file kept in the district goes out again whole.
+    dialog.files.setCurrentRow(0)
+    assert dialog.save_file_button.isEnabled()
+    copy = dialog.save_file(dialog.files.item(0).data(Qt.ItemDataRole.UserRole),
+                            tmp_path / "copia.pdf")
+    assert copy is not None
+    assert copy.read_bytes() == signed.read_bytes()
 
     # The authority's certificate as the trust list: every issuer is now verified.
     trust = tmp_path / "autorita.pem"
