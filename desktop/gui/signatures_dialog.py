@@ -354,7 +354,10 @@ class SignaturesDialog(Retranslating, QDialog):
 
 
 def _trust_path() -> str | None:
-    return settings.load().trust_list or None
+    """The trust list imported earlier, while it is still there (a list moved or deleted
+    since is simply not used: the issuers are then reported as not checked)."""
+    trust = settings.load().trust_list
+    return trust if trust and Path(trust).exists() else None
 
 
 def _roots(trust: str | None) -> Roots:

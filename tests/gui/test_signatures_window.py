@@ -91,6 +91,12 @@ def test_signing_in_the_window(qtbot, window, dialog, tmp_path):
                for row in range(dialog.table.rowCount()))
     assert str(trust) in dialog.offline_label.text()
 
+    # A trust list deleted since is no longer used, and does not stop the next verification.
+    trust.unlink()
+    _finished(qtbot, window, dialog.add_files([str(signed)]))
+    assert all(s.trusted is None for s in signed_files(window.district)[-1].check.signatures)
+    assert "Nessuna lista di fiducia importata" in dialog.offline_label.text()
+
 
 def test_a_damaged_file_is_reported_in_the_window(qtbot, window, dialog, tmp_path):
     broken = tmp_path / "rotto.p7m"
