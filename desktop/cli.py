@@ -129,7 +129,8 @@ def _signed_year(document: dict, year: int) -> int:
 
 def cmd_check(args: argparse.Namespace) -> int:
     """Exit 0 when no blocking rule fails, 1 when some does (2 is for errors)."""
-    from desktop.core.readiness import LEVEL_NAMES, Level, findings, is_acknowledged
+    from desktop.core.assembly.progress import review_findings
+    from desktop.core.readiness import LEVEL_NAMES, Level, is_acknowledged
 
     gettext = translator(args.lang).gettext if args.lang else _
     document = _document(args.file)
@@ -138,7 +139,7 @@ def cmd_check(args: argparse.Namespace) -> int:
 
         found = monitoring_findings(document, _signed_year(document, args.year))
     else:
-        found = findings(document)
+        found = review_findings(document)  # the way to signing too: hints and warnings only
     blocking = sum(1 for f in found if f.level is Level.BLOCKING)
     if args.json:
         sys.stdout.write(json.dumps([
@@ -213,6 +214,23 @@ def cmd_calendar(args: argparse.Namespace) -> int:
         raise UserError(N_("The assembly calendar has no meeting with a date yet."))
     write_calendar(document, args.lang, target)
     print(_("Calendar written to {path}").format(path=target))
+    return 0
+
+
+def cmd_signatures(args: argparse.Namespace) -> int:
+    """Exit 0 when every party has signed, 1 while some has not (2 is for errors)."""
+    from desktop.core.signing.command import run_signatures
+
+    return run_signatures(args.file, args.signed, args.export_for_signature, args.lang,
+                          args.force, args.trust)
+
+
+def cmd_assembly(args: argparse.Namespace) -> int:
+    from desktop.core.assembly.documents import export_assembly
+
+    written = export_assembly(_document(args.file), args.lang, args.output)
+    print(_("{count} founding-assembly documents written to {path}").format(
+        count=len(written), path=args.output))
     return 0
 
 
@@ -307,6 +325,26 @@ def _command_parser() -> _Parser:
         "the copy for publication, without personal data"))
     annual.add_argument("--force", action="store_true", help=_(FORCE_HELP))
     annual.set_defaults(run=cmd_annual_report)
+    signatures = sub.add_parser("signatures", help=_(
+        "add digitally signed agreements (PDF or .p7m) and verify them (exit 1 until every "
+        "party has signed)"))
+    signatures.add_argument("file", metavar="FILE.des")
+    signatures.add_argument("signed", nargs="*", metavar="SIGNED.pdf|.p7m")
+    signatures.add_argument("--export-for-signature", metavar="OUT.pdf", help=_(
+        "first write the final agreement with one signature field per legal representative"))
+    signatures.add_argument("--force", action="store_true", help=_(FORCE_HELP))
+    signatures.add_argument("--lang", choices=LANGUAGES, default="it")
+    signatures.add_argument("--trust", metavar="FILE|FOLDER", help=_(
+        "a trust list: certificates of certification authorities (a file, or a folder of "
+        "them); each signature's issuer is checked against it, offline"))
+    signatures.set_defaults(run=cmd_signatures)
+    assembly = sub.add_parser("assembly", help=_(
+        "write the founding assembly's invitation, attendance sheet, minutes and authorising "
+        "resolutions as PDFs"))
+    assembly.add_argument("file", metavar="FILE.des")
+    assembly.add_argument("--lang", choices=LANGUAGES, required=True)
+    assembly.add_argument("-o", "--output", metavar="FOLDER", required=True)
+    assembly.set_defaults(run=cmd_assembly)
     to_json = sub.add_parser("to-json", help=_("write the district as one JSON document"))
     to_json.add_argument("file", metavar="FILE.des")
     to_json.add_argument("-o", "--output", metavar="OUT.json")
@@ -328,7 +366,8 @@ def _command_parser() -> _Parser:
 
 
 COMMANDS = ("demo", "export", "check", "report", "annual-report", "calendar", "to-json",
-            "from-json", "schema", "desktop-entry", "cards", "cards-read")
+            "from-json", "schema", "desktop-entry", "cards", "cards-read", "signatures",
+            "assembly")
 
 
 def _window_parser() -> _Parser:

@@ -16,6 +16,9 @@ from desktop import __version__
 from desktop.core.district_file import MEMBER_TABLE, DistrictFile
 from desktop.core.errors import DocumentError
 from desktop.core.readiness import acceptances
+from desktop.core.signing.status import RECORD_SCHEMA as SIGNATURES_SCHEMA
+from desktop.core.signing.status import document_record
+from desktop.core.signing.store import current_state
 from i18n import N_
 from wizard_steps import STEPS
 from wizard_steps.fields import Field, Kind, empty_value
@@ -67,6 +70,7 @@ def schema() -> dict[str, Any]:
         "type": "object", "title": "The district's years after signing, by year",
         "propertyNames": {"pattern": "^[0-9]{4}$"},
         "additionalProperties": object_schema(YEAR.fields) | {"title": YEAR.title}}
+    properties["signatures"] = SIGNATURES_SCHEMA
     return {
         "$schema": "https://json-schema.org/draft/2020-12/schema",
         "$id": SCHEMA_ID,
@@ -113,6 +117,7 @@ def to_document(district: DistrictFile) -> dict[str, Any]:
         document[step.key] = section
     document["acknowledgements"] = district.acknowledgements()
     _add_years(district, document, answers, members)
+    document["signatures"] = document_record(current_state(district, document))
     return document
 
 

@@ -46,6 +46,7 @@ from desktop.core.outputs import OutputExistsError, check_output
 from desktop.core.readiness import ready_to_sign
 from desktop.core.years.timeline import planned_meetings
 from desktop.gui import window_geometry
+from desktop.gui.assembly_papers import install_assembly_papers
 from desktop.gui.district_safety import DistrictSafety
 from desktop.gui.error_dialog import UnexpectedErrors
 from desktop.gui.export_dialog import ExportDialog
@@ -58,6 +59,7 @@ from desktop.gui.print_job import send_to_printer
 from desktop.gui.printing import print_pdf
 from desktop.gui.read_only_banner import ReadOnlyBanner
 from desktop.gui.save_status import SaveStatus
+from desktop.gui.signatures_dialog import install_signatures
 from desktop.gui.welcome import WelcomePage
 from desktop.gui.wizard_view import WizardView
 from desktop.gui.workers import Task, TaskRunner
@@ -111,6 +113,8 @@ class MainWindow(Retranslating, DistrictSafety):
         self.save_label = SaveStatus(self)
         self.save_label.failureToTell.connect(self.show_error)
         self.statusBar().addPermanentWidget(self.save_label)
+        install_signatures(self)
+        install_assembly_papers(self)
         window_geometry.restore(self)
         self._update_recent()
         self.retranslate()

@@ -5,6 +5,7 @@ monitoring rule fired and passed, the command line, and a district not yet signe
 from __future__ import annotations
 
 import copy
+import datetime as dt
 import re
 import sqlite3
 
@@ -181,7 +182,8 @@ def test_a_district_not_yet_signed_is_unchanged(tmp_path):
     district.close()
     assert "years" not in again
     assert "after_signing" not in again
-    assert {k: v for k, v in again.items() if k not in ("generator", "acknowledgements")} == {
+    made_by_the_file = ("generator", "acknowledgements", "signatures")  # not in the example
+    assert {k: v for k, v in again.items() if k not in made_by_the_file} == {
         k: v for k, v in document.items() if k != "generator"}
     # the agreement: the same text as the signed example's (its parties as signed)
     unsigned = text_of(export_agreement(document, "en", tmp_path / "u.pdf"))
@@ -333,3 +335,15 @@ def test_a_broken_year_fails_check(tmp_path, capsys):
     from_document(document, path).close()
     assert main(["check", str(path), "--year", "2027", "--lang", "en"]) == 1
     assert "M6" in capsys.readouterr().out
+
+
+def test_a_district_signed_digitally_has_its_years_from_the_last_signature():
+    """No date typed: the day every party had signed digitally opens the years."""
+    document = example_document("it")
+    document["after_signing"] = {}
+    assert signed_on(document) is None
+    document["signatures"] = {"signed_on": "2027-05-02", "parties": []}
+    assert signed_on(document) == dt.date(2027, 5, 2)
+    assert district_years(document)[0] == 2027
+    document["signatures"]["signed_on"] = ""  # not every party has signed yet
+    assert signed_on(document) is None

@@ -33,6 +33,11 @@ SNAPSHOT = (
     'row INTEGER, reason TEXT, acknowledged_at TEXT)',
     'CREATE UNIQUE INDEX acknowledgement_per_finding '
     'ON acknowledgements(rule, COALESCE(row, -1))',
+    'CREATE TABLE "signing_exports" (\n   "id" INTEGER PRIMARY KEY,\n   "language" TEXT,\n'
+    '   "sha256" TEXT,\n   "size" INTEGER,\n   "revisions" INTEGER,\n   "fields" TEXT,\n'
+    '   "exported_at" TEXT\n)',
+    'CREATE TABLE "signed_files" (\n   "id" INTEGER PRIMARY KEY,\n   "name" TEXT,\n'
+    '   "media_type" TEXT,\n   "added_at" TEXT,\n   "data" BLOB,\n   "report" TEXT\n)',
     YEARS_TABLE,
 )
 

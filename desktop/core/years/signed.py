@@ -1,9 +1,10 @@
 """Whether the agreement is signed, and when: the one decision every part of the district's
 years asks (the window shows the years only after it, the commands refuse a year outside it).
 
-Today the answer is the date the group gives in "The agreement was signed on"
-(``after_signing.signed_on``). Digital signatures, once the district file verifies them,
-extend this function and nothing else.
+The answer is the date the group gives in "The agreement was signed on"
+(``after_signing.signed_on``: a handwritten signing has no other record) or, while that is
+empty, the day the last party signed digitally, as the district's verified signatures record it
+(``signatures.signed_on``, empty until every party has a valid signature).
 """
 
 from __future__ import annotations
@@ -21,7 +22,8 @@ DISTRICT = keys("district", "duration_years")
 
 def signed_on(document: dict[str, Any]) -> dt.date | None:
     """The date the agreement was signed, or ``None`` while it is not."""
-    value = document.get(AFTER_SIGNING.key, {}).get(SIGNED.signed_on) or ""
+    value = (document.get(AFTER_SIGNING.key, {}).get(SIGNED.signed_on)
+             or document.get("signatures", {}).get("signed_on") or "")
     return parse_iso_date(value) if len(str(value)) == 10 else None
 
 
