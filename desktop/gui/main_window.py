@@ -6,7 +6,7 @@ import tempfile
 from collections.abc import Callable
 from contextlib import suppress
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from PySide6.QtCore import Qt, QUrl
 from PySide6.QtGui import QAction, QCloseEvent, QDesktopServices, QKeySequence
@@ -27,8 +27,6 @@ from PySide6.QtWidgets import (
 )
 
 from desktop.core import settings
-from desktop.core.agreement.glyphs import missing_characters
-from desktop.core.agreement.organisation import missing_clause_languages
 from desktop.core.calendar_export import meeting_count, with_meeting_ids, write_calendar
 from desktop.core.defaults import start_district
 from desktop.core.district_file import DistrictFile, backups
@@ -36,7 +34,6 @@ from desktop.core.district_file.lock import DistrictLock, LockedError
 from desktop.core.document import to_document
 from desktop.core.errors import UserError
 from desktop.core.log_file import log
-from desktop.core.member_import import Sheet, read_sheet
 from desktop.core.outputs import OutputExistsError, check_output
 from desktop.core.readiness import ready_to_sign
 from desktop.gui import window_geometry
@@ -44,12 +41,9 @@ from desktop.gui.district_safety import DistrictSafety
 from desktop.gui.error_dialog import UnexpectedErrors
 from desktop.gui.export_dialog import ExportDialog
 from desktop.gui.help_menu import HelpMenu
-from desktop.gui.import_dialog import ImportDialog
 from desktop.gui.language import LanguageController
 from desktop.gui.member_cards_dialog import CardActions
 from desktop.gui.messages import open_message
-from desktop.gui.print_job import send_to_printer
-from desktop.gui.printing import print_pdf
 from desktop.gui.read_only_banner import ReadOnlyBanner
 from desktop.gui.save_status import SaveStatus
 from desktop.gui.welcome import WelcomePage
@@ -58,6 +52,13 @@ from desktop.gui.workers import Task, TaskRunner
 from i18n import LANGUAGE_NAMES, LANGUAGES, N_, _, ngettext
 from i18n.qt import Retranslating
 from wizard_steps import STEPS
+
+if TYPE_CHECKING:
+    from desktop.core.member_import import Sheet
+
+# Deferred to their first use, each where it is needed (the first step needs none of them):
+# the agreement package loads reportlab and pikepdf (about 0.4 s), the spreadsheet reader
+# and its preview phonenumbers, printing pypdfium2.
 
 EXAMPLE_FILE_NAME = "Esempio - DES Fiemme e Fassa.des"
 DISTRICT_FILTER = N_("District files (*.des)")
@@ -361,6 +362,10 @@ class MainWindow(Retranslating, DistrictSafety):
         log.info("agreement exported (%s)", lang)
         self.statusBar().showMessage(_("Agreement written to {path}").format(path=target), 10000)
         self.last_export = target
+        # Deferred: see the note above the class (reportlab is loaded by the export anyway).
+        from desktop.core.agreement.glyphs import missing_characters
+        from desktop.core.agreement.organisation import missing_clause_languages
+
         text = _("The agreement has been saved as {path}.").format(path=target)
         if not ready_to_sign(document):
             text += "\n\n" + _("It is a draft: some requirements are not met yet. The Review "
@@ -417,8 +422,9 @@ class MainWindow(Retranslating, DistrictSafety):
         """Print the agreement on ``printer`` (the path the Print button takes after its
         dialog); the task's result is the number of pages printed. Qt allows painting on a
         QPrinter outside the UI thread."""
-        # reportlab is loaded at the first export, not at start-up
+        # reportlab is loaded at the first export, pypdfium2 at the first print, not at start-up
         from desktop.core.agreement import export_agreement
+        from desktop.gui.print_job import send_to_printer
 
         prepared = self._printable_agreement(lang)
         if prepared is None:
@@ -465,6 +471,8 @@ class MainWindow(Retranslating, DistrictSafety):
                          N_("The agreement could not be written: {reason}"))
 
     def _show_preview(self, pdf: Path) -> None:
+        from desktop.gui.printing import print_pdf  # deferred: pypdfium2, at the first print
+
         printer = QPrinter(QPrinter.PrinterMode.HighResolution)
         dialog = QPrintPreviewDialog(printer, self)
         dialog.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
@@ -486,6 +494,9 @@ class MainWindow(Retranslating, DistrictSafety):
             return None
         self.wizard.flush()
         district = self.district
+        # Deferred: the spreadsheet readers and phonenumbers load at the first import.
+        from desktop.core.member_import import read_sheet
+
         return self._run(_("Reading the spreadsheet…"), lambda: read_sheet(Path(path)),
                          lambda sheet: self._show_import(district, Path(path), sheet),
                          N_("The file could not be read: {reason}"))
@@ -493,6 +504,8 @@ class MainWindow(Retranslating, DistrictSafety):
     def _show_import(self, district: DistrictFile, path: Path, sheet: Sheet) -> None:
         if district is not self.district:  # closed while the file was read
             return
+        from desktop.gui.import_dialog import ImportDialog  # deferred: see above the class
+
         dialog = ImportDialog(district, path, sheet, self)
         dialog.imported.connect(self._members_imported)
         self.dialog = dialog
