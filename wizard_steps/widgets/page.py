@@ -195,8 +195,9 @@ class TableEditor(Retranslating, QWidget):
 
     # --- rows -------------------------------------------------------------------------------
 
-    def _title(self, row: dict[str, Any]) -> str:
-        title = row_title(self.declared, row, self.district.member_names(), _,
+    def _title(self, row: dict[str, Any], members: dict[int, str] | None = None) -> str:
+        title = row_title(self.declared, row,
+                          self.district.member_names() if members is None else members, _,
                           current_language())
         return title or _("(no name yet)")
 
@@ -207,8 +208,9 @@ class TableEditor(Retranslating, QWidget):
         wanted = select if select is not None else self.current_id
         self.list.blockSignals(True)
         self.list.clear()
+        members = self.district.member_names()  # once for the list, not once per row
         for row in self.district.rows(self.declared.key):
-            item = QListWidgetItem(self._title(row))
+            item = QListWidgetItem(self._title(row, members))
             item.setToolTip(item.text())
             item.setData(Qt.ItemDataRole.UserRole, row["id"])
             self.list.addItem(item)
@@ -359,11 +361,12 @@ class TableEditor(Retranslating, QWidget):
         if not self.list.count():
             return
         rows = {row["id"]: row for row in self.district.rows(self.declared.key)}
+        members = self.district.member_names()
         for index in range(self.list.count()):
             list_item = self.list.item(index)
             row_id = list_item.data(Qt.ItemDataRole.UserRole)
             if row_id in rows:
-                list_item.setText(self._title(rows[row_id]))
+                list_item.setText(self._title(rows[row_id], members))
 
     def flush(self) -> None:
         self.form.flush()
