@@ -5,6 +5,7 @@ from __future__ import annotations
 from typing import Any
 
 from PySide6.QtCore import Qt, Signal
+from PySide6.QtGui import QColor, QPainter, QPaintEvent
 from PySide6.QtWidgets import (
     QFrame,
     QHBoxLayout,
@@ -36,6 +37,9 @@ from wizard_steps.widgets.editors import (
     make_editor,
 )
 from wizard_steps.widgets.forecast_editor import ForecastEditor
+from wizard_steps.widgets.looks import bold
+
+RULE_COLOUR = QColor("#c8c8c8")
 
 
 class FieldForm(QWidget):
@@ -132,7 +136,7 @@ class TableEditor(Retranslating, QWidget):
         self.removed: list[tuple[dict[str, Any], int]] = []
 
         self.caption = QLabel(self)
-        self.caption.setStyleSheet("font-weight: 600;")
+        bold(self.caption)
         self.caption.setWordWrap(True)
         self.list = QListWidget(self)
         self.list.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
@@ -187,9 +191,10 @@ class TableEditor(Retranslating, QWidget):
         layout.setContentsMargins(0, 0, 0, 0)
         layout.addWidget(side, 1)
         layout.addWidget(right, 3)
+        self._rule_above = not fill_page  # a list among other fields: a line sets it apart
         if not fill_page:
             layout.setAlignment(side, Qt.AlignmentFlag.AlignTop)
-            self.setStyleSheet("TableEditor { border-top: 1px solid #c8c8c8; }")
+            layout.setContentsMargins(0, 1, 0, 0)
         self.retranslate()
         self.reload()
 
@@ -350,6 +355,14 @@ class TableEditor(Retranslating, QWidget):
         if self._titles_stale and self.isVisible():
             self._retitle()
 
+    def paintEvent(self, event: QPaintEvent) -> None:  # noqa: N802 (Qt's name)
+        super().paintEvent(event)
+        if self._rule_above:  # drawn, not styled: see wizard_steps/widgets/looks.py
+            painter = QPainter(self)
+            painter.setPen(RULE_COLOUR)
+            painter.drawLine(0, 0, self.width(), 0)
+            painter.end()
+
     def showEvent(self, event: Any) -> None:  # noqa: N802 (Qt's name)
         if self._titles_stale:
             self._retitle()
@@ -398,7 +411,7 @@ class StepPage(Retranslating, QWidget):
         self.step = step
         self.heading = QLabel(self)
         self.heading.setObjectName("stepHeading")
-        self.heading.setStyleSheet("font-size: 16pt; font-weight: 600;")
+        bold(self.heading, 16)
         layout = QVBoxLayout(self)
         layout.addWidget(self.heading)
         self.forms: list[FieldForm] = []
