@@ -26,6 +26,7 @@ from desktop.core.document_cache import current_document
 from desktop.core.references import member_references
 from i18n import _, current_language
 from i18n.qt import Retranslating
+from wizard_steps import keys
 from wizard_steps.fields import Field, Kind, Step, is_visible
 from wizard_steps.widgets.editors import (
     MEMBER_KINDS,
@@ -40,6 +41,7 @@ from wizard_steps.widgets.forecast_editor import ForecastEditor
 from wizard_steps.widgets.looks import bold
 
 RULE_COLOUR = QColor("#c8c8c8")
+MEMBER = keys("members.organizations", "name")
 
 
 class FieldForm(QWidget):
@@ -206,6 +208,19 @@ class TableEditor(Retranslating, QWidget):
                           current_language())
         return title or _("(no name yet)")
 
+    def _titles(self) -> list[tuple[int, str]]:
+        """Each row's id and title, in the list's order. The members are titled by the names
+        the district keeps for every list that names them; a member is read whole only while
+        it has no name (reading a thousand whole members was most of the Members page's first
+        showing)."""
+        members = self.district.member_names()  # once for the list, not once per row
+        if self.declared.table == MEMBER_TABLE and self.declared.title_key == MEMBER.name:
+            return [(row_id, name.strip()
+                     or self._title(self.district.row(self.declared.key, row_id), members))
+                    for row_id, name in members.items()]
+        return [(row["id"], self._title(row, members))
+                for row in self.district.rows(self.declared.key)]
+
     def reload(self, select: int | None = None) -> None:
         self.form.flush()
         self._titles_stale = False
@@ -213,13 +228,12 @@ class TableEditor(Retranslating, QWidget):
         wanted = select if select is not None else self.current_id
         self.list.blockSignals(True)
         self.list.clear()
-        members = self.district.member_names()  # once for the list, not once per row
-        for row in self.district.rows(self.declared.key):
-            item = QListWidgetItem(self._title(row, members))
-            item.setToolTip(item.text())
-            item.setData(Qt.ItemDataRole.UserRole, row["id"])
+        for row_id, title in self._titles():
+            item = QListWidgetItem(title)
+            item.setToolTip(title)
+            item.setData(Qt.ItemDataRole.UserRole, row_id)
             self.list.addItem(item)
-            if row["id"] == wanted:
+            if row_id == wanted:
                 self.list.setCurrentItem(item)
         self.list.blockSignals(False)
         if self.list.currentItem() is None and self.list.count():
@@ -373,13 +387,12 @@ class TableEditor(Retranslating, QWidget):
         self._titled_in = current_language()
         if not self.list.count():
             return
-        rows = {row["id"]: row for row in self.district.rows(self.declared.key)}
-        members = self.district.member_names()
+        titles = dict(self._titles())
         for index in range(self.list.count()):
             list_item = self.list.item(index)
             row_id = list_item.data(Qt.ItemDataRole.UserRole)
-            if row_id in rows:
-                list_item.setText(self._title(rows[row_id], members))
+            if row_id in titles:
+                list_item.setText(titles[row_id])
 
     def flush(self) -> None:
         self.form.flush()
