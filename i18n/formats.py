@@ -5,7 +5,7 @@ from __future__ import annotations
 
 import datetime as dt
 import re
-from decimal import Decimal
+from decimal import ROUND_HALF_EVEN, Decimal
 from functools import cache
 
 from i18n import N_
@@ -205,9 +205,11 @@ def format_money(cents: int | None, lang: str) -> str:
 
 
 def format_percent(share: Decimal | None, lang: str) -> str:
+    """A share as "12,5%" or "12.5%", to a tenth rounded half to even, as Babel's "#,##0.0%"
+    writes it (compared in the tests); written here for the reason given at format_amount."""
     if share is None:
         return "—"
-    # Deferred: Babel's locale data loads at the first amount or date shown, not at start-up.
-    from babel.numbers import format_percent as babel_percent
-
-    return babel_percent(share, format="#,##0.0%", locale=BABEL_LOCALES[lang])
+    tenths = int((abs(Decimal(share)) * 1000).quantize(Decimal(1), rounding=ROUND_HALF_EVEN))
+    whole, rest = divmod(tenths, 10)
+    grouped = f"{whole:,}".replace(",", GROUP_SEPARATOR[lang])
+    return f"{'-' if share < 0 else ''}{grouped}{DECIMAL_SEPARATOR[lang]}{rest}%"

@@ -9,6 +9,7 @@ from decimal import Decimal
 import pytest
 from babel.dates import format_date, get_month_names
 from babel.numbers import format_currency, format_decimal
+from babel.numbers import format_percent as babel_percent
 from hypothesis import given
 from hypothesis import strategies as st
 
@@ -17,6 +18,7 @@ from i18n.formats import (
     MAX_CENTS,
     format_amount,
     format_money,
+    format_percent,
     long_date,
     medium_date,
     parse_typed_date,
@@ -77,3 +79,18 @@ def test_dates_in_both_languages():
     assert short_date("2027-09-05", "en") == "5 Sept 2027"
     assert short_date("2027-09-05", "it") == "05/09/2027"
     assert long_date("not a date", "it") == "not a date"
+
+
+@given(share=st.decimals(min_value=-20, max_value=2000, places=6, allow_nan=False),
+       lang=st.sampled_from(["it", "en"]))
+def test_any_share_reads_as_babel_writes_it(share: Decimal, lang: str):
+    assert format_percent(share, lang) == babel_percent(share, format="#,##0.0%",
+                                                        locale=BABEL_LOCALES[lang])
+
+
+@pytest.mark.parametrize("share", ["0", "0.125", "-0.0001", "0.0005", "0.0015", "12.3456"])
+def test_shares_at_the_edges_of_rounding(share: str):
+    for lang in ("it", "en"):
+        assert format_percent(Decimal(share), lang) == babel_percent(
+            Decimal(share), format="#,##0.0%", locale=BABEL_LOCALES[lang])
+    assert format_percent(None, "it") == "—"
