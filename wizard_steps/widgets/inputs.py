@@ -398,13 +398,19 @@ class MemberInput(KindInput):
         assert isinstance(combo, QComboBox)
         members = self.owner.members()
         # Building a page loads, translates and refreshes each editor: the items are rebuilt
-        # only when the names or the language changed since they were made.
-        if self._filled != (current_language(), members):
-            self._filled = (current_language(), members)
+        # only when the names changed since they were made; a language switch relabels the
+        # items that are words of the language.
+        if self._filled is None or self._filled[1] != members:
             combo.clear()
             combo.addItem(_("— choose a member —"), NO_MEMBER)
             for row_id, name in members.items():
                 combo.addItem(name or _("(no name yet)"), row_id)
+        elif self._filled[0] != current_language():
+            combo.setItemText(0, _("— choose a member —"))
+            for index, name in enumerate(members.values(), start=1):
+                if not name:
+                    combo.setItemText(index, _("(no name yet)"))
+        self._filled = (current_language(), members)
         index = combo.findData(self.saved) if self.saved is not None else 0
         combo.setCurrentIndex(max(index, 0))
 
