@@ -102,8 +102,8 @@ class Report:
             f"Load average of the machine (processes wanting a CPU, over a minute) when this "
             f"run started: {self.load_at_start:.1f}; when it ended: {os.getloadavg()[0]:.1f}, "
             f"on {os.cpu_count()} CPUs. Above the number of CPUs every figure is slowed, the "
-            f"program's and the baselines' alike, but not in the same proportion: the ratios "
-            f"of whole processes (start-up) suffer most.",
+            f"program's and the baselines' alike, but not in the same proportion, so the ratios "
+            f"move too.",
         ]
         target.write_text("\n".join(head + self.lines + self._misses()) + "\n",
                           encoding="utf-8")
