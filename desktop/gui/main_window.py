@@ -10,7 +10,6 @@ from typing import TYPE_CHECKING, Any
 
 from PySide6.QtCore import Qt, QUrl
 from PySide6.QtGui import QAction, QCloseEvent, QDesktopServices, QKeySequence
-from PySide6.QtPrintSupport import QPrintDialog, QPrinter, QPrintPreviewDialog
 from PySide6.QtWidgets import (
     QApplication,
     QComboBox,
@@ -54,11 +53,13 @@ from i18n.qt import Retranslating
 from wizard_steps import STEPS
 
 if TYPE_CHECKING:
+    from PySide6.QtPrintSupport import QPrinter
+
     from desktop.core.member_import import Sheet
 
 # Deferred to their first use, each where it is needed (the first step needs none of them):
 # the agreement package loads reportlab and pikepdf (about 0.4 s), the spreadsheet reader
-# and its preview phonenumbers, printing pypdfium2.
+# and its preview phonenumbers, printing pypdfium2 and Qt's print support (with CUPS, about 3 MiB).
 
 EXAMPLE_FILE_NAME = "Esempio - DES Fiemme e Fassa.des"
 DISTRICT_FILTER = N_("District files (*.des)")
@@ -448,6 +449,8 @@ class MainWindow(Retranslating, DistrictSafety):
             self.request_print(self.language.language)
 
     def request_print(self, lang: str) -> None:
+        from PySide6.QtPrintSupport import QPrintDialog, QPrinter  # deferred: see the class
+
         printer = QPrinter(QPrinter.PrinterMode.HighResolution)
         dialog = QPrintDialog(printer, self)
         dialog.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
@@ -471,6 +474,8 @@ class MainWindow(Retranslating, DistrictSafety):
                          N_("The agreement could not be written: {reason}"))
 
     def _show_preview(self, pdf: Path) -> None:
+        from PySide6.QtPrintSupport import QPrinter, QPrintPreviewDialog  # deferred: the class
+
         from desktop.gui.printing import print_pdf  # deferred: pypdfium2, at the first print
 
         printer = QPrinter(QPrinter.PrinterMode.HighResolution)

@@ -16,13 +16,15 @@ ROOT = Path(__file__).resolve().parents[2]
 # Libraries that only exports, printing, member cards and spreadsheet imports need.
 LATER = ("reportlab", "PIL", "pikepdf", "lxml", "pypdf", "pypdfium2", "phonenumbers",
          "openpyxl", "python_calamine", "jsonschema", "sqlite_utils")
+LATER_MODULES = ("PySide6.QtPrintSupport",)  # Qt's print support loads CUPS' libraries
 
 
 def loaded_after(script: str, tmp_path: Path) -> list[str]:
     """The libraries of LATER that are in sys.modules once ``script`` has run."""
     probe = script + (
         "\nimport json, sys\n"
-        f"print(json.dumps(sorted({{m.split('.')[0] for m in sys.modules}} & set({LATER!r}))))\n")
+        f"print(json.dumps(sorted(({{m.split('.')[0] for m in sys.modules}} & set({LATER!r}))"
+        f" | (set(sys.modules) & set({LATER_MODULES!r})))))\n")
     environment = dict(os.environ, QT_QPA_PLATFORM="offscreen",
                        DES_WIZARD_CONFIG_DIR=str(tmp_path / "config"),
                        DES_WIZARD_DOCUMENTS_DIR=str(tmp_path / "documents"))
@@ -50,3 +52,5 @@ def test_the_window_on_a_district_loads_none_of_the_later_libraries(tmp_path: Pa
 def test_the_check_notices_a_library_loaded_at_start_up(tmp_path: Path):
     assert loaded_after("import desktop.core.agreement", tmp_path) == [
         "PIL", "pikepdf", "reportlab"]
+    assert loaded_after("import desktop.gui.printing", tmp_path) == [
+        "PySide6.QtPrintSupport", "pypdfium2"]
