@@ -59,8 +59,9 @@ EXPLANATIONS: dict[str, str] = {
         "the figure includes building the texts from the document, the readiness rules that "
         "decide whether it is a draft, and the footer canvas that keeps every page until the "
         "page count is known, beside reportlab making and laying out the same paragraphs and "
-        "tables. What it would take: the footer drawn in a second pass with reportlab's page "
-        "templates instead of keeping every page's state."),
+        "tables, and for a final agreement the PDF/A rewrite with pikepdf. What it would take: "
+        "the footer drawn in a second pass with reportlab's page templates instead of keeping "
+        "every page's state, and the XMP metadata written by reportlab itself."),
     "export with": (
         "the member lists (parties, signatures, Annex A) grow with the members while the "
         "articles do not, so the ratio is below the 3.3× growth of the members."),

@@ -94,7 +94,9 @@ class Report:
             "so the ratios compare across machines. Start-up is a whole process, from spawn "
             "until the first step is drawn; memory is the process's peak resident size. The "
             "synthetic districts are the example grown to N members with unique ids, names, "
-            "tax codes and contact persons; the assembly names every member and each "
+            "valid tax codes (since 23 November; before, every code failed its check digit "
+            "and added a blocking finding per member) and contact persons; the assembly names "
+            "every member and each "
             "objective names fifty of them with a role. The machine may be shared: figures vary "
             "from run to run by a fifth or more, and a ratio close to its budget can fall on "
             "either side of it.",
