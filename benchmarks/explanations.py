@@ -74,10 +74,12 @@ EXPLANATIONS: dict[str, str] = {
     "check` on": (
         "the command's own start (Python, the readiness rules, the step declarations) is "
         "the same for both files; what grows is reading a thousand members with their "
-        "contact persons into the document and the rules that look at every contact. It "
-        "sits at the edge of the budget; what would take it under is reading the members "
-        "with one query joined to their contacts instead of two passes, and rules that "
-        "stop at the problems they report."),
+        "contact persons into the document (about 0.11 s) and checking every tax code and VAT "
+        "number with python-stdnum (about 50 µs a code, 0.085 s). Now that the synthetic "
+        "codes are valid the example itself is judged faster, so the ratio rose. What would "
+        "take it under: reading the members with one query joined to their contacts, and the "
+        "check digits computed directly (a Luhn sum for VAT numbers, the odd/even table for "
+        "personal codes) with python-stdnum kept as the reference in the tests."),
     "frozen: size of the folder": (
         "Qt is more than half of the folder: QtCore, QtGui and QtWidgets with the ICU "
         "libraries they link (31 MiB of ICU data alone), then Python, pdfium (7 MiB), lxml's "
