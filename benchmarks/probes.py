@@ -49,9 +49,10 @@ def bare_wizard() -> None:
 
 
 def _window(path: str) -> tuple[Any, Any]:
-    from PySide6.QtWidgets import QApplication
+    # In the program's order (desktop/cli.py): the window's modules, then the application.
+    from desktop.gui.app import create_window  # isort: skip
 
-    from desktop.gui.app import create_window
+    from PySide6.QtWidgets import QApplication  # isort: skip
 
     app = QApplication(sys.argv[:1])
     window = create_window(path, app)

@@ -35,6 +35,7 @@ def _number(value: float, unit: str) -> str:
 
 class Report:
     def __init__(self) -> None:
+        self.load_at_start = os.getloadavg()[0]  # other work on the machine, for the reader
         self.lines: list[str] = []
         self.missed: list[str] = []
         self._table_open = False
@@ -93,10 +94,18 @@ class Report:
             "so the ratios compare across machines. Start-up is a whole process, from spawn "
             "until the first step is drawn; memory is the process's peak resident size. The "
             "synthetic districts are the example grown to N members with unique ids, names, "
-            "tax codes and contact persons; the assembly names every member and each "
+            "valid tax codes (since 23 November; before, every code failed its check digit "
+            "and added a blocking finding per member) and contact persons; the assembly names "
+            "every member and each "
             "objective names fifty of them with a role. The machine may be shared: figures vary "
             "from run to run by a fifth or more, and a ratio close to its budget can fall on "
             "either side of it.",
+            "",
+            f"Load average of the machine (processes wanting a CPU, over a minute) when this "
+            f"run started: {self.load_at_start:.1f}; when it ended: {os.getloadavg()[0]:.1f}, "
+            f"on {os.cpu_count()} CPUs. Above the number of CPUs every figure is slowed, the "
+            f"program's and the baselines' alike, but not in the same proportion, so the ratios "
+            f"move too.",
         ]
         target.write_text("\n".join(head + self.lines + self._misses()) + "\n",
                           encoding="utf-8")

@@ -1,10 +1,11 @@
-"""Dates and numbers in the conventions of a language, through Babel; stored values stay ISO."""
+"""Dates and numbers in the conventions of a language, through Babel (amounts in Babel's text,
+written here); stored values stay ISO."""
 
 from __future__ import annotations
 
 import datetime as dt
 import re
-from decimal import Decimal
+from decimal import ROUND_HALF_EVEN, Decimal
 from functools import cache
 
 from i18n import N_
@@ -30,16 +31,28 @@ class DateError(ValueError):
     """Text that cannot be read as a date; the message is a msgid with {example}."""
 
 
+# The month names of CLDR for it_IT and en_GB, as Babel writes them (tests/core/
+# test_written_formats.py compares every one): written here because importing babel.dates
+# costs about 0.1 s (it looks up the local time zone), paid at the first date a page shows.
+MONTHS = {
+    "it": ("gennaio", "febbraio", "marzo", "aprile", "maggio", "giugno", "luglio", "agosto",
+           "settembre", "ottobre", "novembre", "dicembre"),
+    "en": ("January", "February", "March", "April", "May", "June", "July", "August",
+           "September", "October", "November", "December"),
+}
+SHORT_MONTHS = {
+    "it": ("gen", "feb", "mar", "apr", "mag", "giu", "lug", "ago", "set", "ott", "nov", "dic"),
+    "en": ("Jan", "Feb", "Mar", "Apr", "May", "Jun", "Jul", "Aug", "Sept", "Oct", "Nov", "Dec"),
+}
+
+
 @cache
 def _month_numbers() -> dict[str, int]:
     """Month names and abbreviations of both languages ("marzo", "mar", "Sept"), lower case."""
-    # Deferred: Babel's locale data loads at the first amount or date shown, not at start-up.
-    from babel.dates import get_month_names
-
     names: dict[str, int] = {}
-    for locale in BABEL_LOCALES.values():
-        for width in ("wide", "abbreviated"):
-            for number, name in get_month_names(width, locale=locale).items():
+    for table in (MONTHS, SHORT_MONTHS):
+        for months in table.values():
+            for number, name in enumerate(months, start=1):
                 names[name.lower().rstrip(".")] = number
     return names
 
@@ -85,9 +98,12 @@ def short_date(value: str, lang: str) -> str:
         return value
     if lang == "it":
         return parsed.strftime("%d/%m/%Y")
-    from babel.dates import format_date  # deferred: see long_date
+    return medium_date(parsed, lang)
 
-    return format_date(parsed, format="d MMM y", locale=BABEL_LOCALES[lang])
+
+def medium_date(parsed: dt.date, lang: str) -> str:
+    """A date with its month abbreviated: "15 mar 2027", "15 Mar 2027" (Babel's "medium")."""
+    return f"{parsed.day} {SHORT_MONTHS[lang][parsed.month - 1]} {parsed.year}"
 
 
 def long_date(value: str, lang: str) -> str:
@@ -95,10 +111,7 @@ def long_date(value: str, lang: str) -> str:
     parsed = parse_iso_date(value)
     if parsed is None:
         return value
-    # babel.dates (with its time zone module) costs 30 ms at start-up; dates are written later.
-    from babel.dates import format_date
-
-    return format_date(parsed, format="long", locale=BABEL_LOCALES[lang])
+    return f"{parsed.day} {MONTHS[lang][parsed.month - 1]} {parsed.year}"
 
 
 # --- money: stored as whole cents, typed and shown in the conventions of a language ----------
@@ -172,26 +185,31 @@ def format_amount(cents: int | None, lang: str) -> str:
     """The amount without the currency sign, as typed in a field: "1.234,56"."""
     if cents is None:
         return ""
-    # Deferred: Babel's locale data loads at the first amount or date shown, not at start-up.
-    from babel.numbers import format_decimal
+    # Written here rather than by Babel: its locale data (about 75 ms to load) would be read
+    # at the first money field shown. The same text as Babel's "#,##0.00" for it_IT and en_GB
+    # (tests/core/test_written_formats.py compares them).
+    whole, rest = divmod(abs(cents), 100)
+    grouped = f"{whole:,}".replace(",", GROUP_SEPARATOR[lang])
+    return f"{'-' if cents < 0 else ''}{grouped}{DECIMAL_SEPARATOR[lang]}{rest:02d}"
 
-    return format_decimal(Decimal(cents) / 100, format="#,##0.00", locale=BABEL_LOCALES[lang])
+
+CURRENCY_PATTERN = {"it": "{sign}{amount}\u00a0€", "en": "{sign}€{amount}"}  # Babel's, as above
 
 
 def format_money(cents: int | None, lang: str) -> str:
     """The amount with its currency, as printed: "1.234,56 €" or "€1,234.56"."""
     if cents is None:
         return ""
-    # Deferred: Babel's locale data loads at the first amount or date shown, not at start-up.
-    from babel.numbers import format_currency
-
-    return format_currency(Decimal(cents) / 100, "EUR", locale=BABEL_LOCALES[lang])
+    return CURRENCY_PATTERN[lang].format(sign="-" if cents < 0 else "",
+                                         amount=format_amount(abs(cents), lang))
 
 
 def format_percent(share: Decimal | None, lang: str) -> str:
+    """A share as "12,5%" or "12.5%", to a tenth rounded half to even, as Babel's "#,##0.0%"
+    writes it (compared in the tests); written here for the reason given at format_amount."""
     if share is None:
         return "—"
-    # Deferred: Babel's locale data loads at the first amount or date shown, not at start-up.
-    from babel.numbers import format_percent as babel_percent
-
-    return babel_percent(share, format="#,##0.0%", locale=BABEL_LOCALES[lang])
+    tenths = int((abs(Decimal(share)) * 1000).quantize(Decimal(1), rounding=ROUND_HALF_EVEN))
+    whole, rest = divmod(tenths, 10)
+    grouped = f"{whole:,}".replace(",", GROUP_SEPARATOR[lang])
+    return f"{'-' if share < 0 else ''}{grouped}{DECIMAL_SEPARATOR[lang]}{rest}%"

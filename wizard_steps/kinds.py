@@ -19,7 +19,7 @@ from enum import StrEnum
 from typing import TYPE_CHECKING, Any
 
 from i18n import N_, translator
-from i18n.formats import BABEL_LOCALES, MAX_CENTS, format_money, parse_iso_date
+from i18n.formats import MAX_CENTS, format_money, medium_date, parse_iso_date
 
 if TYPE_CHECKING:
     from wizard_steps.fields import Field
@@ -245,10 +245,7 @@ class DateKind(FieldKind):
 
     def display(self, value: Any, words: Wording) -> str:
         parsed = parse_iso_date(value)
-        from babel.dates import format_date  # deferred: 30 ms at start-up, needed later
-
-        return format_date(parsed, format="medium", locale=BABEL_LOCALES[words.lang]) if parsed \
-            else str(value)
+        return medium_date(parsed, words.lang) if parsed else str(value)
 
     def sample(self, variant: int) -> Any:
         return f"2027-0{1 + variant % 9}-1{variant % 10}"

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import linecache
 import os
 import sys
 from pathlib import Path
@@ -23,6 +24,9 @@ from resources import resource_path
 
 def create_window(path: str | None, app: QApplication) -> MainWindow:
     """The main window on ``path``, else on the last district, else on the welcome screen."""
+    # PySide6's import hook read the source of every module imported after it (looking for
+    # its __feature__ switches) into linecache; the memory serves the window instead.
+    linecache.clearcache()
     install_wheel_guard(app)
     install_focus_rings(app)
     language = LanguageController(app)

@@ -6,11 +6,10 @@ import tempfile
 from collections.abc import Callable
 from contextlib import suppress
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from PySide6.QtCore import Qt, QUrl
 from PySide6.QtGui import QAction, QCloseEvent, QDesktopServices, QKeySequence
-from PySide6.QtPrintSupport import QPrintDialog, QPrinter, QPrintPreviewDialog
 from PySide6.QtWidgets import (
     QApplication,
     QComboBox,
@@ -27,21 +26,13 @@ from PySide6.QtWidgets import (
 )
 
 from desktop.core import settings
-from desktop.core.agreement.glyphs import missing_characters
-from desktop.core.agreement.organisation import missing_clause_languages
-from desktop.core.calendar_export import (
-    for_year,
-    meeting_count,
-    with_meeting_ids,
-    write_calendar,
-)
+from desktop.core.calendar_export import for_year, meeting_count, with_meeting_ids, write_calendar
 from desktop.core.defaults import start_district
 from desktop.core.district_file import DistrictFile, backups
 from desktop.core.district_file.lock import DistrictLock, LockedError
 from desktop.core.document import to_document
 from desktop.core.errors import UserError
 from desktop.core.log_file import log
-from desktop.core.member_import import Sheet, read_sheet
 from desktop.core.outputs import OutputExistsError, check_output
 from desktop.core.readiness import ready_to_sign
 from desktop.core.years.timeline import planned_meetings
@@ -51,12 +42,9 @@ from desktop.gui.district_safety import DistrictSafety
 from desktop.gui.error_dialog import UnexpectedErrors
 from desktop.gui.export_dialog import ExportDialog
 from desktop.gui.help_menu import HelpMenu
-from desktop.gui.import_dialog import ImportDialog
 from desktop.gui.language import LanguageController
 from desktop.gui.member_cards_dialog import CardActions
 from desktop.gui.messages import open_message
-from desktop.gui.print_job import send_to_printer
-from desktop.gui.printing import print_pdf
 from desktop.gui.read_only_banner import ReadOnlyBanner
 from desktop.gui.save_status import SaveStatus
 from desktop.gui.signatures_dialog import install_signatures
@@ -66,6 +54,15 @@ from desktop.gui.workers import Task, TaskRunner
 from i18n import LANGUAGE_NAMES, LANGUAGES, N_, _, ngettext
 from i18n.qt import Retranslating
 from wizard_steps import STEPS
+
+if TYPE_CHECKING:
+    from PySide6.QtPrintSupport import QPrinter
+
+    from desktop.core.member_import import Sheet
+
+# Deferred to their first use, each where it is needed (the first step needs none of them):
+# the agreement package loads reportlab and pikepdf (about 0.4 s), the spreadsheet reader
+# and its preview phonenumbers, printing pypdfium2 and Qt's print support (with CUPS, about 3 MiB).
 
 EXAMPLE_FILE_NAME = "Esempio - DES Fiemme e Fassa.des"
 DISTRICT_FILTER = N_("District files (*.des)")
@@ -373,6 +370,10 @@ class MainWindow(Retranslating, DistrictSafety):
         log.info("agreement exported (%s)", lang)
         self.statusBar().showMessage(_("Agreement written to {path}").format(path=target), 10000)
         self.last_export = target
+        # Deferred: see the note above the class (reportlab is loaded by the export anyway).
+        from desktop.core.agreement.glyphs import missing_characters
+        from desktop.core.agreement.organisation import missing_clause_languages
+
         text = _("The agreement has been saved as {path}.").format(path=target)
         if not ready_to_sign(document):
             text += "\n\n" + _("It is a draft: some requirements are not met yet. The Review "
@@ -429,8 +430,9 @@ class MainWindow(Retranslating, DistrictSafety):
         """Print the agreement on ``printer`` (the path the Print button takes after its
         dialog); the task's result is the number of pages printed. Qt allows painting on a
         QPrinter outside the UI thread."""
-        # reportlab is loaded at the first export, not at start-up
+        # reportlab is loaded at the first export, pypdfium2 at the first print, not at start-up
         from desktop.core.agreement import export_agreement
+        from desktop.gui.print_job import send_to_printer
 
         prepared = self._printable_agreement(lang)
         if prepared is None:
@@ -454,6 +456,8 @@ class MainWindow(Retranslating, DistrictSafety):
             self.request_print(self.language.language)
 
     def request_print(self, lang: str) -> None:
+        from PySide6.QtPrintSupport import QPrintDialog, QPrinter  # deferred: see the class
+
         printer = QPrinter(QPrinter.PrinterMode.HighResolution)
         dialog = QPrintDialog(printer, self)
         dialog.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
@@ -477,6 +481,10 @@ class MainWindow(Retranslating, DistrictSafety):
                          N_("The agreement could not be written: {reason}"))
 
     def _show_preview(self, pdf: Path) -> None:
+        from PySide6.QtPrintSupport import QPrinter, QPrintPreviewDialog  # deferred: the class
+
+        from desktop.gui.printing import print_pdf  # deferred: pypdfium2, at the first print
+
         printer = QPrinter(QPrinter.PrinterMode.HighResolution)
         dialog = QPrintPreviewDialog(printer, self)
         dialog.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
@@ -498,6 +506,9 @@ class MainWindow(Retranslating, DistrictSafety):
             return None
         self.wizard.flush()
         district = self.district
+        # Deferred: the spreadsheet readers and phonenumbers load at the first import.
+        from desktop.core.member_import import read_sheet
+
         return self._run(_("Reading the spreadsheet…"), lambda: read_sheet(Path(path)),
                          lambda sheet: self._show_import(district, Path(path), sheet),
                          N_("The file could not be read: {reason}"))
@@ -505,6 +516,8 @@ class MainWindow(Retranslating, DistrictSafety):
     def _show_import(self, district: DistrictFile, path: Path, sheet: Sheet) -> None:
         if district is not self.district:  # closed while the file was read
             return
+        from desktop.gui.import_dialog import ImportDialog  # deferred: see above the class
+
         dialog = ImportDialog(district, path, sheet, self)
         dialog.imported.connect(self._members_imported)
         self.dialog = dialog

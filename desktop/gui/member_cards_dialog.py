@@ -25,24 +25,18 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from desktop.core.card_reading import (
-    Applied,
-    CardReview,
-    apply_review,
-    problem_text,
-    review_card,
-    show,
-    undo_review,
-)
 from desktop.core.district_file import DistrictFile
 from desktop.core.errors import UserError
-from desktop.core.member_cards import write_cards
-from desktop.core.member_import import field_label
 from desktop.gui.messages import open_message
 from i18n import LANGUAGE_NAMES, LANGUAGES, _, current_language, ngettext
 
 if TYPE_CHECKING:
+    from desktop.core.card_reading import Applied, CardReview
     from desktop.gui.main_window import MainWindow
+
+# The window makes the card actions at start-up; what they run is imported when they run:
+# writing the cards loads reportlab, reading them pypdf, phonenumbers and python-stdnum
+# (about 0.2 s that the first step does not need).
 
 CHANGED = QColor("#fff1c2")
 PROBLEM = QColor("#f9d6d5")
@@ -100,6 +94,8 @@ class AskCardsDialog(QDialog):
         dialog.open()
 
     def write_to(self, folder: str | Path) -> list[Path]:
+        from desktop.core.member_cards import write_cards  # deferred: see the module's head
+
         try:
             paths = write_cards(self.district, self.language.currentData(), folder,
                                 self.chosen_members(), self.blank.isChecked())
@@ -156,6 +152,8 @@ class CardReviewDialog(QDialog):
         self.retranslate()
 
     def read(self) -> None:
+        from desktop.core.card_reading import review_card  # deferred: see the module's head
+
         self.reviews, self.unreadable = [], []
         for path in self.paths:
             try:
@@ -165,6 +163,9 @@ class CardReviewDialog(QDialog):
         self._fill()
 
     def _fill(self) -> None:
+        from desktop.core.card_reading import problem_text, show  # deferred: module's head
+        from desktop.core.member_import import field_label
+
         self.tree.clear()
         lang = current_language()
         for text in self.unreadable:
@@ -210,6 +211,8 @@ class CardReviewDialog(QDialog):
 
     def accept_ticked(self) -> int:
         """Write the ticked changes, one transaction per member; the number of members."""
+        from desktop.core.card_reading import apply_review  # deferred: see the module's head
+
         done: list[Applied] = []
         for index, review in enumerate(self.reviews):
             keys = self.ticked(index)
@@ -226,6 +229,8 @@ class CardReviewDialog(QDialog):
     def undo(self) -> None:
         if not self.done_stack:
             return
+        from desktop.core.card_reading import undo_review  # deferred: see the module's head
+
         for applied in reversed(self.done_stack.pop()):
             undo_review(self.district, applied)
         self.applied.emit()

@@ -31,7 +31,7 @@ from desktop.core.display import display_value, row_title
 from desktop.core.district_file import DistrictFile
 from desktop.core.district_file.file import safe_file_name
 from desktop.core.district_file.write_errors import WriteError
-from desktop.core.document_cache import current_document
+from desktop.core.document_cache import current_document, current_findings
 from desktop.core.errors import UserError
 from desktop.core.outputs import check_output
 from desktop.core.readiness import LEVEL_NAMES, Finding, Level, acceptance_of
@@ -389,7 +389,7 @@ class ReviewPage(Retranslating, QWidget):
     def refresh(self) -> None:
         self._refreshed_for = (self.district.revision, current_language())
         document = current_document(self.district)
-        self.current = review_findings(document)
+        self.current = review_findings(document, current_findings(self.district))
         ready = not any(f.level is Level.BLOCKING for f in self.current)
         self.verdict.setText(self.verdict_text(self.current))
         self.verdict.setStyleSheet("font-size: 13pt; font-weight: 600; color: "

@@ -18,7 +18,7 @@ from PySide6.QtWidgets import (
 
 from desktop.core.district_file import DistrictFile
 from desktop.core.document import to_document
-from desktop.core.document_cache import current_document
+from desktop.core.document_cache import current_document, current_findings
 from desktop.core.readiness import Finding, Level, findings, is_acknowledged
 from desktop.core.step_state import StepState, step_state
 from desktop.core.years.signed import signed_on
@@ -271,7 +271,7 @@ class WizardView(Retranslating, QWidget):
         }
         if self._states_revision != self.district.revision:  # a language switch only relabels
             document = current_document(self.district)
-            found = findings(document)
+            found = current_findings(self.district)
             self._found, self._document = found, document
             self._states = [self.state_of(index, document, found) for index in range(len(STEPS))]
             self._states_revision = self.district.revision

@@ -105,7 +105,7 @@ class YearRows:
 class AccountsEditor(TableEditor):
     """The actual accounts: each amount named by its forecast line, as the report names it."""
 
-    def _title(self, row: dict[str, Any]) -> str:
+    def _title(self, row: dict[str, Any], members: dict[int, str] | None = None) -> str:
         document = current_document(self.district.district)  # type: ignore[attr-defined]
         plan = forecast(document)
         labels = {(side, line.key): _(line.label) if line.translatable else line.label
@@ -113,7 +113,7 @@ class AccountsEditor(TableEditor):
                   for line in lines}
         label = labels.get((row.get("side", ""), row.get("line", "")), row.get("line", ""))
         amount = format_money(row.get("amount"), current_language()) if row.get("amount") else ""
-        return " — ".join(part for part in (label, amount) if part) or super()._title(row)
+        return " — ".join(part for part in (label, amount) if part) or super()._title(row, members)
 
 
 class YearsView(Retranslating, QWidget):

@@ -37,6 +37,7 @@ from wizard_steps.widgets.inputs import (
     TextInput,
     YesNoInput,
 )
+from wizard_steps.widgets.looks import as_message
 
 TYPING_PAUSE_MS = 350  # the commit lands within 400 ms of the last key
 MAXIMUM_WAIT_MS = 1000  # under the 1.5 s promised, leaving room for a late timer and the commit
@@ -121,7 +122,7 @@ class FieldEditor(Retranslating, QWidget):
         self.message = QLabel(self)
         self.message.setWordWrap(True)
         self.message.setObjectName("fieldMessage")
-        self.message.setStyleSheet("color: #b00020;")
+        as_message(self.message)
         self.message.hide()
         self.kind_input = INPUTS[declared.kind](self, self)
         self.input = self.kind_input.widget

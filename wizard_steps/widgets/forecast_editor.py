@@ -28,6 +28,7 @@ from i18n.formats import (
 )
 from i18n.qt import Retranslating
 from wizard_steps.fields import Field
+from wizard_steps.widgets.looks import as_message, bold
 
 COMPUTED = QColor("#f1f1f1")
 TOTAL = QColor("#e3e9f2")
@@ -106,7 +107,7 @@ class ForecastEditor(Retranslating, QWidget):
         self._loading = False
         self.typed: dict[str, Any] = {"income": {}, "expenses": {}}
         self.label = QLabel(self)
-        self.label.setStyleSheet("font-weight: 600;")
+        bold(self.label)
         self.fees = QLabel(self)  # what the membership fee yields, from the member list
         self.fees.setWordWrap(True)
         self.table = QTableWidget(self)
@@ -118,7 +119,7 @@ class ForecastEditor(Retranslating, QWidget):
         self.table.verticalHeader().setTextElideMode(Qt.TextElideMode.ElideRight)
         self.table.itemChanged.connect(self._cell_changed)
         self.message = QLabel(self)
-        self.message.setStyleSheet("color: #b00020;")
+        as_message(self.message)
         self.message.setWordWrap(True)
         self.message.hide()
         self.chart = ForecastChart(self)

@@ -366,11 +366,15 @@ class MemberInput(KindInput):
     names_members = True
 
     def __init__(self, owner: Owner, parent: QWidget) -> None:
+        self._filled: tuple[str, dict[int, str]] | None = None  # the language and names shown
         super().__init__(owner, parent)
         self.saved: Any = empty_value(self.declared)
 
     def build(self, parent: QWidget) -> QWidget:
         combo = QComboBox(parent)
+        # Sized by a typical name, not by measuring every member's (a thousand, at first show).
+        combo.setSizeAdjustPolicy(QComboBox.SizeAdjustPolicy.AdjustToMinimumContentsLengthWithIcon)
+        combo.setMinimumContentsLength(24)
         combo.currentIndexChanged.connect(self.owner.chosen)
         return combo
 
@@ -392,10 +396,21 @@ class MemberInput(KindInput):
     def refresh_members(self) -> None:
         combo = self.widget
         assert isinstance(combo, QComboBox)
-        combo.clear()
-        combo.addItem(_("— choose a member —"), NO_MEMBER)
-        for row_id, name in self.owner.members().items():
-            combo.addItem(name or _("(no name yet)"), row_id)
+        members = self.owner.members()
+        # Building a page loads, translates and refreshes each editor: the items are rebuilt
+        # only when the names changed since they were made; a language switch relabels the
+        # items that are words of the language.
+        if self._filled is None or self._filled[1] != members:
+            combo.clear()
+            combo.addItem(_("— choose a member —"), NO_MEMBER)
+            for row_id, name in members.items():
+                combo.addItem(name or _("(no name yet)"), row_id)
+        elif self._filled[0] != current_language():
+            combo.setItemText(0, _("— choose a member —"))
+            for index, name in enumerate(members.values(), start=1):
+                if not name:
+                    combo.setItemText(index, _("(no name yet)"))
+        self._filled = (current_language(), members)
         index = combo.findData(self.saved) if self.saved is not None else 0
         combo.setCurrentIndex(max(index, 0))
 

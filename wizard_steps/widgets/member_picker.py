@@ -29,7 +29,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from i18n import _
+from i18n import _, current_language
 
 MEMBER_ID = Qt.ItemDataRole.UserRole
 VISIBLE_ROWS = 8  # more members scroll inside the list, the page keeps its length
@@ -99,6 +99,7 @@ class MemberPicker(QWidget):
         layout.addWidget(self.view)
         layout.addWidget(self.hint)
         self._filling = False
+        self._filled: tuple[str, dict[int, str]] | None = None  # the language and names shown
         self.model.itemChanged.connect(self._changed)
         self.retranslate()
 
@@ -108,6 +109,11 @@ class MemberPicker(QWidget):
         """Show ``members`` with the ticks and roles of ``value`` (ids, or member/role pairs)."""
         roles = ({item.get("member"): item.get("role", "") for item in value}
                  if self.with_roles else {row_id: "" for row_id in value})
+        # A page being built loads and refreshes each editor in turn: a thousand rows are
+        # made again only when the names, the language or the ticks differ from those shown.
+        if self._filled == (current_language(), members) and self._shown() == roles:
+            return
+        self._filled = (current_language(), dict(members))
         self._filling = True
         try:
             self.model.setRowCount(0)
@@ -117,6 +123,11 @@ class MemberPicker(QWidget):
         finally:
             self._filling = False
         self._fit()
+
+    def _shown(self) -> dict[int, str]:
+        """The ticked members as shown, with their roles ("" without roles)."""
+        return {item["member"]: item["role"] for item in self.value()} if self.with_roles \
+            else dict.fromkeys(self.value(), "")
 
     def _row(self, row_id: int, name: str, ticked: bool, role: str) -> list[QStandardItem]:
         member = QStandardItem(name or _("(no name yet)"))

@@ -5,6 +5,7 @@ from __future__ import annotations
 from typing import Any
 
 from PySide6.QtCore import Qt, Signal
+from PySide6.QtGui import QColor, QPainter, QPaintEvent
 from PySide6.QtWidgets import (
     QFrame,
     QHBoxLayout,
@@ -25,6 +26,7 @@ from desktop.core.document_cache import current_document
 from desktop.core.references import member_references
 from i18n import _, current_language
 from i18n.qt import Retranslating
+from wizard_steps import keys
 from wizard_steps.fields import Field, Kind, Step, is_visible
 from wizard_steps.widgets.editors import (
     MEMBER_KINDS,
@@ -36,6 +38,10 @@ from wizard_steps.widgets.editors import (
     make_editor,
 )
 from wizard_steps.widgets.forecast_editor import ForecastEditor
+from wizard_steps.widgets.looks import bold
+
+RULE_COLOUR = QColor("#c8c8c8")
+MEMBER = keys("members.organizations", "name")
 
 
 class FieldForm(QWidget):
@@ -132,7 +138,7 @@ class TableEditor(Retranslating, QWidget):
         self.removed: list[tuple[dict[str, Any], int]] = []
 
         self.caption = QLabel(self)
-        self.caption.setStyleSheet("font-weight: 600;")
+        bold(self.caption)
         self.caption.setWordWrap(True)
         self.list = QListWidget(self)
         self.list.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
@@ -187,18 +193,33 @@ class TableEditor(Retranslating, QWidget):
         layout.setContentsMargins(0, 0, 0, 0)
         layout.addWidget(side, 1)
         layout.addWidget(right, 3)
+        self._rule_above = not fill_page  # a list among other fields: a line sets it apart
         if not fill_page:
             layout.setAlignment(side, Qt.AlignmentFlag.AlignTop)
-            self.setStyleSheet("TableEditor { border-top: 1px solid #c8c8c8; }")
+            layout.setContentsMargins(0, 1, 0, 0)
         self.retranslate()
         self.reload()
 
     # --- rows -------------------------------------------------------------------------------
 
-    def _title(self, row: dict[str, Any]) -> str:
-        title = row_title(self.declared, row, self.district.member_names(), _,
+    def _title(self, row: dict[str, Any], members: dict[int, str] | None = None) -> str:
+        title = row_title(self.declared, row,
+                          self.district.member_names() if members is None else members, _,
                           current_language())
         return title or _("(no name yet)")
+
+    def _titles(self) -> list[tuple[int, str]]:
+        """Each row's id and title, in the list's order. The members are titled by the names
+        the district keeps for every list that names them; a member is read whole only while
+        it has no name (reading a thousand whole members was most of the Members page's first
+        showing)."""
+        members = self.district.member_names()  # once for the list, not once per row
+        if self.declared.table == MEMBER_TABLE and self.declared.title_key == MEMBER.name:
+            return [(row_id, name.strip()
+                     or self._title(self.district.row(self.declared.key, row_id), members))
+                    for row_id, name in members.items()]
+        return [(row["id"], self._title(row, members))
+                for row in self.district.rows(self.declared.key)]
 
     def reload(self, select: int | None = None) -> None:
         self.form.flush()
@@ -207,12 +228,12 @@ class TableEditor(Retranslating, QWidget):
         wanted = select if select is not None else self.current_id
         self.list.blockSignals(True)
         self.list.clear()
-        for row in self.district.rows(self.declared.key):
-            item = QListWidgetItem(self._title(row))
-            item.setToolTip(item.text())
-            item.setData(Qt.ItemDataRole.UserRole, row["id"])
+        for row_id, title in self._titles():
+            item = QListWidgetItem(title)
+            item.setToolTip(title)
+            item.setData(Qt.ItemDataRole.UserRole, row_id)
             self.list.addItem(item)
-            if row["id"] == wanted:
+            if row_id == wanted:
                 self.list.setCurrentItem(item)
         self.list.blockSignals(False)
         if self.list.currentItem() is None and self.list.count():
@@ -348,6 +369,14 @@ class TableEditor(Retranslating, QWidget):
         if self._titles_stale and self.isVisible():
             self._retitle()
 
+    def paintEvent(self, event: QPaintEvent) -> None:  # noqa: N802 (Qt's name)
+        super().paintEvent(event)
+        if self._rule_above:  # drawn, not styled: see wizard_steps/widgets/looks.py
+            painter = QPainter(self)
+            painter.setPen(RULE_COLOUR)
+            painter.drawLine(0, 0, self.width(), 0)
+            painter.end()
+
     def showEvent(self, event: Any) -> None:  # noqa: N802 (Qt's name)
         if self._titles_stale:
             self._retitle()
@@ -358,12 +387,12 @@ class TableEditor(Retranslating, QWidget):
         self._titled_in = current_language()
         if not self.list.count():
             return
-        rows = {row["id"]: row for row in self.district.rows(self.declared.key)}
+        titles = dict(self._titles())
         for index in range(self.list.count()):
             list_item = self.list.item(index)
             row_id = list_item.data(Qt.ItemDataRole.UserRole)
-            if row_id in rows:
-                list_item.setText(self._title(rows[row_id]))
+            if row_id in titles:
+                list_item.setText(titles[row_id])
 
     def flush(self) -> None:
         self.form.flush()
@@ -395,7 +424,7 @@ class StepPage(Retranslating, QWidget):
         self.step = step
         self.heading = QLabel(self)
         self.heading.setObjectName("stepHeading")
-        self.heading.setStyleSheet("font-size: 16pt; font-weight: 600;")
+        bold(self.heading, 16)
         layout = QVBoxLayout(self)
         layout.addWidget(self.heading)
         self.forms: list[FieldForm] = []

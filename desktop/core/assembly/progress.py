@@ -46,10 +46,11 @@ def assembly_findings(document: dict[str, Any]) -> list[Finding]:
     return found
 
 
-def review_findings(document: dict[str, Any]) -> list[Finding]:
-    """What the Review and ``des-wizard check`` show: the readiness findings and the way to
-    signing (P1, P2: hints and warnings, never blocking), most serious first, in the order
-    of the steps."""
+def review_findings(document: dict[str, Any],
+                    readiness: list[Finding] | None = None) -> list[Finding]:
+    """What the Review and ``des-wizard check`` show: the readiness findings (``readiness``
+    when the caller has them already) and the way to signing (P1, P2: hints and warnings,
+    never blocking), most serious first, in the order of the steps."""
     order = {step.key: index for index, step in enumerate(STEPS)}
-    found = findings(document) + assembly_findings(document)
+    found = (findings(document) if readiness is None else readiness) + assembly_findings(document)
     return sorted(found, key=lambda f: (f.level, order.get(f.step, len(order))))
