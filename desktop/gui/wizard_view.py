@@ -5,13 +5,19 @@ from __future__ import annotations
 from PySide6.QtCore import QEvent, Qt, QTimer, Signal
 from PySide6.QtGui import QIcon, QResizeEvent
 from PySide6.QtWidgets import (
+    QAbstractItemView,
+    QAbstractSpinBox,
+    QCalendarWidget,
+    QComboBox,
     QHBoxLayout,
     QLabel,
     QListWidget,
     QListWidgetItem,
+    QPlainTextEdit,
     QPushButton,
     QStackedWidget,
     QStyle,
+    QTextEdit,
     QVBoxLayout,
     QWidget,
 )
@@ -46,6 +52,27 @@ REVIEW_HELP = N_(
 HELP_MIN_WIDTH = 860
 
 
+# Widgets whose children are their own business: Qt moves those children with them.
+COMPOUND = (QAbstractSpinBox, QComboBox, QAbstractItemView, QCalendarWidget, QPlainTextEdit,
+            QTextEdit)
+
+
+def tab_stops(page: QWidget) -> list[QWidget]:
+    """The widgets of a page that Tab stops on, in the order they were made (the order they
+    are shown in), without the inner parts of compound widgets."""
+    stops: list[QWidget] = []
+    for widget in page.findChildren(QWidget):
+        if widget.focusPolicy() & Qt.FocusPolicy.TabFocus != Qt.FocusPolicy.TabFocus or \
+                widget.focusProxy() is not None:
+            continue
+        parent = widget.parentWidget()
+        while parent is not None and parent is not page and not isinstance(parent, COMPOUND):
+            parent = parent.parentWidget()
+        if parent is page:
+            stops.append(widget)
+    return stops
+
+
 class WizardView(Retranslating, QWidget):
     edited = Signal()
     importRequested = Signal()  # noqa: N815
@@ -73,6 +100,8 @@ class WizardView(Retranslating, QWidget):
         self.import_button.clicked.connect(self.importRequested)
         self.calendar_button = QPushButton(self)
         self.calendar_button.clicked.connect(self.calendarRequested)
+        for extra in (self.import_button, self.calendar_button):
+            extra.hide()  # shown in their list's page; until then out of sight and of Tab
         self._states: list[StepState] = []
         self._states_revision = -1  # the file's revision the step states were judged on
         self.page_list = LazyPages(self.pages, STEPS, self._build_page)
@@ -149,19 +178,30 @@ class WizardView(Retranslating, QWidget):
         for table in page.tables:
             if table.declared.key in extras:
                 table.extra_buttons.addWidget(extras[table.declared.key])
+                extras[table.declared.key].show()
         return page
 
-    def _end_tab_order(self, page: StepPage) -> None:
-        # A page built after the buttons joins the end of the focus chain when the stack takes
-        # it: its last field must still lead to Back and Next, as on a page built with the window.
-        focusable = [w for w in page.findChildren(QWidget)
-                     if w.focusPolicy() & Qt.FocusPolicy.TabFocus and w.isVisibleTo(page)]
-        last = focusable[-1] if focusable else None
-        if last is None:
+    def _chain_page(self) -> None:
+        """The tab chain of the page on screen: the step list, the page's "Go to the field"
+        buttons, the page's widgets in their order, then Back and the way on (Next, or Print
+        and Export on the Review). Pages built late and buttons made for each finding join
+        the end of the window's chain when made; this puts them in their place."""
+        page = self.pages.currentWidget()
+        if page is None:
             return
-        chain = [last, self.back_button, self.print_button, self.export_button, self.next_button]
-        for before, after in zip(chain, chain[1:], strict=False):
-            QWidget.setTabOrder(before, after)
+        buttons = self.page_findings.buttons if self.page_findings.isVisibleTo(self) else []
+        before = [self.steps, *buttons]
+        for first, second in zip(before, before[1:], strict=False):
+            QWidget.setTabOrder(first, second)
+        previous = before[-1]
+        for widget in tab_stops(page):
+            if previous.nextInFocusChain() is not widget:
+                QWidget.setTabOrder(previous, widget)
+            previous = widget
+        after = [previous, self.back_button, self.print_button, self.export_button,
+                 self.next_button]
+        for first, second in zip(after, after[1:], strict=False):
+            QWidget.setTabOrder(first, second)
 
     def table_editor(self, key: str):
         def declares(step: Step) -> bool:
@@ -188,7 +228,7 @@ class WizardView(Retranslating, QWidget):
             return
         self.flush()
         if row < len(STEPS):
-            self._end_tab_order(self.page_list[row])  # built on its first visit
+            self.page_list[row]  # noqa: B018 (built on its first visit)
         self.pages.setCurrentIndex(row)
         self._update_page_findings()
         self.back_button.setEnabled(row > 0)
@@ -255,12 +295,13 @@ class WizardView(Retranslating, QWidget):
         index = self.current_index()
         if self._document is None or not 0 <= index < len(STEPS):
             self.page_findings.hide()
-            return
-        key = STEPS[index].key
-        self.page_findings.show_findings([
-            f for f in self._found if f.step == key and (
-                f.level is Level.BLOCKING or (f.level is Level.WARNING
-                                              and not is_acknowledged(f, self._document)))])
+        else:
+            key = STEPS[index].key
+            self.page_findings.show_findings([
+                f for f in self._found if f.step == key and (
+                    f.level is Level.BLOCKING or (f.level is Level.WARNING
+                                                  and not is_acknowledged(f, self._document)))])
+        self._chain_page()
 
     def _update_help(self) -> None:
         index = max(0, self.current_index())
