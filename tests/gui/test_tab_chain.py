@@ -5,10 +5,10 @@ page comes after the way on."""
 from __future__ import annotations
 
 import pytest
-
-from tests.gui.test_window import make_window  # noqa: F401 (a fixture)
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QApplication, QTableWidget, QWidget
+
+import i18n
 
 MOST_PRESSES = 400
 
@@ -54,13 +54,16 @@ def chain_problems(wizard, index: int, chain: list[QWidget]) -> list[str]:
 
 
 @pytest.mark.parametrize("district", ["new", "example"])
-def test_every_step_chains_findings_fields_then_next(qtbot, make_window, tmp_path,
-                                                      example_path, district):
+def test_every_step_chains_findings_fields_then_next(qtbot, qapp, tmp_path, example_path,
+                                                      district):
+    from desktop.gui.app import create_window
+
+    i18n.set_language("it")
+    window = create_window(str(example_path) if district == "example" else None, qapp)
+    qtbot.addWidget(window)
+    window.show()
     if district == "new":
-        window = make_window()
         assert window.new_district(tmp_path / "nuovo.des")
-    else:
-        window = make_window(example_path)
     window.activateWindow()
     qtbot.waitUntil(window.isActiveWindow)
     wizard = window.wizard

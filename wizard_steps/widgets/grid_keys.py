@@ -24,10 +24,11 @@ def leaving(event: QEvent, tab_leaves: bool) -> bool | None:
 
 def focus_past(view: QWidget, forwards: bool) -> None:
     """Give the focus to the first widget outside ``view`` in the tab chain."""
-    widget = view
+    widget: QWidget | None = view
     for _step in range(10000):  # a chain is a cycle; this only bounds a broken one
+        assert widget is not None
         widget = widget.nextInFocusChain() if forwards else widget.previousInFocusChain()
-        if widget is view:
+        if widget is None or widget is view:
             return
         if view.isAncestorOf(widget) or not widget.isVisible() or not widget.isEnabled():
             continue
