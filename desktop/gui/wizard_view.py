@@ -183,9 +183,10 @@ class WizardView(Retranslating, QWidget):
 
     def _chain_page(self) -> None:
         """The tab chain of the page on screen: the step list, the page's "Go to the field"
-        buttons, the page's widgets in their order, then Back and the way on (Next, or Print
-        and Export on the Review). Pages built late and buttons made for each finding join
-        the end of the window's chain when made; this puts them in their place."""
+        buttons, the page's widgets, then Back and the way on (Next, or Print and Export on
+        the Review). Buttons made for each finding, and pages built late, join the end of the
+        window's chain when made; this puts them in their place. Only our own plain buttons
+        are moved: moving a compound widget (a spin box, a date box) can split Qt's chain."""
         page = self.pages.currentWidget()
         if page is None:
             return
@@ -193,12 +194,10 @@ class WizardView(Retranslating, QWidget):
         before = [self.steps, *buttons]
         for first, second in zip(before, before[1:], strict=False):
             QWidget.setTabOrder(first, second)
-        previous = before[-1]
-        for widget in tab_stops(page):
-            if previous.nextInFocusChain() is not widget:
-                QWidget.setTabOrder(previous, widget)
-            previous = widget
-        after = [previous, self.back_button, self.print_button, self.export_button,
+        stops = tab_stops(page)
+        if not stops:
+            return
+        after = [stops[-1], self.back_button, self.print_button, self.export_button,
                  self.next_button]
         for first, second in zip(after, after[1:], strict=False):
             QWidget.setTabOrder(first, second)
