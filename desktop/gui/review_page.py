@@ -10,7 +10,6 @@ from typing import Any
 from PySide6.QtCore import QEvent, QObject, Qt, Signal
 from PySide6.QtGui import QKeyEvent, QKeySequence, QShortcut, QTextDocument
 from PySide6.QtWidgets import (
-    QApplication,
     QDialog,
     QDialogButtonBox,
     QFileDialog,
@@ -235,6 +234,7 @@ class ReviewPage(Retranslating, QWidget):
         self.rows: list[FindingRow] = []
         self.summaries: list[StepSummary] = []
         self.content: QWidget | None = None
+        self._acted_on: Finding | None = None  # the finding a dialog or a button acted on
         self.area = QScrollArea(self)
         self.area.setWidgetResizable(True)
         self.area.setFrameShape(QFrame.Shape.StyledPanel)
@@ -388,16 +388,23 @@ class ReviewPage(Retranslating, QWidget):
         self.refresh()
 
     def ask_acceptance(self, finding: Finding) -> None:
+        self._acted_on = finding
         dialog = AcceptDialog(finding, self)
         dialog.accepted.connect(lambda: self._accepted(dialog))
+        dialog.rejected.connect(self._forget_acted_on)
         self.dialog = dialog
         dialog.open()
+
+    def _forget_acted_on(self) -> None:
+        self._acted_on = None
+        self.window().activateWindow()
 
     def _accepted(self, dialog: AcceptDialog) -> None:
         self.district.acknowledge(dialog.finding.rule, dialog.reason.toPlainText().strip(),
                                   dialog.finding.row)
         self.acknowledgementsChanged.emit()
         self.refresh()
+        self.window().activateWindow()  # the keyboard is back in the Review, on the finding
 
     def showEvent(self, event) -> None:  # noqa: N802 (Qt's name)
         # Rebuilt only when something was written or the language changed since the last time:
@@ -541,7 +548,12 @@ class ReviewPage(Retranslating, QWidget):
         self.verdict.setStyleSheet("font-size: 13pt; font-weight: 600; color: "
                                    + ("#2e7d32;" if ready else "#b00020;"))
         position = self.area.verticalScrollBar().value()
-        focused = QApplication.focusWidget()
+        # The focus stays on the finding it was on (or that a dialog was opened from): its
+        # buttons are made again, and a deleted button would leave the focus nowhere.
+        focused = self.window().focusWidget()
+        keep = self._acted_on
+        if keep is None and focused is not None:
+            keep = next((row.finding for row in self.rows if row.isAncestorOf(focused)), None)
         had_focus = self.content is not None and focused is not None and \
             self.content.isAncestorOf(focused)
         old = self.area.takeWidget()
@@ -551,7 +563,11 @@ class ReviewPage(Retranslating, QWidget):
         self.content = self._build(document)
         self.area.setWidget(self.content)
         self.area.verticalScrollBar().setValue(position)
-        if had_focus and self.focus_stops():
+        self._acted_on = None
+        again = next((row for row in self.rows if row.finding == keep), None)
+        if again is not None and (had_focus or keep is not None):
+            again.buttons()[-1].setFocus(Qt.FocusReason.OtherFocusReason)
+        elif had_focus and self.focus_stops():
             self.focus_stops()[0].setFocus(Qt.FocusReason.OtherFocusReason)
         self.contentChanged.emit()
 

@@ -8,6 +8,7 @@ from __future__ import annotations
 from pathlib import Path
 
 import pytest
+from pypdf import PdfReader
 from PySide6.QtCore import QEvent, QObject, Qt
 from PySide6.QtWidgets import QApplication, QFileDialog, QMessageBox, QWidget
 
@@ -134,6 +135,40 @@ def add_member(keys: Keyboard, wizard, member: tuple[str, str, str, str]) -> Non
     keys.press(Qt.Key.Key_Tab)  # leaving the field saves it
 
 
+REASON = "Le ore le stabilisce l'assemblea dell'associazione a gennaio."
+
+
+def accept_for_the_second_member(keys: Keyboard, wizard, member: dict) -> None:
+    """On the Review, the arrows go to the member's warning; Right, Space, a reason, Ctrl+Enter."""
+    for _step in range(wizard.page_count()):
+        keys.press(Qt.Key.Key_Right, Qt.KeyboardModifier.AltModifier)
+    review = wizard.review
+    assert wizard.pages.currentWidget() is review
+    wanted = next(row for row in review.rows if row.finding.row == member["id"]
+                  and row.accept_button is not None)
+    keys.tab_until(lambda w: w in review.focus_stops(), "the Review's first finding")
+    for _row in review.rows:
+        if keys.focus() is wanted.go_button:
+            break
+        keys.press(Qt.Key.Key_Down)
+    assert keys.focus() is wanted.go_button
+    assert member["name"] in wanted.go_button.accessibleDescription()
+    keys.press(Qt.Key.Key_Right)
+    assert keys.focus() is wanted.accept_button
+    keys.press(Qt.Key.Key_Space)
+    dialog = keys.wait_for(AcceptDialog)
+    assert isinstance(dialog, AcceptDialog)
+    assert member["name"] in dialog.subject.text()
+    keys.type(REASON)
+    keys.press(Qt.Key.Key_Return, Qt.KeyboardModifier.ControlModifier)
+    keys.qtbot.waitUntil(lambda: not dialog.isVisible())
+    accepted = next(row for row in review.rows if row.finding == wanted.finding)
+    assert accepted.withdraw_button is not None
+    assert REASON in accepted.accepted_text.text()
+    # The focus comes back to the finding, now on "Withdraw acceptance".
+    keys.qtbot.waitUntil(lambda: keys.focus() is accepted.withdraw_button)
+
+
 def test_a_district_from_the_welcome_screen_to_the_agreement_by_keyboard(
         qtbot, qapp, mouse_watch, wait_for_tasks):
     from desktop.gui.app import create_window
@@ -172,3 +207,20 @@ def test_a_district_from_the_welcome_screen_to_the_agreement_by_keyboard(
     assert [row["contact_person"]["email"] for row in rows] == [m[3] for m in MEMBERS]
     assert district.answer("signing_place") == "Cles"
     assert district.answer("signing_date") == "2027-03-15"
+    accept_for_the_second_member(keys, wizard, rows[1])
+    acknowledgements = DistrictFile.open(path).acknowledgements()
+    assert len(acknowledgements) == 1
+    assert acknowledgements[0]["row"] == rows[1]["id"]
+    assert acknowledgements[0]["reason"] == REASON
+
+    # Export: Ctrl+E, then Enter saves beside the district.
+    keys.press(Qt.Key.Key_E, Qt.KeyboardModifier.ControlModifier)
+    export = keys.wait_for(ExportDialog)
+    assert isinstance(export, ExportDialog)
+    target = Path(export.path_edit.text())
+    keys.press(Qt.Key.Key_Return)
+    wait_for_tasks(window)
+    assert target.is_file()
+    assert target.parent == path.parent
+    assert PdfReader(target).pages
+    assert mouse_watch.seen == []
