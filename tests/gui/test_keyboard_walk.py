@@ -56,7 +56,7 @@ class Keyboard:
     def press(self, key: Qt.Key, modifier=Qt.KeyboardModifier.NoModifier) -> None:
         self.qtbot.keyClick(self.focus(), key, modifier)
 
-    def type(self, text: str) -> None:
+    def write(self, text: str) -> None:
         self.qtbot.keyClicks(self.focus(), text)
 
     def tab_to(self, name: str) -> QWidget:
@@ -75,7 +75,7 @@ class Keyboard:
     def fill(self, name: str, text: str) -> None:
         self.tab_to(name)
         self.press(Qt.Key.Key_A, Qt.KeyboardModifier.ControlModifier)
-        self.type(text)
+        self.write(text)
 
     def choose(self, name: str, downs: int = 1) -> None:
         """A drop-down: the arrows choose, as they do on a closed combo box."""
@@ -86,7 +86,7 @@ class Keyboard:
     def wait_for(self, kind: type) -> QWidget:
         def arrived() -> bool:
             active = QApplication.activeModalWidget() or QApplication.activeWindow()
-            return isinstance(active, kind) and active.isVisible()
+            return active is not None and isinstance(active, kind) and active.isVisible()
 
         self.qtbot.waitUntil(arrived)
         dialog = QApplication.activeModalWidget() or QApplication.activeWindow()
@@ -121,7 +121,7 @@ def add_member(keys: Keyboard, wizard, member: tuple[str, str, str, str]) -> Non
     keys.tab_until(lambda w: w is table.add_button, table.add_button.text())
     keys.press(Qt.Key.Key_Space)
     keys.qtbot.waitUntil(lambda: keys.focus().accessibleName() == _("Name of the organization"))
-    keys.type(name)
+    keys.write(name)
     keys.choose(_("Legal form"))
     keys.choose(_("Nature"), downs=2)
     keys.choose(_("Registered with the solidarity economy regulations"))
@@ -159,7 +159,7 @@ def accept_for_the_second_member(keys: Keyboard, wizard, member: dict) -> None:
     dialog = keys.wait_for(AcceptDialog)
     assert isinstance(dialog, AcceptDialog)
     assert member["name"] in dialog.subject.text()
-    keys.type(REASON)
+    keys.write(REASON)
     keys.press(Qt.Key.Key_Return, Qt.KeyboardModifier.ControlModifier)
     keys.qtbot.waitUntil(lambda: not dialog.isVisible())
     accepted = next(row for row in review.rows if row.finding == wanted.finding)
@@ -184,7 +184,7 @@ def test_a_district_from_the_welcome_screen_to_the_agreement_by_keyboard(
     # The welcome screen: Ctrl+N, a file name typed into the file dialog, Enter.
     keys.press(Qt.Key.Key_N, Qt.KeyboardModifier.ControlModifier)
     files = keys.wait_for(QFileDialog)
-    keys.type("DES Val di Non")
+    keys.write("DES Val di Non")
     keys.press(Qt.Key.Key_Return)
     path = settings.documents_dir() / "DES Val di Non.des"
     qtbot.waitUntil(lambda: window.district is not None)
