@@ -113,13 +113,33 @@ def cmd_export(args: argparse.Namespace) -> int:
     return 0
 
 
+def _signed_year(document: dict, year: int) -> int:
+    """``year`` when it is one of the district's years after signing, else a clear refusal."""
+    from desktop.core.years.signed import district_years, signed_on
+
+    if signed_on(document) is None:
+        raise UserError(N_("The agreement of this district is not marked as signed: give the "
+                           "date it was signed on before recording its years."))
+    years = district_years(document)
+    if year not in years:
+        raise UserError(N_("{year} is not one of the district's years: from {first} to "
+                           "{last}."), year=year, first=years[0], last=years[-1])
+    return year
+
+
 def cmd_check(args: argparse.Namespace) -> int:
     """Exit 0 when no blocking rule fails, 1 when some does (2 is for errors)."""
-    from desktop.core.readiness import LEVEL_NAMES, Level, findings, is_acknowledged
+    from desktop.core.assembly.progress import review_findings
+    from desktop.core.readiness import LEVEL_NAMES, Level, is_acknowledged
 
     gettext = translator(args.lang).gettext if args.lang else _
     document = _document(args.file)
-    found = findings(document)
+    if args.year is not None:
+        from desktop.core.years.monitoring import monitoring_findings
+
+        found = monitoring_findings(document, _signed_year(document, args.year))
+    else:
+        found = review_findings(document)  # the way to signing too: hints and warnings only
     blocking = sum(1 for f in found if f.level is Level.BLOCKING)
     if args.json:
         sys.stdout.write(json.dumps([
@@ -128,13 +148,18 @@ def cmd_check(args: argparse.Namespace) -> int:
             for f in found],
             ensure_ascii=False, indent=2) + "\n")
     else:
-        from wizard_steps import step as declared_step
+        from wizard_steps import STEPS
+        from wizard_steps.years import AFTER_SIGNING, YEAR
 
+        titles = {s.key: s.title for s in (*STEPS, AFTER_SIGNING, YEAR)}
         for finding in found:
             accepted = " " + gettext("(accepted)") if is_acknowledged(finding, document) else ""
-            title = gettext(declared_step(finding.step).title)
+            title = gettext(titles[finding.step])
             print(f"{finding.rule} · {title} [{gettext(LEVEL_NAMES[finding.level])}]{accepted} "
                   f"{finding.text(gettext)}")
+        if args.year is not None and not blocking:
+            print(gettext("{year}: no monitoring rule blocks").format(year=args.year))
+            return 0
         print(gettext("Ready to sign") if not blocking else translator(
             args.lang or current_language()).ngettext(
             "{count} problem blocks the final agreement",
@@ -151,8 +176,25 @@ def cmd_report(args: argparse.Namespace) -> int:
     return 0
 
 
+def cmd_annual_report(args: argparse.Namespace) -> int:
+    from desktop.core.years.annual_report import export_annual_report
+
+    target = _output(args)
+    document = _document(args.file)
+    export_annual_report(document, _signed_year(document, args.year), args.lang, target,
+                         public=args.public)
+    print((_("Annual report for publication written to {path}") if args.public else
+           _("Annual report written to {path}")).format(path=target))
+    return 0
+
+
 def cmd_calendar(args: argparse.Namespace) -> int:
-    from desktop.core.calendar_export import meeting_count, with_meeting_ids, write_calendar
+    from desktop.core.calendar_export import (
+        for_year,
+        meeting_count,
+        with_meeting_ids,
+        write_calendar,
+    )
     from desktop.core.document import to_document
 
     target = _output(args)
@@ -162,10 +204,33 @@ def cmd_calendar(args: argparse.Namespace) -> int:
                                     [row["id"] for row in district.rows("meetings")])
     finally:
         district.close()
+    if args.year is not None:
+        from desktop.core.years.timeline import planned_meetings
+
+        document = for_year(document, planned_meetings(document, args.year))
+        if not meeting_count(document):
+            raise UserError(N_("No assembly is planned for {year}."), year=args.year)
     if not meeting_count(document):
         raise UserError(N_("The assembly calendar has no meeting with a date yet."))
     write_calendar(document, args.lang, target)
     print(_("Calendar written to {path}").format(path=target))
+    return 0
+
+
+def cmd_signatures(args: argparse.Namespace) -> int:
+    """Exit 0 when every party has signed, 1 while some has not (2 is for errors)."""
+    from desktop.core.signing.command import run_signatures
+
+    return run_signatures(args.file, args.signed, args.export_for_signature, args.lang,
+                          args.force, args.trust)
+
+
+def cmd_assembly(args: argparse.Namespace) -> int:
+    from desktop.core.assembly.documents import export_assembly
+
+    written = export_assembly(_document(args.file), args.lang, args.output)
+    print(_("{count} founding-assembly documents written to {path}").format(
+        count=len(written), path=args.output))
     return 0
 
 
@@ -233,6 +298,8 @@ def _command_parser() -> _Parser:
     check.add_argument("file", metavar="FILE.des")
     check.add_argument("--lang", choices=LANGUAGES)
     check.add_argument("--json", action="store_true")
+    check.add_argument("--year", type=int, metavar="YYYY", help=_(
+        "check a year after signing against the monitoring rules instead"))
     check.set_defaults(run=cmd_check)
     report = sub.add_parser("report", help=_("write the readiness report as a PDF"))
     report.add_argument("file", metavar="FILE.des")
@@ -245,7 +312,39 @@ def _command_parser() -> _Parser:
     calendar.add_argument("--lang", choices=LANGUAGES, default="it")
     calendar.add_argument("-o", "--output", metavar="OUT.ics", required=True)
     calendar.add_argument("--force", action="store_true", help=_(FORCE_HELP))
+    calendar.add_argument("--year", type=int, metavar="YYYY", help=_(
+        "the assemblies planned for that year (after signing) instead of the first calendar"))
     calendar.set_defaults(run=cmd_calendar)
+    annual = sub.add_parser("annual-report", help=_(
+        "write the annual report of a year after signing as a PDF"))
+    annual.add_argument("file", metavar="FILE.des")
+    annual.add_argument("--year", type=int, metavar="YYYY", required=True)
+    annual.add_argument("--lang", choices=LANGUAGES, required=True)
+    annual.add_argument("-o", "--output", metavar="OUT.pdf", required=True)
+    annual.add_argument("--public", action="store_true", help=_(
+        "the copy for publication, without personal data"))
+    annual.add_argument("--force", action="store_true", help=_(FORCE_HELP))
+    annual.set_defaults(run=cmd_annual_report)
+    signatures = sub.add_parser("signatures", help=_(
+        "add digitally signed agreements (PDF or .p7m) and verify them (exit 1 until every "
+        "party has signed)"))
+    signatures.add_argument("file", metavar="FILE.des")
+    signatures.add_argument("signed", nargs="*", metavar="SIGNED.pdf|.p7m")
+    signatures.add_argument("--export-for-signature", metavar="OUT.pdf", help=_(
+        "first write the final agreement with one signature field per legal representative"))
+    signatures.add_argument("--force", action="store_true", help=_(FORCE_HELP))
+    signatures.add_argument("--lang", choices=LANGUAGES, default="it")
+    signatures.add_argument("--trust", metavar="FILE|FOLDER", help=_(
+        "a trust list: certificates of certification authorities (a file, or a folder of "
+        "them); each signature's issuer is checked against it, offline"))
+    signatures.set_defaults(run=cmd_signatures)
+    assembly = sub.add_parser("assembly", help=_(
+        "write the founding assembly's invitation, attendance sheet, minutes and authorising "
+        "resolutions as PDFs"))
+    assembly.add_argument("file", metavar="FILE.des")
+    assembly.add_argument("--lang", choices=LANGUAGES, required=True)
+    assembly.add_argument("-o", "--output", metavar="FOLDER", required=True)
+    assembly.set_defaults(run=cmd_assembly)
     to_json = sub.add_parser("to-json", help=_("write the district as one JSON document"))
     to_json.add_argument("file", metavar="FILE.des")
     to_json.add_argument("-o", "--output", metavar="OUT.json")
@@ -266,8 +365,9 @@ def _command_parser() -> _Parser:
     return parser
 
 
-COMMANDS = ("demo", "export", "check", "report", "calendar", "to-json", "from-json", "schema",
-            "desktop-entry", "cards", "cards-read")
+COMMANDS = ("demo", "export", "check", "report", "annual-report", "calendar", "to-json",
+            "from-json", "schema", "desktop-entry", "cards", "cards-read", "signatures",
+            "assembly")
 
 
 def _window_parser() -> _Parser:

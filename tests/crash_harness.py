@@ -41,6 +41,7 @@ def work(district_path: Path, scan: Path, copy: Path, seed: int, out: int) -> No
     one worker to the next, so that a later value is always a larger one."""
     rng = random.Random(seed)
     district = DistrictFile.open(district_path)
+    os.write(out, b"open\n")
     counter = seed * 100_000
     while True:
         counter += 1
@@ -111,13 +112,21 @@ def run(seed: int, kills: int, folder: Path) -> dict[str, object]:
             finally:
                 os._exit(3)
         os.close(write_end)
-        time.sleep(rng.uniform(0.002, 0.05))
+        early = b""
+        if round_number % 2:  # half the kills land while editing, however slow the machine
+            while b"open\n" not in early:
+                chunk = os.read(read_end, 4096)
+                if not chunk:
+                    break
+                early += chunk
+        time.sleep(rng.uniform(0.002, 0.1 if early else 0.05))
         os.kill(worker, signal.SIGKILL)
         _pid, status = os.waitpid(worker, 0)
         if not os.WIFSIGNALED(status):
             problems.append(f"kill {round_number}: the worker stopped on an error")
         with os.fdopen(read_end, "rb") as reports:
-            acknowledged += [line for line in reports.read().decode().splitlines() if line]
+            acknowledged += [line for line in (early + reports.read()).decode().splitlines()
+                             if line and line != "open"]
         problems += [f"kill {round_number}: {p}" for p in check(district_path, acknowledged,
                                                                  copy)]
     return {"kills": kills, "acknowledged": len(acknowledged), "problems": problems,

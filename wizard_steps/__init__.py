@@ -3,6 +3,7 @@
 from types import SimpleNamespace
 
 from wizard_steps import (
+    assembly,
     clauses,
     district,
     financial_plan,
@@ -29,6 +30,7 @@ STEPS: tuple[Step, ...] = (
     local_roots.STEP,
     links.STEP,
     clauses.STEP,
+    assembly.STEP,
 )
 
 

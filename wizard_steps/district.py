@@ -52,7 +52,7 @@ STEP = Step(
               help=N_("The area the district serves, e.g. the Fiemme and Fassa valleys.")),
         Field("sector", Kind.CHOICE, N_("Sector (art. 3 of Provincial Law 13/2010)"),
               required=True, choices=SECTORS, visible_when=("district_type", "thematic")),
-        Field("seat", Kind.TEXT, N_("Seat or reference address"),
+        Field("seat", Kind.TEXT, N_("Contact address"),
               help=N_("Where the district can be reached; often the office of one member.")),
         Field("signing_place", Kind.TEXT, N_("Place of signing"), required=True),
         Field("signing_date", Kind.DATE, N_("Planned date of signing"), required=True),

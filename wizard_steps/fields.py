@@ -23,6 +23,8 @@ Validator = Callable[[Any], str | None]
 class Choice:
     key: str
     label: str
+    # Other names a spreadsheet cell may give it (earlier labels, common shorthand); never shown.
+    aliases: tuple[str, ...] = ()
 
 
 @dataclass(frozen=True)

@@ -86,13 +86,12 @@ STEP = Step(
         "side by themselves; totals and balances are computed as you type."
     ),
     fields=(
-        Field("no_initial_investment", Kind.YES_NO,
-              N_("Does the district start without any initial investment?"),
-              help=N_("Answer Yes only if there is nothing to buy or set up at the start; "
-                      "otherwise answer No and list the investments below.")),
+        Field("initial_investments", Kind.YES_NO, N_("Are initial investments planned?"),
+              help=N_("Answer No only if there is nothing to buy or set up at the start; "
+                      "otherwise answer Yes and list the investments below.")),
         Field("investments", Kind.TABLE, N_("Initial investments"), row_fields=INVESTMENT_FIELDS,
               title_key="item", item_label=N_("Investment"),
-              hidden_when=("no_initial_investment", True)),
+              hidden_when=("initial_investments", False)),
         Field("funding_sources", Kind.TABLE, N_("Funding sources"), row_fields=SOURCE_FIELDS,
               title_key="source", item_label=N_("Source"), required=True),
         Field("has_fee", Kind.YES_NO, N_("Members pay a yearly membership fee")),

@@ -1,4 +1,4 @@
-"""Step "Governance": bodies and decisions, the members' assembly, key roles, monitoring."""
+"""Step "Governance": bodies and decisions, the members' assembly, members' roles, monitoring."""
 
 from i18n import N_
 from wizard_steps.fields import Choice, Field, Kind, Step, valid_time
@@ -64,7 +64,7 @@ STEP = Step(
     help=N_(
         "A district needs no legal form, but it must say how and where decisions are taken. "
         "The members' assembly is always present and meets at least every six months, with a "
-        "calendar set for the year; other bodies are optional. Assign the key roles to members "
+        "calendar set for the year; other bodies are optional. Assign roles to the members "
         "and say how progress and difficulties will be shared."
     ),
     fields=(
@@ -87,8 +87,8 @@ STEP = Step(
         Field("withdrawal_notice_months", Kind.INTEGER,
               N_("Notice for withdrawing from the district (months)"), minimum=0, maximum=24,
               placeholder="3", help=N_("Three months if left empty.")),
-        Field("roles", Kind.TABLE, N_("Key roles"), row_fields=ROLE_FIELDS, title_key="role",
-              item_label=N_("Role")),
+        Field("roles", Kind.TABLE, N_("Roles of the members"), row_fields=ROLE_FIELDS,
+              title_key="role", item_label=N_("Role")),
         Field("monitoring_tools", Kind.LONG_TEXT,
               N_("Tools for monitoring and sharing progress and difficulties"), required=True,
               placeholder=N_("e.g. shared minutes, a quarterly progress note, a mailing list")),

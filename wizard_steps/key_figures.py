@@ -1,4 +1,4 @@
-"""Step "Key figures": the internal coordinator and the external contact person."""
+"""Step "Key roles": the internal coordinator and the external contact person."""
 
 from i18n import N_
 from wizard_steps.fields import Choice, Field, Kind, Step, person_fields
@@ -16,7 +16,7 @@ EXTERNAL_SKILLS = (
 
 STEP = Step(
     key="key_figures",
-    title=N_("Key figures"),
+    title=N_("Key roles"),
     help=N_(
         "Appoint an internal coordinator, who runs the district and convenes the assembly, and "
         "an external contact person, who represents it and maintains relations with the Centre "

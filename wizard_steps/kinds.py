@@ -181,12 +181,13 @@ def object_schema(fields: tuple[Field, ...]) -> Schema:
 
 
 def choice_key(declared: Field, text: str) -> str | None:
-    """The choice a cell names: its label in either language, its key, or the label's start
-    ("privato non profit" for "Privato non profit (Terzo settore)")."""
+    """The choice a cell names: its label in either language, its key, one of its
+    aliases, or the start of one of those ("ente del terzo" for "Ente del Terzo settore")."""
     wanted = normalise(text)
     spellings = {
         choice.key: {normalise(choice.key)} | {
-            normalise(translator(lang).gettext(choice.label)) for lang in ("it", "en")}
+            normalise(translator(lang).gettext(choice.label)) for lang in ("it", "en")} | {
+            normalise(alias) for alias in choice.aliases}
         for choice in declared.choices
     }
     for key, names in spellings.items():

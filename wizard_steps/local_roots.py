@@ -1,4 +1,5 @@
-"""Step "Local roots": the territory, the relationships to build, outreach and training."""
+"""Step "Roots in the community": the territory, the relationships to build, outreach and
+training."""
 
 from i18n import N_
 from wizard_steps.fields import Choice, Field, Kind, Step
@@ -39,7 +40,7 @@ ANIMATION_FIELDS = (
 
 STEP = Step(
     key="local_roots",
-    title=N_("Local roots"),
+    title=N_("Roots in the community"),
     help=N_(
         "A district lives in its community. Describe the territory, list the relationships you "
         "will build with institutions, businesses, associations and citizens, and plan "

@@ -18,8 +18,11 @@ LEGAL_FORMS = (
 
 NATURES = (
     Choice("public", N_("Public")),
-    Choice("private_for_profit", N_("Private for-profit")),
-    Choice("private_non_profit", N_("Private non-profit (third sector)")),
+    Choice("private_for_profit", N_("Private for-profit"),
+           aliases=("privato profit", "privato con scopo di lucro", "profit", "for-profit")),
+    Choice("private_non_profit", N_("Private non-profit (third sector)"),
+           aliases=("privato non profit", "privato non profit (terzo settore)", "non profit",
+                    "terzo settore", "ets", "non-profit", "third sector")),
 )
 
 STAGES = (
@@ -32,10 +35,11 @@ STAGES = (
 MEMBER_FIELDS = (
     Field("name", Kind.TEXT, N_("Name of the organization"), required=True),
     Field("legal_form", Kind.CHOICE, N_("Legal form"), required=True, choices=LEGAL_FORMS),
-    Field("nature", Kind.CHOICE, N_("Nature"), required=True, choices=NATURES),
+    Field("nature", Kind.CHOICE, N_("Type of organization"), required=True, choices=NATURES),
     Field("registered_sea", Kind.YES_NO,
           N_("Registered with the solidarity economy regulations"), required=True,
-          help=N_("At least one member must be registered as a Solidarity Economy Actor.")),
+          help=N_("At least one member must be registered with the solidarity economy "
+                  "regulations.")),
     Field("tax_code", Kind.TEXT, N_("Tax code (C.F.)"), validators=(valid_tax_code,),
           help=N_("11 digits for most organizations; checked as you type.")),
     Field("vat_number", Kind.TEXT, N_("VAT number (P.IVA)"), validators=(valid_vat_number,),
@@ -49,12 +53,12 @@ MEMBER_FIELDS = (
           help=N_("The person who signs the agreement for the organization.")),
     Field("legal_representative_role", Kind.TEXT, N_("Role of the legal representative"),
           required=True, placeholder=N_("e.g. President")),
-    Field("signing_authority", Kind.TEXT, N_("Act that authorises the signature"),
+    Field("signing_authority", Kind.TEXT, N_("Resolution authorising the signatory"),
           placeholder=N_("e.g. resolution of the board of directors"),
           help=N_("The kind of act and the body that adopted it. A public body signs only "
                   "after such an act; it is printed among the parties and in the recitals.")),
-    Field("signing_act_number", Kind.TEXT, N_("Number of the act")),
-    Field("signing_act_date", Kind.DATE, N_("Date of the act")),
+    Field("signing_act_number", Kind.TEXT, N_("Number of the resolution")),
+    Field("signing_act_date", Kind.DATE, N_("Date of the resolution")),
     Field("stages", Kind.MULTI_CHOICE, N_("Supply-chain stages it takes part in"),
           choices=STAGES),
     Field("commitment", Kind.LONG_TEXT, N_("What the member commits to"),

@@ -9,7 +9,7 @@ import tempfile
 from pathlib import Path
 from typing import Any
 
-from i18n import translator
+from i18n import N_, translator
 from i18n.formats import parse_iso_date
 
 MEETING_LENGTH = dt.timedelta(hours=2)
@@ -79,11 +79,11 @@ def calendar_text(document: dict[str, Any], lang: str,
     stamp = (now or dt.datetime.now(dt.UTC)).strftime("%Y%m%dT%H%M%SZ")
     lines = ["BEGIN:VCALENDAR", "VERSION:2.0", "PRODID:-//DES Wizard//Assembly calendar//IT",
              "CALSCALE:GREGORIAN", f"X-WR-CALNAME:{_text(name)}", *VTIMEZONE]
-    for position, meeting in enumerate(document.get("governance", {}).get("meetings", [])):
+    for position, (meeting, title) in enumerate(_meetings(document)):
         times = _start(meeting)
         if times is None:
             continue
-        summary = _("Members' assembly — {district}").format(district=name)
+        summary = _(title).format(district=name)
         # The meeting's identity, not its date: a meeting moved to another day updates the
         # event a calendar already has, and two meetings at the same hour stay two.
         identity = meeting.get("id", f"position-{position}")
@@ -110,9 +110,26 @@ def with_meeting_ids(document: dict[str, Any], ids: list[int]) -> dict[str, Any]
     return document | {"governance": governance}
 
 
+def for_year(document: dict[str, Any], meetings: list[dict[str, Any]]) -> dict[str, Any]:
+    """The document with ``meetings`` (a year's planned assemblies) as its calendar, and no
+    founding assembly (long held by then)."""
+    return document | {"governance": dict(document.get("governance", {}), meetings=meetings),
+                       "assembly": {}}
+
+
+def _meetings(document: dict[str, Any]) -> list[tuple[dict[str, Any], str]]:
+    """The founding assembly, then the members' assemblies of the calendar, with their title
+    (a msgid). The founding assembly is one per district, so its identity is fixed."""
+    founding = document.get("assembly") or {}
+    events = [({"id": "founding-assembly", "date": founding.get("date", ""),
+                "time": founding.get("time", ""), "place": founding.get("place", "")},
+               N_("Founding assembly — {district}"))] if founding.get("date") else []
+    return events + [(meeting, N_("Members' assembly — {district}"))
+                     for meeting in document.get("governance", {}).get("meetings", [])]
+
+
 def meeting_count(document: dict[str, Any]) -> int:
-    return sum(1 for m in document.get("governance", {}).get("meetings", [])
-               if _meeting_day(m))
+    return sum(1 for m, _title in _meetings(document) if _meeting_day(m))
 
 
 def write_calendar(document: dict[str, Any], lang: str, out: str | os.PathLike[str]) -> Path:

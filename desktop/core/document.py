@@ -16,16 +16,21 @@ from desktop import __version__
 from desktop.core.district_file import MEMBER_TABLE, DistrictFile
 from desktop.core.errors import DocumentError
 from desktop.core.readiness import acceptances
+from desktop.core.signing.status import RECORD_SCHEMA as SIGNATURES_SCHEMA
+from desktop.core.signing.status import document_record
+from desktop.core.signing.store import current_state
 from i18n import N_
 from wizard_steps import STEPS
-from wizard_steps.fields import Field, Kind
+from wizard_steps.fields import Field, Kind, empty_value
 from wizard_steps.kinds import kind_of, object_schema
+from wizard_steps.years import AFTER_SIGNING, YEAR
 
 FORMAT = "des-wizard/district"
 FORMAT_VERSION = 1
 SCHEMA_ID = "https://des-wizard.example.org/schema/district-1.json"
 
 
+YEARS = "years"  # the document's key for the years after signing, by year ("2027")
 RULE_ID_PATTERN = "^[A-Z][0-9]{1,2}$"
 
 
@@ -59,6 +64,13 @@ def schema() -> dict[str, Any]:
     }
     for step in STEPS:
         properties[step.key] = object_schema(step.fields) | {"title": step.title}
+    properties[AFTER_SIGNING.key] = object_schema(AFTER_SIGNING.fields) | {
+        "title": AFTER_SIGNING.title}
+    properties[YEARS] = {
+        "type": "object", "title": "The district's years after signing, by year",
+        "propertyNames": {"pattern": "^[0-9]{4}$"},
+        "additionalProperties": object_schema(YEAR.fields) | {"title": YEAR.title}}
+    properties["signatures"] = SIGNATURES_SCHEMA
     return {
         "$schema": "https://json-schema.org/draft/2020-12/schema",
         "$id": SCHEMA_ID,
@@ -104,7 +116,35 @@ def to_document(district: DistrictFile) -> dict[str, Any]:
                     declared, answers[declared.key], members)
         document[step.key] = section
     document["acknowledgements"] = district.acknowledgements()
+    _add_years(district, document, answers, members)
+    document["signatures"] = document_record(current_state(district, document))
     return document
+
+
+def _section_of(fields: tuple[Field, ...], values: dict[str, Any], members: set[int]
+                ) -> dict[str, Any]:
+    section: dict[str, Any] = {}
+    for declared in fields:
+        value = values[declared.key]
+        if declared.kind is Kind.TABLE:
+            section[declared.key] = [
+                {f.key: without_missing_members(f, row.get(f.key, empty_value(f)), members)
+                 for f in declared.row_fields} for row in value or []]
+        else:
+            section[declared.key] = without_missing_members(declared, value, members)
+    return section
+
+
+def _add_years(district: DistrictFile, document: dict[str, Any], answers: dict[str, Any],
+               members: set[int]) -> None:
+    """The agreement's life after signing; absent for a district that has none, so that the
+    document of a district not yet signed is what it was before the years existed."""
+    after = _section_of(AFTER_SIGNING.fields, answers, members)
+    years = {str(year): _section_of(YEAR.fields, district.year_record(year), members)
+             for year in district.year_numbers()}
+    if years or any(value for value in after.values()):
+        document[AFTER_SIGNING.key] = after
+        document[YEARS] = years
 
 
 def validate(document: Any) -> None:
@@ -125,6 +165,14 @@ def validate(document: Any) -> None:
     _check_member_references(document)
 
 
+def _sections(document: dict[str, Any]) -> list[tuple[tuple[Field, ...], dict[str, Any]]]:
+    """Every section of the document with its declared fields: the steps, then the years."""
+    found = [(step.fields, document.get(step.key, {})) for step in STEPS]
+    found.append((AFTER_SIGNING.fields, document.get(AFTER_SIGNING.key, {})))
+    found += [(YEAR.fields, record) for record in document.get(YEARS, {}).values()]
+    return found
+
+
 def _check_member_references(document: dict[str, Any]) -> None:
     ids: list[int] = []
     for step in STEPS:
@@ -135,9 +183,8 @@ def _check_member_references(document: dict[str, Any]) -> None:
     if len(ids) != len(set(ids)):
         raise DocumentError(N_("Two members of the JSON document have the same id."))
     known = set(ids)
-    for step in STEPS:
-        section = document.get(step.key, {})
-        for declared in step.fields:
+    for fields, section in _sections(document):
+        for declared in fields:
             value = section.get(declared.key)
             values = [(f, row.get(f.key)) for row in value or [] for f in declared.row_fields
                       ] if declared.kind is Kind.TABLE else [(declared, value)]
@@ -213,6 +260,12 @@ def fill(district: DistrictFile, document: dict[str, Any]) -> None:
                     district.add_row(declared.key, values, row_id=row.get("id"))
             else:
                 district.set_answer(declared.key, section[declared.key])
+    for declared in AFTER_SIGNING.fields:
+        if declared.key in document.get(AFTER_SIGNING.key, {}):
+            district.set_answer(declared.key, document[AFTER_SIGNING.key][declared.key])
+    for year, record in document.get(YEARS, {}).items():
+        for key, value in record.items():
+            district.set_year_value(int(year), key, value)
 
 
 def write_json(document: Any, path: str | os.PathLike[str]) -> None:

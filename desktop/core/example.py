@@ -50,6 +50,10 @@ def example_document(lang: str = "it") -> dict[str, Any]:
     for indicator in document.get("reporting", {}).get("indicators", []):
         indicator.update({key: template_text(value, lang) for key, value in indicator.items()
                           if isinstance(value, str)})
+    for record in document.get("years", {}).values():  # the values name those indicators
+        for value in record.get("indicator_values", []):
+            value.update({key: template_text(value[key], lang)
+                          for key in ("indicator", "collected_by", "source")})
     return document
 
 

@@ -11,6 +11,7 @@ from dataclasses import dataclass, field
 from decimal import Decimal
 from typing import Any
 
+from desktop.core.years.signed import as_signed
 from i18n import N_
 from i18n.formats import parse_iso_date
 from wizard_steps.financial_plan import EXPENSE_CATEGORIES, INCOME_CATEGORIES
@@ -83,6 +84,9 @@ def public_fee_total(plan: dict[str, Any], members: list[dict[str, Any]]) -> int
 
 
 def forecast(document: dict[str, Any]) -> Forecast:
+    """The plan as the agreement was signed (members admitted later pay fees, but the
+    forecast they are compared with is the one signed)."""
+    document = as_signed(document)
     plan = document.get("financial_plan", {})
     members = document.get("members", {}).get("organizations", [])
     start = first_year(document.get("district", {}))
@@ -116,7 +120,7 @@ def forecast(document: dict[str, Any]) -> Forecast:
                                   typed=True))
 
     investments: dict[int, int] = {}
-    if plan.get("no_initial_investment") is not True:
+    if plan.get("initial_investments") is not False:
         for item in plan.get("investments", []):
             year = item.get("year") or start
             investments[year] = investments.get(year, 0) + (item.get("amount") or 0)

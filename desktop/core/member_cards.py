@@ -47,8 +47,8 @@ WHY: dict[str, str] = {
                      "members of different legal forms."),
     "nature": N_("Public, private for-profit or non-profit: the district needs a mix, and fees "
                  "paid by public members count as public money in the financial plan."),
-    "registered_sea": N_("At least one member must be registered as a Solidarity Economy Actor "
-                         "under the provincial regulations."),
+    "registered_sea": N_("At least one member must be registered with the solidarity economy "
+                         "regulations of the Province."),
     "tax_code": N_("It identifies the organization in the agreement and with the Province."),
     "vat_number": N_("It identifies the organization in the agreement and with the Province."),
     "registered_office": N_("The agreement states each party's registered office."),

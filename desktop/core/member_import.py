@@ -3,7 +3,13 @@
 Nothing is written until ``import_rows`` is called, after the user has seen the preview.
 Values that are wrong but readable (an email without "@") are imported as typed and flagged,
 as everywhere else; rows that cannot make a member (no name, a duplicate) are left out, and
-the preview says why.
+the preview says why. A row that comes in but lacks something the Review blocks on (a contact
+person, a legal representative, a code that does not check) or a required answer says so too,
+judged by the Review's own rules.
+
+A column headed as a whole name ("Nome e cognome", "Full name", "Referente", "Cognome e nome")
+fills a person's name and surname: split at the last word (at the first, when the surname
+comes first), a surname's particle ("De", "Dal", "van", ...) going with the surname.
 """
 
 from __future__ import annotations
@@ -15,10 +21,11 @@ from typing import Any
 from desktop.core.district_file import DistrictFile
 from desktop.core.errors import UserError
 from desktop.core.number_cells import read_number_cell
+from desktop.core.readiness import Finding, Level, findings
 from desktop.core.spreadsheet_files import Table, read_table
 from i18n import N_, translator
 from wizard_steps import step
-from wizard_steps.fields import Field
+from wizard_steps.fields import Field, Kind, is_empty
 from wizard_steps.kinds import kind_of, normalise
 
 MEMBERS = step("members").field("organizations")
@@ -28,7 +35,7 @@ ALIASES: dict[str, tuple[str, ...]] = {
     "name": ("denominazione", "ragione sociale", "organizzazione", "nome organizzazione",
              "organization", "organisation", "member", "membro", "ente"),
     "legal_form": ("forma", "tipo"),
-    "nature": ("natura giuridica", "tipologia"),
+    "nature": ("natura", "nature", "natura giuridica", "tipologia"),
     "registered_sea": ("aes", "sea", "iscritto", "iscritta", "disciplinari", "registered"),
     "tax_code": ("codice fiscale", "cf", "tax code", "cf piva", "cf p iva"),
     "vat_number": ("partita iva", "p iva", "piva", "vat", "vat number"),
@@ -36,17 +43,35 @@ ALIASES: dict[str, tuple[str, ...]] = {
     "legal_representative": ("rappresentante legale", "legale rappresentante", "presidente"),
     "legal_representative_role": ("carica", "ruolo", "role"),
     "stages": ("fasi", "filiera", "stages"),
-    "contact_person.name": ("nome referente", "referente nome", "referente", "contact name"),
+    "contact_person.name": ("nome referente", "referente nome", "contact name"),
     "contact_person.surname": ("cognome referente", "referente cognome", "contact surname"),
     "contact_person.email": ("email referente", "email", "e mail", "mail", "posta elettronica",
                              "contact email"),
     "contact_person.phone": ("telefono referente", "telefono", "tel", "cellulare", "phone",
                              "contact phone"),
-    "substitute.name": ("nome sostituto", "sostituto", "substitute name"),
+    "substitute.name": ("nome sostituto", "substitute name"),
     "substitute.surname": ("cognome sostituto", "substitute surname"),
     "substitute.email": ("email sostituto", "substitute email"),
     "substitute.phone": ("telefono sostituto", "substitute phone"),
+    # A whole name in one column: split into name and surname (see ``split_full_name``).
+    "contact_person.full_name": (
+        "nome e cognome", "nome cognome", "nome e cognome referente", "referente nome e cognome",
+        "referente", "nominativo", "nominativo referente", "persona di riferimento",
+        "full name", "contact person", "contact person full name", "contact"),
+    "contact_person.full_name_reversed": (
+        "cognome e nome", "cognome nome", "cognome e nome referente", "referente cognome e nome",
+        "surname and name", "surname name"),
+    "substitute.full_name": ("sostituto", "nome e cognome sostituto", "sostituto nome e cognome",
+                             "nominativo sostituto", "substitute", "substitute full name"),
+    "substitute.full_name_reversed": ("cognome e nome sostituto", "sostituto cognome e nome"),
 }
+# The pseudo-parts of a person a whole-name column fills, and whether the surname comes first.
+FULL_NAME = Field("full_name", Kind.TEXT, N_("Name and surname"))
+FULL_NAME_REVERSED = Field("full_name_reversed", Kind.TEXT, N_("Surname and name"))
+SURNAME_FIRST = {FULL_NAME.key: False, FULL_NAME_REVERSED.key: True}
+# Words that begin an Italian, Ladin, German or Dutch surname ("De Luca", "Dal Bosco").
+SURNAME_PARTICLES = {"de", "del", "della", "dei", "degli", "di", "da", "dal", "dalla", "dalle",
+                     "d", "lo", "la", "li", "van", "von", "der", "den", "ten", "zu", "mc", "st"}
 
 HEADER_SEARCH_ROWS = 10
 MERGED_ABOVE = N_("{field} is empty here because the cell of line {line} is merged over this "
@@ -54,9 +79,15 @@ MERGED_ABOVE = N_("{field} is empty here because the cell of line {line} is merg
 
 
 def importable_fields() -> list[tuple[str, Field]]:
-    """(key, field) for every member field a column can fill; person parts as "person.part"."""
-    return [part for declared in MEMBERS.row_fields
-            for part in kind_of(declared).cell_fields()]
+    """(key, field) for every member field a column can fill; person parts as "person.part",
+    and a person's whole name as "person.full_name" (or "person.full_name_reversed")."""
+    fields = []
+    for declared in MEMBERS.row_fields:
+        fields += kind_of(declared).cell_fields()
+        if declared.kind is Kind.PERSON:
+            fields += [(f"{declared.key}.{whole.key}", whole)
+                       for whole in (FULL_NAME, FULL_NAME_REVERSED)]
+    return fields
 
 
 _UNDECLARED = set(ALIASES) - {key for key, _declared in importable_fields()}
@@ -67,6 +98,9 @@ if _UNDECLARED:  # an alias of a renamed field would silently stop matching
 def field_label(key: str, gettext) -> str:
     head, _, sub = key.partition(".")
     declared = MEMBERS.row_field(head)
+    if sub in SURNAME_FIRST:
+        whole = FULL_NAME if sub == FULL_NAME.key else FULL_NAME_REVERSED
+        return f"{gettext(declared.label)}: {gettext(whole.label)}"
     if sub:
         return f"{gettext(declared.label)}: {gettext(declared.row_field(sub).label)}"
     return gettext(declared.label)
@@ -88,10 +122,18 @@ class Problem:
     blocking: bool = False
 
     def text(self, gettext) -> str:
-        # Field labels and validator messages are msgids too: translated with the sentence.
-        params = {k: gettext(v) if k in ("field", "problem") else v
-                  for k, v in self.params.items()}
+        # Field labels and validator messages are msgids too: translated with the sentence;
+        # a list of labels is joined, a finding of the Review is its own message.
+        params = {k: self._param(k, v, gettext) for k, v in self.params.items()}
         return gettext(self.msgid).format(**params)
+
+    @staticmethod
+    def _param(key: str, value: Any, gettext) -> Any:
+        if isinstance(value, list):
+            return ", ".join(gettext(label) for label in value)
+        if isinstance(value, Finding):
+            return value.text(gettext)
+        return gettext(value) if key in ("field", "problem") else value
 
 
 @dataclass
@@ -99,6 +141,9 @@ class PreparedRow:
     line: int  # as the spreadsheet numbers it (the header is line 1)
     values: dict[str, Any]
     problems: list[Problem]
+    # What the member will lack once imported: the Review's blocking findings about it and
+    # its required answers still empty. The row comes in all the same.
+    missing: list[Problem] = field(default_factory=list)
 
     @property
     def importable(self) -> bool:
@@ -195,6 +240,7 @@ def prepare(sheet: Sheet, mapping: list[str], existing_names: list[str]) -> list
             elif key and (row_index, column) in sheet.merged_from:
                 problems.append(Problem(MERGED_ABOVE, {
                     "field": fields[key].label, "line": sheet.merged_from[(row_index, column)]}))
+        _split_full_names(values, problems)
         name = str(values.get("name", "")).strip()
         if not name:
             problems.insert(0, Problem(N_("The name of the organization is missing."),
@@ -204,8 +250,64 @@ def prepare(sheet: Sheet, mapping: list[str], existing_names: list[str]) -> list
                                        {"name": name}, blocking=True))
         else:
             seen.add(normalise(name))
-        prepared.append(PreparedRow(index, values, problems))
+        missing = review_gaps(values) if name else []
+        prepared.append(PreparedRow(index, values, problems, missing))
     return prepared
+
+
+def split_full_name(text: str, surname_first: bool = False) -> tuple[str, str]:
+    """(name, surname) of a whole name: "Maria Grazia De Luca" -> ("Maria Grazia", "De Luca");
+    with ``surname_first``, "De Luca Maria Grazia" -> the same. One word is a name alone."""
+    words = text.split()
+    if len(words) < 2:
+        return text.strip(), ""
+    if surname_first:
+        cut = 1
+        while cut < len(words) - 1 and normalise(words[cut - 1]) in SURNAME_PARTICLES:
+            cut += 1
+        return " ".join(words[cut:]), " ".join(words[:cut])
+    cut = len(words) - 1
+    while cut > 1 and normalise(words[cut - 1]) in SURNAME_PARTICLES:
+        cut -= 1
+    return " ".join(words[:cut]), " ".join(words[cut:])
+
+
+SPLIT_TO_CHECK = N_("“{value}” was split into name “{name}” and surname “{surname}”: check it "
+                    "after the import.")
+
+
+def _split_full_names(values: dict[str, Any], problems: list[Problem]) -> None:
+    """A whole-name column's value as the person's name and surname; a column of its own for
+    the name or the surname wins over the split."""
+    for key in [k for k in values if k.partition(".")[2] in SURNAME_FIRST]:
+        person, _, sub = key.partition(".")
+        whole = str(values.pop(key)).strip()
+        name, surname = split_full_name(whole, SURNAME_FIRST[sub])
+        values.setdefault(f"{person}.name", name)
+        if surname:
+            values.setdefault(f"{person}.surname", surname)
+        if len(whole.split()) > 2:  # three words or more: the cut is a guess worth a look
+            problems.append(Problem(SPLIT_TO_CHECK, {"value": whole, "name": name,
+                                                     "surname": surname}))
+
+
+MISSING_FOR_REVIEW = N_("Still missing for the Review: {fields}.")
+REVIEW_WILL_BLOCK = N_("The Review will block on this member: {problem}")
+
+
+def review_gaps(values: dict[str, Any]) -> list[Problem]:
+    """What the member made of ``values`` will lack: its required answers still empty, and the
+    blocking findings the Review's rules give about it (run on it alone)."""
+    member = {**as_member(values), "id": 0}
+    blocking = [finding for finding in findings({"members": {MEMBERS.key: [member]}})
+                if finding.level is Level.BLOCKING and finding.row == 0]
+    # Not named twice: a finding on "legal_representative" covers its role as well.
+    said = tuple(finding.field for finding in blocking if finding.field)
+    empty = [declared.label for declared in MEMBERS.row_fields
+             if declared.required and declared.kind is not Kind.PERSON
+             and not declared.key.startswith(said) and is_empty(declared, member.get(declared.key))]
+    gaps = [Problem(MISSING_FOR_REVIEW, {"fields": empty})] if empty else []
+    return gaps + [Problem(REVIEW_WILL_BLOCK, {"problem": finding}) for finding in blocking]
 
 
 def _number_cell(sheet: Sheet, cell: tuple[int, int], key: str, declared: Field,

@@ -41,7 +41,7 @@ class Level(IntEnum):
 
 
 LEVEL_NAMES = {Level.BLOCKING: N_("blocking"), Level.WARNING: N_("warning"),
-               Level.HINT: N_("hint")}
+               Level.HINT: N_("suggestion")}
 
 
 @dataclass(frozen=True)
@@ -112,7 +112,7 @@ KEY_FIGURES = keys("key_figures", "coordinator same_person external_contact term
                    "coordinator_skills external_skills")
 CHAIN = keys("supply_chain", "chain products")
 ACTOR = keys("supply_chain.chain", "stage member partner")
-PLAN = keys("financial_plan", "no_initial_investment investments funding_sources forecasts "
+PLAN = keys("financial_plan", "initial_investments investments funding_sources forecasts "
             "has_fee sustainability_analysis feasibility")
 REPORTING = keys("reporting", "indicators report_by report_where strengths weaknesses "
                  "opportunities threats")
@@ -168,8 +168,8 @@ def one_member_registered(doc: Doc) -> list[Finding]:
                 Level.BLOCKING, "members", N_(
                     "No member is registered with the solidarity economy regulations. "
                     "Resolution 1949/2020 and the toolkit (2.1) ask for at least one registered "
-                    "member "
-                    "(Solidarity Economy Actor). Mark the registered members in the step "
+                    "member. "
+                    "Mark the registered members in the step "
                     "“Members”, or involve one that is registered."),
                 field_key="organizations")
 
@@ -198,10 +198,10 @@ def different_legal_forms(doc: Doc) -> list[Finding]:
 def mixed_natures(doc: Doc) -> list[Finding]:
     natures = {m.get(MEMBER.nature) for m in _members(doc) if m.get(MEMBER.nature)}
     found = _one(len(natures) >= 2, Level.WARNING, "members", N_(
-        "All the members are of the same nature (public, private for-profit or private "
-        "non-profit). The toolkit (2.1, 2.3) warns against excessive homogeneity: a mix of "
-        "natures brings complementary skills to the chain. Consider inviting a member of "
-        "another nature."), field_key="organizations")
+        "All the members are of the same type of organization (public, private for-profit "
+        "or third sector). The toolkit (2.1, 2.3) warns against excessive homogeneity: a mix "
+        "of types brings complementary skills to the chain. Consider inviting a member of "
+        "another type."), field_key="organizations")
     if not found and _members(doc) and "private_for_profit" not in natures:
         found.append(finding(Level.HINT, "members", N_(
             "No member is a for-profit business. The 2024 Trentino workshops found businesses "
@@ -414,7 +414,7 @@ def key_roles(doc: Doc) -> list[Finding]:
                 if r.get(ROLE.member)}
     missing = [key for key in KEY_ROLE_KEYS if key not in assigned]
     return _one(not missing, Level.WARNING, "governance", N_(
-        "Some key roles are not assigned to a member: {roles}. The toolkit (2.1) asks the "
+        "Some roles are not assigned to a member: {roles}. The toolkit (2.1) asks the "
         "members to say who coordinates, facilitates the network, manages the accounts and "
         "communicates inside and outside. Assign them in the step “Governance”."),
         field_key=GOVERNANCE.roles,
@@ -458,7 +458,7 @@ def coordinator(doc: Doc) -> list[Finding]:
                     "The internal coordinator is not appointed, or their name, surname, email "
                     "or phone is missing. The toolkit (2.1) says the district needs this "
                     "figure from the start, to run it and convene the assembly. Appoint the "
-                    "coordinator in the step “Key figures”."), field_key=KEY_FIGURES.coordinator)
+                    "coordinator in the step “Key roles”."), field_key=KEY_FIGURES.coordinator)
 
 
 @rule("K2")
@@ -477,7 +477,7 @@ def external_contact(doc: Doc) -> list[Finding]:
 def long_appointments(doc: Doc) -> list[Finding]:
     years = _section(doc, "key_figures").get(KEY_FIGURES.term_years)
     return _one(years is not None and years >= 4, Level.HINT, "key_figures", N_(
-        "The appointments of the key figures last less than four years. The toolkit (2.1) "
+        "The appointments to the key roles last less than four years. The toolkit (2.1) "
         "suggests keeping them for several years, ideally four, for the district to "
         "consolidate."), field_key=KEY_FIGURES.term_years)
 
@@ -508,7 +508,7 @@ def skills_confirmed(doc: Doc) -> list[Finding]:
           and set(section.get(KEY_FIGURES.external_skills) or [])
           >= {c.key for c in EXTERNAL_SKILLS})
     return _one(ok, Level.HINT, "key_figures", N_(
-        "Not all the skills the toolkit expects of the key figures are confirmed (coordinator: "
+        "Not all the skills the toolkit expects in the key roles are confirmed (coordinator: "
         "leadership and management, relational and communication skills; external contact: "
         "strategy and representation, relational and communication skills, mediation). "
         "Discuss them and tick those the group confirms."),
@@ -581,7 +581,7 @@ def products_named(doc: Doc) -> list[Finding]:
 @rule("F1")
 def investments_listed(doc: Doc) -> list[Finding]:
     plan = _section(doc, "financial_plan")
-    ok = plan.get(PLAN.no_initial_investment) is True or bool(plan.get(PLAN.investments))
+    ok = plan.get(PLAN.initial_investments) is False or bool(plan.get(PLAN.investments))
     return _one(ok, Level.BLOCKING, "financial_plan", N_(
         "The initial investments are not listed. The toolkit (2.1) asks for an analysis of the "
         "costs of starting the district. List them, or state that there are none."),
@@ -760,7 +760,7 @@ def territory_analysed(doc: Doc) -> list[Finding]:
                 Level.WARNING, "local_roots", N_(
                     "The territory is not analysed. The toolkit (2.1) asks the promoters to know "
                     "the area: its economic, social and cultural traits, needs and "
-                    "opportunities. Write the analysis in the step “Local roots”."),
+                    "opportunities. Write the analysis in the step “Roots in the community”."),
                 field_key=ROOTS.territory_analysis)
 
 
@@ -770,7 +770,7 @@ def relationships(doc: Doc) -> list[Finding]:
                 "local_roots", N_(
                     "No relationship to build is listed. The toolkit (2.1) asks the promoters to "
                     "build ties with institutions, businesses, associations and citizens. List "
-                    "them in the step “Local roots”."), field_key=ROOTS.relationships)
+                    "them in the step “Roots in the community”."), field_key=ROOTS.relationships)
 
 
 @rule("L3")

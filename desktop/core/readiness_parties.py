@@ -88,7 +88,7 @@ def within_the_agreement(doc: Doc) -> list[Finding]:
     term = doc.get("key_figures", {}).get(TERM_YEARS.term_years)
     if term and term > years:
         found.append(finding(Level.WARNING, "key_figures", N_(
-            "The key figures are appointed for {term} years, longer than the agreement "
+            "The key roles are appointed for {term} years, longer than the agreement "
             "({years} years): an appointment cannot outlast the agreement that makes it. "
             "Shorten the term or lengthen the agreement."),
             {"term": term, "years": years}, TERM_YEARS.term_years))

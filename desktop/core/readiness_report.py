@@ -33,7 +33,7 @@ def _label(step_key: str, table: str, field_key: str, value: str, _) -> str:
 
 
 LEVEL_HEADINGS = {Level.BLOCKING: N_("Problems that block the final agreement"),
-                  Level.WARNING: N_("Warnings"), Level.HINT: N_("Hints")}
+                  Level.WARNING: N_("Warnings"), Level.HINT: N_("Suggestions")}
 
 
 def district_summary(document: dict[str, Any], lang: str) -> list[tuple[str, str]]:
@@ -45,8 +45,9 @@ def district_summary(document: dict[str, Any], lang: str) -> list[tuple[str, str
     forms = Counter(m.get("legal_form", "") for m in members)
     lines = [
         (_("Members"), str(len(members))),
-        (_("By nature"), "; ".join(f"{_label('members', 'organizations', 'nature', k, _)}: {n}"
-                                   for k, n in natures.most_common())),
+        (_("By type of organization"), "; ".join(
+            f"{_label('members', 'organizations', 'nature', k, _)}: {n}"
+            for k, n in natures.most_common())),
         (_("By legal form"), "; ".join(
             f"{_label('members', 'organizations', 'legal_form', k, _)}: {n}"
             for k, n in forms.most_common())),
@@ -129,9 +130,9 @@ def passing_review(lang: str) -> list[Any]:
     styles = _styles()
     levels = Counter(rule_id[0] for rule_id in RULES)
     titles = {"S": _("members"), "O": _("objectives"), "G": _("governance"),
-              "K": _("key figures"), "B": _("supply chain"), "F": _("financial plan and "
+              "K": _("key roles"), "B": _("supply chain"), "F": _("financial plan and "
                                                                    "reporting"),
-              "L": _("local roots"), "C": _("links with other districts"),
+              "L": _("roots in the community"), "C": _("links with other districts"),
               "A": _("the agreement itself")}
     checked = "; ".join(f"{titles[letter]}: {count}" for letter, count in levels.items()
                         if letter in titles)

@@ -28,6 +28,7 @@ class Settings:
     recent: list[str] = field(default_factory=list)
     window_geometry: str = ""  # Qt's saveGeometry(), base64: size, place, maximised
     show_help: bool = True  # the help panel beside each step
+    trust_list: str = ""  # certification authorities imported for signatures: file or folder
 
     @property
     def last_district(self) -> str:
@@ -52,7 +53,8 @@ def load() -> Settings:
         return Settings(language=str(data.get("language", "")),
                         recent=[str(p) for p in data.get("recent", [])][:MAX_RECENT],
                         window_geometry=str(data.get("window_geometry", "")),
-                        show_help=bool(data.get("show_help", True)))
+                        show_help=bool(data.get("show_help", True)),
+                        trust_list=str(data.get("trust_list", "")))
     except (OSError, ValueError, AttributeError):
         return Settings()
 

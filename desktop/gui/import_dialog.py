@@ -96,10 +96,11 @@ class ImportDialog(Retranslating, QDialog):
     def _show_status(self) -> None:
         """The verdict on each row and the summary, in the current language."""
         for row, prepared in enumerate(self.prepared, start=1):
-            status = "\n".join(p.text(_) for p in prepared.problems) or _("Ready to import")
+            shown = prepared.problems + (prepared.missing if prepared.importable else [])
+            status = "\n".join(p.text(_) for p in shown) or _("Ready to import")
             item = QTableWidgetItem(status)
             item.setToolTip(status)
-            colour = BLOCKED if not prepared.importable else WARNED if prepared.problems else None
+            colour = BLOCKED if not prepared.importable else WARNED if shown else None
             for column in range(self.table.columnCount()):
                 cell = item if column == 0 else self.table.item(row, column)
                 if cell is not None:
@@ -107,13 +108,19 @@ class ImportDialog(Retranslating, QDialog):
             self.table.setItem(row, 0, item)
         self.table.resizeRowsToContents()
         ready = sum(1 for p in self.prepared if p.importable)
+        incomplete = sum(1 for p in self.prepared if p.importable and p.missing)
         left_out = len(self.prepared) - ready
         self.summary.setText(
             ngettext("{count} member will be imported.", "{count} members will be imported.",
                      ready).format(count=ready)
             + " " + ngettext("{count} row cannot be imported: see why in the first column.",
                              "{count} rows cannot be imported: see why in the first column.",
-                             left_out).format(count=left_out) * bool(left_out))
+                             left_out).format(count=left_out) * bool(left_out)
+            + " " + ngettext("{count} of them will still miss something the Review asks for: "
+                             "see what in the first column.",
+                             "{count} of them will still miss something the Review asks for: "
+                             "see what in the first column.",
+                             incomplete).format(count=incomplete) * bool(incomplete))
         self.import_button.setText(ngettext("Import {count} member", "Import {count} members",
                                             ready).format(count=ready))
         self.import_button.setEnabled(ready > 0)
@@ -130,7 +137,8 @@ class ImportDialog(Retranslating, QDialog):
         self.intro.setText(_(
             "File: {file}. Check which field each column holds (first row), and the rows "
             "below: those in red cannot be imported, those in yellow are imported with a "
-            "warning. Nothing is saved until you press Import.").format(file=self.path.name))
+            "warning or with something still missing for the Review. Nothing is saved until "
+            "you press Import.").format(file=self.path.name))
         for combo in self.combos:
             combo.setItemText(0, _("— ignore this column —"))
             for index in range(1, combo.count()):

@@ -29,7 +29,12 @@ from PySide6.QtWidgets import (
 from desktop.core import settings
 from desktop.core.agreement.glyphs import missing_characters
 from desktop.core.agreement.organisation import missing_clause_languages
-from desktop.core.calendar_export import meeting_count, with_meeting_ids, write_calendar
+from desktop.core.calendar_export import (
+    for_year,
+    meeting_count,
+    with_meeting_ids,
+    write_calendar,
+)
 from desktop.core.defaults import start_district
 from desktop.core.district_file import DistrictFile, backups
 from desktop.core.district_file.lock import DistrictLock, LockedError
@@ -39,7 +44,9 @@ from desktop.core.log_file import log
 from desktop.core.member_import import Sheet, read_sheet
 from desktop.core.outputs import OutputExistsError, check_output
 from desktop.core.readiness import ready_to_sign
+from desktop.core.years.timeline import planned_meetings
 from desktop.gui import window_geometry
+from desktop.gui.assembly_papers import install_assembly_papers
 from desktop.gui.district_safety import DistrictSafety
 from desktop.gui.error_dialog import UnexpectedErrors
 from desktop.gui.export_dialog import ExportDialog
@@ -52,6 +59,7 @@ from desktop.gui.print_job import send_to_printer
 from desktop.gui.printing import print_pdf
 from desktop.gui.read_only_banner import ReadOnlyBanner
 from desktop.gui.save_status import SaveStatus
+from desktop.gui.signatures_dialog import install_signatures
 from desktop.gui.welcome import WelcomePage
 from desktop.gui.wizard_view import WizardView
 from desktop.gui.workers import Task, TaskRunner
@@ -105,6 +113,8 @@ class MainWindow(Retranslating, DistrictSafety):
         self.save_label = SaveStatus(self)
         self.save_label.failureToTell.connect(self.show_error)
         self.statusBar().addPermanentWidget(self.save_label)
+        install_signatures(self)
+        install_assembly_papers(self)
         window_geometry.restore(self)
         self._update_recent()
         self.retranslate()
@@ -231,13 +241,13 @@ class MainWindow(Retranslating, DistrictSafety):
         """A new district opens with a word on what is ahead."""
         box = QMessageBox(QMessageBox.Icon.Information, _("Getting started"), _(
             "The wizard follows the establishment phase of the provincial toolkit in twelve "
-            "steps: the district, its members, objectives, governance, key figures, the supply "
-            "chain, the financial plan, the reporting model, local roots, links with other "
-            "districts, your own clauses and a final review.\n\nA group usually fills them "
-            "over a few meetings; a first draft takes two or three hours. Everything you type "
-            "is saved at once in the district file: you can stop and start again at any time. "
-            "The panel on the right explains each step; the Review tells you what is still "
-            "missing before signing."), QMessageBox.StandardButton.Ok, self)
+            "steps: the district, its members, objectives, governance, key roles, the supply "
+            "chain, the financial plan, the reporting model, roots in the community, links with "
+            "other districts, your own clauses and a final review.\n\nA group usually fills them "
+            "over a few meetings; a first draft takes two or three hours. Everything you type is "
+            "saved at once in the district file: you can stop and start again at any time. The "
+            "panel on the right explains each step; the Review tells you what is still missing "
+            "before signing."), QMessageBox.StandardButton.Ok, self)
         box.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
         box.finished.connect(self.focus_first_field)
         self.dialog = box
@@ -273,6 +283,8 @@ class MainWindow(Retranslating, DistrictSafety):
         self.wizard.calendarRequested.connect(self.request_calendar)
         self.wizard.exportRequested.connect(self.request_export)
         self.wizard.printRequested.connect(self.request_print_agreement)
+        self.wizard.annualReportRequested.connect(self.request_annual_report)
+        self.wizard.yearCalendarRequested.connect(self.request_year_calendar)
         self.stack.addWidget(self.wizard)
         self.stack.setCurrentWidget(self.wizard)
         remembered = settings.load()  # fresh: the language switch saves to the same file
@@ -523,6 +535,45 @@ class MainWindow(Retranslating, DistrictSafety):
                          lambda: write_calendar(document, lang, target), self._calendar_written,
                          N_("The calendar could not be written: {reason}"))
 
+    def export_annual_report(self, year: int, public: bool, path: str | Path) -> Task | None:
+        """The annual report of a year after signing, in the interface's language."""
+        # reportlab is loaded at the first export, not at start-up
+        from desktop.core.years.annual_report import export_annual_report
+
+        document = self._document_now()
+        target = self._output(path, True, lambda: None)  # the file dialog has asked
+        if document is None or target is None:
+            return None
+        lang = self.language.language
+        return self._run(_("Writing the annual report…"),
+                         lambda: export_annual_report(document, year, lang, target, public),
+                         self._annual_report_written,
+                         N_("The annual report could not be written: {reason}"))
+
+    def _annual_report_written(self, target: Path) -> None:
+        log.info("annual report exported")
+        self.last_export = target
+        self.statusBar().showMessage(
+            _("Annual report written to {path}").format(path=target), 10000)
+
+    def export_year_calendar(self, year: int, path: str | Path) -> Task | None:
+        """The assemblies planned for ``year`` as an .ics file."""
+        document = self._document_now()
+        if document is None or self.district is None:
+            return None
+        document = with_meeting_ids(document, [row["id"] for row in self.district.rows("meetings")])
+        document = for_year(document, planned_meetings(document, year))
+        if not meeting_count(document):
+            self.show_error(_("No assembly is planned for {year}.").format(year=year))
+            return None
+        target = self._output(path, True, lambda: None)  # the file dialog has asked
+        if target is None:
+            return None
+        lang = self.language.language
+        return self._run(_("Writing the calendar…"),
+                         lambda: write_calendar(document, lang, target), self._calendar_written,
+                         N_("The calendar could not be written: {reason}"))
+
     def _calendar_written(self, target: Path) -> None:
         log.info("calendar exported")
         self.statusBar().showMessage(_("Calendar written to {path}").format(path=target), 10000)
@@ -574,6 +625,19 @@ class MainWindow(Retranslating, DistrictSafety):
     def request_calendar(self) -> None:
         if self.district is not None:
             self._file_dialog(_("Export the assembly calendar"), True, self.export_calendar,
+                              CALENDAR_FILTER, "ics")
+
+    def request_annual_report(self, year: int, public: bool) -> None:
+        if self.district is not None:
+            self._file_dialog(
+                _("Save the annual report for publication as") if public
+                else _("Save the annual report as"), True,
+                lambda path: self.export_annual_report(year, public, path), PDF_FILTER, "pdf")
+
+    def request_year_calendar(self, year: int) -> None:
+        if self.district is not None:
+            self._file_dialog(_("Export the assembly calendar"), True,
+                              lambda path: self.export_year_calendar(year, path),
                               CALENDAR_FILTER, "ics")
 
     def request_report(self) -> None:

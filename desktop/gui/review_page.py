@@ -28,6 +28,7 @@ from PySide6.QtWidgets import (
 )
 
 from desktop.core import settings
+from desktop.core.assembly.progress import review_findings
 from desktop.core.display import display_value, row_title
 from desktop.core.district_file import DistrictFile
 from desktop.core.district_file.file import safe_file_name
@@ -35,7 +36,7 @@ from desktop.core.district_file.write_errors import WriteError
 from desktop.core.document_cache import current_document
 from desktop.core.errors import UserError
 from desktop.core.outputs import check_output
-from desktop.core.readiness import LEVEL_NAMES, Finding, Level, acceptance_of, findings
+from desktop.core.readiness import LEVEL_NAMES, Finding, Level, acceptance_of
 from desktop.gui.messages import open_message
 from i18n import _, current_language, ngettext
 from i18n.formats import long_date
@@ -43,6 +44,8 @@ from i18n.qt import Retranslating
 from wizard_steps import STEPS
 from wizard_steps import step as declared_step
 from wizard_steps.fields import Kind, is_visible
+from wizard_steps.widgets.page import FieldForm
+from wizard_steps.years import AFTER_SIGNING
 
 LEVEL_COLOURS = {Level.BLOCKING: "#b00020", Level.WARNING: "#a15c00", Level.HINT: "#3465a4"}
 
@@ -218,6 +221,7 @@ class ReviewPage(Retranslating, QWidget):
     goToRequested = Signal(object)  # noqa: N815  (a Finding)
     acknowledgementsChanged = Signal()  # noqa: N815
     contentChanged = Signal()  # noqa: N815 (the findings and summary were rebuilt)
+    signedChanged = Signal()  # noqa: N815  (the date the agreement was signed on)
 
     def __init__(self, district: DistrictFile, parent: QWidget | None = None) -> None:
         super().__init__(parent)
@@ -270,7 +274,20 @@ class ReviewPage(Retranslating, QWidget):
         layout.addWidget(self.signed_caption)
         layout.addWidget(self.signed_list)
         layout.addLayout(buttons)
+        # Once signed, the district's years open beside the steps (desktop/gui/years_view.py).
+        self.signed_form = FieldForm((AFTER_SIGNING.field("signed_on"),), self)
+        form_layout = self.signed_form.layout()
+        if form_layout is not None:
+            form_layout.setContentsMargins(0, 0, 0, 0)
+        self.signed_form.committed.connect(self._signed_on)
+        self.signed_form.load(district.answers())
+        layout.addWidget(self.signed_form)
         self.retranslate()
+
+    def _signed_on(self, key: str, value: Any) -> None:
+        with suppress(WriteError):  # the value stays on screen and is written with the next edit
+            self.district.set_answer(key, value)
+        self.signedChanged.emit()
 
     # --- the signed agreement ---------------------------------------------------------------
 
@@ -542,7 +559,7 @@ class ReviewPage(Retranslating, QWidget):
     def refresh(self) -> None:
         self._refreshed_for = (self.district.revision, current_language())
         document = current_document(self.district)
-        self.current = findings(document)
+        self.current = review_findings(document)
         ready = not any(f.level is Level.BLOCKING for f in self.current)
         self.verdict.setText(self.verdict_text(self.current))
         self.verdict.setStyleSheet("font-size: 13pt; font-weight: 600; color: "
@@ -585,4 +602,5 @@ class ReviewPage(Retranslating, QWidget):
             self.refresh()
 
     def flush(self) -> None:
-        """Nothing is typed here."""
+        """Only the date the agreement was signed on is typed here."""
+        self.signed_form.flush()

@@ -1,7 +1,8 @@
 """``des-wizard --self-test``: proves that an installed or frozen program is whole.
 
 Offscreen, in a temporary folder (the user's settings are not touched): open the example, walk
-every step, switch the language both ways, export both agreements and read them back. One
+every step, switch the language both ways, export both agreements and read them back, sign
+the final with a throwaway certificate and verify it. One
 line is printed; the exit status is 0 when everything worked, 1 otherwise.
 """
 
@@ -33,7 +34,8 @@ def run_self_test() -> int:
         _say("self-test failed: " + "; ".join(failures))
         return 1
     _say(f"self-test passed: example opened, {steps} steps walked, languages switched both "
-         f"ways, agreements in Italian and English exported and read back "
+         f"ways, agreements in Italian and English exported and read back, a signed sample "
+         f"verified "
          f"(window ready in {start_seconds:.2f} s, {total:.2f} s in all)")
     return 0
 
@@ -68,6 +70,7 @@ def _check_everything(folder: Path, failures: list[str], started: float) -> tupl
     from desktop.core.agreement import export_agreement
     from desktop.core.document import to_document
     from desktop.core.example import write_example
+    from desktop.core.signing.sample import signed_sample_verifies
     from desktop.gui.app import application, create_window
     from desktop.gui.printing import page_texts
     from i18n.qt import installed_qt_translator
@@ -122,6 +125,8 @@ def _check_everything(folder: Path, failures: list[str], started: float) -> tupl
             return title in text and name in text and "DRAFT" not in text \
                 and "BOZZA" not in text
         _check(failures, f"the {lang} agreement is not right", exported)
+    _check(failures, "a signed sample did not verify",
+           lambda: signed_sample_verifies(document, folder))
     window.close()
     return steps, start_seconds
 

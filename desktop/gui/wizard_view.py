@@ -27,14 +27,17 @@ from desktop.core.document import to_document
 from desktop.core.document_cache import current_document
 from desktop.core.readiness import Finding, Level, findings, is_acknowledged
 from desktop.core.step_state import StepState, step_state
+from desktop.core.years.signed import signed_on
 from desktop.gui.lazy_pages import LazyPages
 from desktop.gui.page_findings import PageFindings
 from desktop.gui.review_page import ReviewPage
+from desktop.gui.years_view import YearsView
 from i18n import N_, _
 from i18n.qt import Retranslating
 from wizard_steps import STEPS
 from wizard_steps.fields import Kind, Step
 from wizard_steps.widgets.page import StepPage
+from wizard_steps.years import YEAR
 
 STATE_TEXT = {
     StepState.INCOMPLETE: N_("to do"),
@@ -79,6 +82,8 @@ class WizardView(Retranslating, QWidget):
     calendarRequested = Signal()  # noqa: N815
     exportRequested = Signal()  # noqa: N815
     printRequested = Signal()  # noqa: N815
+    annualReportRequested = Signal(int, bool)  # noqa: N815  (year, copy for publication)
+    yearCalendarRequested = Signal(int)  # noqa: N815  (the year of the assemblies)
 
     def __init__(self, district: DistrictFile, parent: QWidget | None = None) -> None:
         super().__init__(parent)
@@ -100,8 +105,8 @@ class WizardView(Retranslating, QWidget):
         self.import_button.clicked.connect(self.importRequested)
         self.calendar_button = QPushButton(self)
         self.calendar_button.clicked.connect(self.calendarRequested)
-        for extra in (self.import_button, self.calendar_button):
-            extra.hide()  # shown in their list's page; until then out of sight and of Tab
+        for button in (self.import_button, self.calendar_button):
+            button.hide()  # until its page is built: not drawn at the view's corner meanwhile
         self._states: list[StepState] = []
         self._states_revision = -1  # the file's revision the step states were judged on
         self.page_list = LazyPages(self.pages, STEPS, self._build_page)
@@ -111,8 +116,16 @@ class WizardView(Retranslating, QWidget):
         self.review.editRequested.connect(self.steps.setCurrentRow)
         self.review.goToRequested.connect(self.go_to)
         self.review.acknowledgementsChanged.connect(self.refresh_states)
+        self.review.signedChanged.connect(self._edited)
         self.pages.addWidget(self.review)
         self.steps.addItem(QListWidgetItem())
+        # After the review, once the agreement is signed: the district's years (built when
+        # first shown; a placeholder holds its place in the stack until then).
+        self.years_row = len(STEPS) + 1
+        self.years_view: YearsView | None = None
+        self.pages.addWidget(QWidget(self))
+        self.steps.addItem(QListWidgetItem())
+        self.steps.item(self.years_row).setHidden(True)
         self.steps.currentRowChanged.connect(self._show_step)
 
         self.help_panel = help_panel = QWidget(self)
@@ -222,17 +235,38 @@ class WizardView(Retranslating, QWidget):
     def current_index(self) -> int:
         return self.steps.currentRow()
 
+    def years(self) -> YearsView:
+        """The district's years, built the first time they are asked for."""
+        if self.years_view is None:
+            placeholder = self.pages.widget(self.years_row)
+            self.years_view = YearsView(self.district, self)
+            self.years_view.edited.connect(self._edited)
+            self.years_view.annualReportRequested.connect(self.annualReportRequested)
+            self.years_view.calendarRequested.connect(self.yearCalendarRequested)
+            self.pages.insertWidget(self.years_row, self.years_view)
+            if placeholder is not None:
+                self.pages.removeWidget(placeholder)
+                placeholder.deleteLater()
+        return self.years_view
+
+    def show_years(self) -> YearsView:
+        view = self.years()
+        self.steps.setCurrentRow(self.years_row)
+        return view
+
     def _show_step(self, row: int) -> None:
         if row < 0:
             return
         self.flush()
         if row < len(STEPS):
             self.page_list[row]  # noqa: B018 (built on its first visit)
+        elif row == self.years_row:
+            self.years().refresh_years()
         self.pages.setCurrentIndex(row)
         self._update_page_findings()
         self.back_button.setEnabled(row > 0)
         on_review = row == self.page_count() - 1
-        self.next_button.setVisible(not on_review)
+        self.next_button.setVisible(not on_review and row != self.years_row)
         self.print_button.setVisible(on_review)
         self.export_button.setVisible(on_review)
         self._update_help()
@@ -289,6 +323,13 @@ class WizardView(Retranslating, QWidget):
         review = self.steps.item(len(STEPS))
         review.setText(f"{len(STEPS) + 1}. {_('Review')}")
         review.setIcon(style.standardIcon(QStyle.StandardPixmap.SP_FileDialogContentsView))
+        years = self.steps.item(self.years_row)
+        years.setText(_(YEAR.title))
+        years.setIcon(style.standardIcon(QStyle.StandardPixmap.SP_FileDialogDetailedView))
+        signed = self._document is not None and signed_on(self._document) is not None
+        years.setHidden(not signed)
+        if not signed and self.current_index() == self.years_row:
+            self.steps.setCurrentRow(len(STEPS))
 
     def _update_page_findings(self) -> None:
         index = self.current_index()
@@ -304,6 +345,10 @@ class WizardView(Retranslating, QWidget):
 
     def _update_help(self) -> None:
         index = max(0, self.current_index())
+        if index == self.years_row:
+            self.help_title.setText(_(YEAR.title))
+            self.help_text.setText(_(YEAR.help))
+            return
         if index >= len(STEPS):
             self.help_title.setText(_("Review"))
             self.help_text.setText(_(REVIEW_HELP))
@@ -339,3 +384,6 @@ class WizardView(Retranslating, QWidget):
     def flush(self) -> None:
         for page in self.page_list.built():
             page.flush()
+        self.review.flush()
+        if self.years_view is not None:
+            self.years_view.flush()

@@ -112,3 +112,12 @@ def test_values_longer_than_a_page_do_not_break_the_layout(tmp_path):
     text = " ".join(page.extract_text() for page in reader.pages)
     assert text.count("lunghissima") >= 900 * 2  # in the parties, the signatures, Annex A
     assert text.count("parola") == 6000
+
+
+def test_the_defined_term_parti_keeps_its_capital_once_defined(tmp_path):
+    """«Parti» is a defined term of the Italian text: after its definition it is written as
+    defined, never "le parti" in lower case."""
+    out = export_agreement(example_document("it"), "it", tmp_path / "a.pdf")
+    text = squash(" ".join(pages_text(out)))
+    defined_at = text.index("«Parti»")
+    assert re.search(r"\b(le|alle|delle|dalle|tra le|fra le) parti\b", text[defined_at:]) is None

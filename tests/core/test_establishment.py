@@ -98,10 +98,10 @@ ARTICLES = {
            "Trattamento dei dati personali", "Disposizioni finali"],
     "en": ["Establishment and name", "Nature of the agreement", "Shared principles",
            "Overview, mission and objectives", "Supply chain",
-           "Governance and members' assembly", "Key figures", "Contact persons",
+           "Governance and members' assembly", "Key roles", "Contact persons",
            "Roles and commitments of the Parties", "Duties of the Parties",
            "Economic resources", "Monitoring, annual report and social report",
-           "Local roots and promotion", "Admission, withdrawal and exclusion",
+           "Roots in the community and promotion", "Admission, withdrawal and exclusion",
            "Duration, renewal and amendments", "Personal data", "Disputes",
            "Registration and stamp duty", "Language", "Use of the district's brand",
            "Signature and effect", "Final provisions"],
@@ -230,7 +230,8 @@ def test_every_text_of_the_example_is_in_its_agreement(tmp_path, lang):
     text = agreement_text(export_agreement(document, lang, tmp_path / "a.pdf"))
     other = {"it": "en", "en": "it"}[lang]
     checked = 0
-    for step in STEPS:
+    # The founding assembly's answers go into its own papers, not into the agreement.
+    for step in (s for s in STEPS if s.key != "assembly"):
         section = document.get(step.key, {})
         for declared in step.fields:
             rows = section.get(declared.key) if declared.kind is Kind.TABLE else [section]

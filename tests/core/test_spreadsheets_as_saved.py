@@ -92,7 +92,7 @@ def test_a_pva_formatted_with_its_zeros_is_read_as_shown(name):
 def test_a_row_left_empty_under_a_merged_cell_is_flagged(name):
     _sheet, rows = prepared(name)
     merged = [p for p in rows[1].problems if p.params.get("line") == 4]
-    assert [p.params["field"] for p in merged] == ["Nature"]
+    assert [p.params["field"] for p in merged] == ["Type of organization"]
     assert "nature" not in rows[1].values
     assert rows[1].importable
     assert "merged" in merged[0].text(str)

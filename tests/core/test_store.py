@@ -1,3 +1,4 @@
+import json
 import shutil
 import sqlite3
 
@@ -189,3 +190,21 @@ def same_pages(first: bytes, second: bytes) -> bool:
         return data[:24] + data[28:40] + data[44:92] + data[96:]
 
     return pages(first) == pages(second)
+
+
+@pytest.mark.parametrize(("old", "now"), [(True, False), (False, True), (None, None)])
+def test_an_answer_asked_the_other_way_round_keeps_its_meaning(tmp_path, district, old, now):
+    """Files of earlier versions asked "without any initial investment?"; the step now asks
+    "are initial investments planned?", and the old answer reads inverted until rewritten."""
+    district.close()
+    with sqlite3.connect(tmp_path / "d.des") as conn:
+        conn.execute("INSERT INTO answers(key, value) VALUES ('no_initial_investment', ?)",
+                     [json.dumps(old)])
+    reopened = DistrictFile.open(tmp_path / "d.des")
+    assert reopened.answer("initial_investments") is now
+    reopened.set_answer("initial_investments", True)
+    assert reopened.answer("initial_investments") is True
+    reopened.close()
+    again = DistrictFile.open(tmp_path / "d.des")
+    assert again.answer("initial_investments") is True
+    again.close()

@@ -17,6 +17,7 @@ from desktop.core import settings
 from desktop.core.district_file import DistrictFile
 from desktop.gui.export_dialog import ExportDialog
 from desktop.gui.review_page import AcceptDialog
+from wizard_steps import step as declared_step
 
 MOST_TABS = 80
 MOUSE_EVENTS = {QEvent.Type.MouseButtonPress, QEvent.Type.MouseButtonRelease,
@@ -104,31 +105,41 @@ def mouse_watch(qapp):
     qapp.removeEventFilter(watch)
 
 
+def label(step_key: str, key: str, table: str = "") -> str:
+    """What a screen reader calls a field: its label in the interface language."""
+    fields = declared_step(step_key).fields
+    if table:
+        fields = next(f for f in fields if f.key == table).row_fields
+    return i18n._(next(f for f in fields if f.key == key).label)
+
+
 def fill_district(keys: Keyboard) -> None:
-    _ = i18n._
-    keys.fill(_("Name of the district"), "DES Val di Non")
-    keys.choose(_("Type of district"))
-    keys.fill(_("Territory"), "Val di Non")
-    keys.fill(_("Place of signing"), "Cles")
-    keys.fill(_("Planned date of signing"), "15/03/2027")
-    keys.fill(_("Duration in years"), "4")
+    keys.fill(label("district", "name"), "DES Val di Non")
+    keys.choose(label("district", "district_type"))
+    keys.fill(label("district", "territory"), "Val di Non")
+    keys.fill(label("district", "signing_place"), "Cles")
+    keys.fill(label("district", "signing_date"), "15/03/2027")
+    keys.fill(label("district", "duration_years"), "4")
 
 
 def add_member(keys: Keyboard, wizard, member: tuple[str, str, str, str]) -> None:
-    _ = i18n._
+    def of(key: str) -> str:
+        return label("members", key, table="organizations")
+
     name, first, surname, email = member
     table = wizard.page_list[1].tables[0]
     keys.tab_until(lambda w: w is table.add_button, table.add_button.text())
     keys.press(Qt.Key.Key_Space)
-    keys.qtbot.waitUntil(lambda: keys.focus().accessibleName() == _("Name of the organization"))
+    keys.qtbot.waitUntil(lambda: keys.focus().accessibleName() == of("name"))
     keys.write(name)
-    keys.choose(_("Legal form"))
-    keys.choose(_("Nature"), downs=2)
-    keys.choose(_("Registered with the solidarity economy regulations"))
-    keys.fill(_("Legal representative"), first + " " + surname)
-    keys.fill(_("Role of the legal representative"), "Presidente")
-    keys.fill(_("People it dedicates to the district"), "2")
-    keys.fill(_("Name"), first)
+    keys.choose(of("legal_form"))
+    keys.choose(of("nature"), downs=2)
+    keys.choose(of("registered_sea"))
+    keys.fill(of("legal_representative"), first + " " + surname)
+    keys.fill(of("legal_representative_role"), "Presidente")
+    keys.fill(of("staff_people"), "2")
+    _ = i18n._
+    keys.fill(_("Name"), first)  # the contact person's, which comes first
     keys.fill(_("Surname"), surname)
     keys.fill(_("Email"), email)
     keys.fill(_("Phone"), "0461 123456")

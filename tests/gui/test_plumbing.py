@@ -61,7 +61,7 @@ def test_each_widget_retranslates_once_per_switch(qtbot, window):
         window.language.apply(lang)
     # Five switches, English to English included (no Qt translator changes then).
     assert (inside.count, dialog.count, alone.count) == tuple(n + 5 for n in start)
-    assert inside.text() == "Riepilogo" == window.wizard.review.heading.text()
+    assert inside.text() == "Verifica finale" == window.wizard.review.heading.text()
     window.language.apply("en")
     assert inside.text() == "Review" == window.wizard.review.heading.text()
     assert window.welcome.title.text() == "Welcome to DES Wizard"

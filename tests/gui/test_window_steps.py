@@ -17,7 +17,8 @@ def step_index(key):
 
 def test_every_step_and_the_review_can_be_reached(window):
     wizard = window.wizard
-    assert wizard.steps.count() == len(STEPS) + 1
+    # the steps, the review, then the district's years (the example is signed)
+    assert wizard.steps.count() == len(STEPS) + 2
     for index in range(wizard.page_count()):
         wizard.steps.setCurrentRow(index)
         assert wizard.pages.currentIndex() == index
@@ -37,7 +38,7 @@ def test_removing_a_member_still_named_elsewhere_asks_and_says_where(qtbot, wind
         OLTRE))
     qtbot.mouseClick(table.remove_button, Qt.MouseButton.LeftButton)
     text = table._confirm.text()
-    for place in (i18n._("Objectives"), i18n._("Decision bodies"), i18n._("Key roles"),
+    for place in (i18n._("Objectives"), i18n._("Decision bodies"), i18n._("Roles of the members"),
                   i18n._("Who acts at each stage of the chain")):
         assert place in text
     qtbot.mouseClick(table._confirm.button(QMessageBox.StandardButton.Yes),
@@ -112,7 +113,9 @@ def test_import_preview_then_confirm(qtbot, window, tmp_path, wait_for_tasks):
     assert isinstance(dialog, ImportDialog)
     assert len(window.district.rows("organizations")) == 10  # nothing yet
     status = [dialog.table.item(row, 0).text() for row in range(1, dialog.table.rowCount())]
-    assert status[0] == i18n._("Ready to import")
+    # It comes in, and says what the Review will still block on (no legal representative).
+    assert status[0].startswith(i18n._("The Review will block on this member: {problem}")
+                                .split("{")[0])
     assert i18n._("Empty row.") in status[2]
     qtbot.mouseClick(dialog.import_button, Qt.MouseButton.LeftButton)
     names = [m["name"] for m in window.district.rows("organizations")]
@@ -248,3 +251,17 @@ def test_the_forecast_grid_adds_up_as_typed_and_refuses_what_it_cannot_read(wind
     balance_row = next(r for r in range(table.rowCount())
                        if table.verticalHeaderItem(r).text() == i18n._("Balance of the year"))
     assert table.item(balance_row, 0).text() == "1.500,00"
+
+
+def test_the_list_buttons_are_not_drawn_over_the_step_list_before_their_page(window):
+    """The import and calendar buttons belong to the Members and Governance pages, built when
+    first shown: until then they were drawn at the view's top-left corner, over step 1."""
+    wizard = window.wizard
+    window.show()
+    assert wizard.pages.currentIndex() == 0
+    assert not wizard.calendar_button.isVisible()
+    assert not wizard.import_button.isVisible()
+    wizard.steps.setCurrentRow(step_index("governance"))
+    assert wizard.calendar_button.isVisible()
+    page = wizard.page_list[step_index("governance")]
+    assert page.isAncestorOf(wizard.calendar_button)

@@ -106,7 +106,7 @@ def establishment(ctx: Context) -> Article:
     if kind:
         paragraphs.append(_("The District is a {kind}.").format(kind=kind))
     if district.get(DISTRICT.seat):
-        paragraphs.append(_("The reference address of the District is {seat}.").format(
+        paragraphs.append(_("The contact address of the District is {seat}.").format(
             seat=esc(district[DISTRICT.seat])))
     return Article(_("Establishment and name"), paragraphs)
 

@@ -39,6 +39,12 @@ def phrase(value: Any) -> str:
     return esc(text[:1].lower() + text[1:] if ordinary else text)
 
 
+def label_in_sentence(label: str) -> str:
+    """One of our choice labels inside a sentence: only its first letter lowered, so that
+    "Ente del Terzo settore" reads "ente del Terzo settore" (a name keeps its capitals)."""
+    return label[:1].lower() + label[1:]
+
+
 @dataclass
 class Context:
     document: dict[str, Any]

@@ -12,6 +12,7 @@ from desktop.core.agreement.context import (
     Table,
     esc,
     inline,
+    label_in_sentence,
     phrase,
 )
 from desktop.core.finance import FEE_BY_NATURE, forecast, membership_fee_total
@@ -22,7 +23,7 @@ from wizard_steps.reporting import TEMPLATES
 
 # The fields read here, checked against the declarations when this module is imported.
 PLAN = keys("financial_plan", "has_fee fee_amount funding_sources investments "
-            "no_initial_investment sustainability_analysis feasibility")
+            "initial_investments sustainability_analysis feasibility")
 INVESTMENT = keys("financial_plan.investments", "item category year amount")
 SOURCE = keys("financial_plan.funding_sources", "first_year last_year status source "
               "amount_per_year kind public_private")
@@ -63,9 +64,10 @@ def economic_resources(ctx: Context) -> Article | None:
                 amount=_money(ctx, amount)))
         else:
             by_nature = "; ".join(
-                f"{ctx.shown('members', MEMBER.nature, nature, table='organizations').lower()}: "
-                f"{_money(ctx, amount)}" for nature, amount in fees.items())
-            parts.append(_("The yearly membership fee depends on the nature of the member: "
+                label_in_sentence(ctx.shown("members", MEMBER.nature, nature,
+                                            table="organizations"))
+                + f": {_money(ctx, amount)}" for nature, amount in fees.items())
+            parts.append(_("The yearly membership fee depends on the type of organization: "
                            "{fees}.").format(fees=by_nature))
         parts.append(_("In all, the fees yield {total} a year.").format(
             total=_money(ctx, membership_fee_total(plan, ctx.members))))
@@ -112,7 +114,7 @@ def _investments_table(ctx: Context) -> Table | None:
     _ = ctx._
     plan = _plan(ctx)
     rows = plan.get(PLAN.investments, [])
-    if plan.get(PLAN.no_initial_investment) is True or not rows:
+    if plan.get(PLAN.initial_investments) is False or not rows:
         return None
     table = [[_("Item"), _("Category"), _("Year"), _("Amount")]]
     for row in rows:

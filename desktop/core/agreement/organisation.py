@@ -130,7 +130,7 @@ def key_figures(ctx: Context) -> Article | None:
         paragraphs.append(ngettext("The appointments last {years} year and may be renewed.",
                                    "The appointments last {years} years and may be renewed.",
                                    years).format(years=years))
-    return Article(_("Key figures"), paragraphs)
+    return Article(_("Key roles"), paragraphs)
 
 
 def roles_and_commitments(ctx: Context) -> Article | None:
@@ -146,7 +146,7 @@ def roles_and_commitments(ctx: Context) -> Article | None:
             if role.get(ROLE.person):
                 holder += f" ({esc(role[ROLE.person])})"
             items.append(f"{name}: {holder}")
-        paragraphs.append(_("The key roles are assigned as follows: {items}.").format(
+        paragraphs.append(_("The roles of the members are assigned as follows: {items}.").format(
             items="; ".join(items)))
     for member in ctx.members:
         parts = []

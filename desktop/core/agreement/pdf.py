@@ -33,6 +33,7 @@ from desktop.core.agreement.context import Chart, Subheading, Table
 from desktop.core.agreement.legal import signature_method
 from desktop.core.agreement.parties import defined_term, party_description
 from desktop.core.readiness import blocking, ready_to_sign
+from desktop.core.years.signed import as_signed
 from i18n import translator
 from resources import resource_path
 from wizard_steps import keys
@@ -367,7 +368,9 @@ def write_pdf(story: list[Any], target: Path, title: str, lang: str, footer_name
 
 
 def export_agreement(document: dict[str, Any], lang: str, out: str | os.PathLike[str]) -> Path:
-    """Write the agreement; while a blocking rule fails it is a draft, marked on every page."""
+    """Write the agreement; while a blocking rule fails it is a draft, marked on every page.
+    A signed district's agreement is the one signed: members admitted later are not parties."""
+    document = as_signed(document)
     _register_fonts()
     _ = translator(lang).gettext
     name = document.get("district", {}).get(DISTRICT.name, "")

@@ -4,7 +4,14 @@ from __future__ import annotations
 
 from typing import Any
 
-from desktop.core.agreement.context import Article, Context, esc, inline, phrase
+from desktop.core.agreement.context import (
+    Article,
+    Context,
+    esc,
+    inline,
+    label_in_sentence,
+    phrase,
+)
 from wizard_steps import keys
 from wizard_steps.members import STAGES
 from wizard_steps.supply_chain import PLAN_FIELDS
@@ -122,7 +129,7 @@ def local_roots(ctx: Context) -> Article | None:
         for relation in relationships:
             kind = ctx.shown("local_roots", RELATION.kind, relation.get(RELATION.kind),
                              table="relationships")
-            items.append(f"{inline(relation.get(RELATION.name, ''))} ({kind.lower()}): "
+            items.append(f"{inline(relation.get(RELATION.name, ''))} ({label_in_sentence(kind)}): "
                          f"{phrase(relation.get(RELATION.how, ''))}")
         paragraphs.append(_("The parties undertake to build relationships with: {items}.").format(
             items="; ".join(items)))
@@ -159,7 +166,7 @@ def local_roots(ctx: Context) -> Article | None:
         paragraphs.append(brand_sentences[brand])
     if not paragraphs:
         return None
-    return Article(_("Local roots and promotion"), paragraphs)
+    return Article(_("Roots in the community and promotion"), paragraphs)
 
 
 def annex_business_plan(ctx: Context) -> Article | None:

@@ -53,10 +53,20 @@ from i18n import N_
 from wizard_steps import scalar_fields, table_fields
 from wizard_steps.fields import Field, empty_value
 from wizard_steps.kinds import kind_of
+from wizard_steps.years import AFTER_SIGNING, YEAR
 
 GENERIC_ROWS = "rows"  # the table that holds every list but the members
 DISTRICT_ID_KEY = "_district_id"
 MEMBER_TABLE = "members"
+# Answers a field asked the other way round before: new key -> (old key, how the old value
+# reads now). Read when the new key has never been written, so no migration is needed and a
+# file written by an older version keeps its meaning; the first write stores the new key.
+ASKED_BEFORE: dict[str, tuple[str, Callable[[Any], Any]]] = {
+    # "Does the district start without any initial investment?" became
+    # "Are initial investments planned?".
+    "initial_investments": ("no_initial_investment",
+                            lambda old: (not old) if isinstance(old, bool) else None),
+}
 # Errors of the program, not of the disk: they are raised as they are.
 PROGRAMMING_ERRORS = (sqlite3.IntegrityError, sqlite3.ProgrammingError, sqlite3.InterfaceError)
 ATTACHMENT_TYPES = {".pdf": "application/pdf", ".jpg": "image/jpeg", ".jpeg": "image/jpeg",
@@ -79,7 +89,8 @@ class DistrictFile:
         self.revision = 0
         self._member_names: dict[int, str] | None = None  # every list row asks: kept until a write
         self._in_batch = False
-        self._scalars = {f.key: f for _, f in scalar_fields()}
+        self._scalars = {f.key: f for _, f in scalar_fields()} | {
+            f.key: f for f in AFTER_SIGNING.fields}
         self._tables = {f.key: f for _, f in table_fields()}
 
     # --- opening and creating ---------------------------------------------------------------
@@ -251,6 +262,10 @@ class DistrictFile:
         """What the file holds now for ``slot`` (values still unsaved elsewhere aside)."""
         if slot[0] == "answer":
             return self.answers()[slot[1]]
+        if slot[0] == "year":
+            stored = self.db.execute("SELECT value FROM years WHERE year = ? AND key = ?",
+                                     [slot[1], slot[2]]).fetchone()
+            return json.loads(stored[0]) if stored else empty_value(YEAR.field(slot[2]))
         _kind, table_key, row_id, key = slot
         head, _, sub = key.partition(".")
         value = self.row(table_key, row_id)[head]
@@ -279,6 +294,9 @@ class DistrictFile:
             key: json.loads(stored[key]) if key in stored else empty_value(declared)
             for key, declared in self._scalars.items()
         }
+        for key, (old, read_old) in ASKED_BEFORE.items():
+            if key not in stored and old in stored and key in values:
+                values[key] = read_old(json.loads(stored[old]))
         for slot, (_method, args) in self.unsaved.items():
             if slot[0] == "answer":
                 values[slot[1]] = args[1]
@@ -394,6 +412,36 @@ class DistrictFile:
                 "VALUES (?, ?, ?, ?, ?)",
                 [removed["id"], removed["name"], removed["media_type"], removed["added_at"],
                  sqlite3.Binary(removed["data"])])
+
+    # --- the district's years after signing --------------------------------------------------
+
+    def year_numbers(self) -> list[int]:
+        """The years that have a record, in order."""
+        return [row[0] for row in self.db.execute(
+            "SELECT DISTINCT year FROM years ORDER BY year").fetchall()]
+
+    def year_record(self, year: int) -> dict[str, Any]:
+        """Every declared field of one year's record; what was never written reads empty."""
+        stored = {key: value for key, value in self.db.execute(
+            "SELECT key, value FROM years WHERE year = ?", [year]).fetchall()}
+        record = {f.key: json.loads(stored[f.key]) if f.key in stored else empty_value(f)
+                  for f in YEAR.fields}
+        for slot, (_method, args) in self.unsaved.items():
+            if slot[0] == "year" and slot[1] == year:
+                record[slot[2]] = args[2]
+        return record
+
+    def set_year_value(self, year: int, key: str, value: Any) -> None:
+        """One field of a year's record (a table is written as its whole list of rows)."""
+        YEAR.field(key)  # an undeclared key is a programming error
+        self._keep(("year", year, key), "_write_year_value", year, key, value)
+
+    def _write_year_value(self, year: int, key: str, value: Any) -> None:
+        with self._transaction():
+            self.db.execute(
+                "INSERT INTO years(year, key, value) VALUES (?, ?, ?) "
+                "ON CONFLICT(year, key) DO UPDATE SET value = excluded.value",
+                [year, key, json.dumps(value, ensure_ascii=False)])
 
     # --- tables of rows ---------------------------------------------------------------------
 

@@ -134,11 +134,33 @@ def _party_identifiers_v6(db: Database) -> None:
         db.table("members").add_column(column, str)
 
 
+def _signing_v7(db: Database) -> None:
+    """Version 7: the final agreement exported for digital signature (its hash, size and
+    signature fields), and the signed files with the result of their last verification."""
+    db.table("signing_exports").create(
+        {"id": int, "language": str, "sha256": str, "size": int, "revisions": int,
+         "fields": str, "exported_at": str}, pk="id")
+    db.table("signed_files").create(
+        {"id": int, "name": str, "media_type": str, "added_at": str, "data": bytes,
+         "report": str}, pk="id")
+
+
+YEARS_TABLE = ("CREATE TABLE years (year INTEGER NOT NULL, key TEXT NOT NULL, value TEXT, "
+               "PRIMARY KEY (year, key))")
+
+
+def _years_after_signing(db: Database) -> None:
+    """The district's years after signing: one row per year and declared field of
+    ``wizard_steps.years.YEAR``, its value as JSON (a year's tables are small lists)."""
+    db.execute(YEARS_TABLE)
+
+
 # version -> the migration that brings a file from version-1 to version.
 MIGRATIONS: dict[int, Migration] = {1: _create_v1, 2: _rows_and_commitments_v2,
                                     3: _acknowledgements_v3, 4: _attachments_v4,
                                     5: _acknowledgements_per_finding_v5,
-                                    6: _party_identifiers_v6}
+                                    6: _party_identifiers_v6, 7: _signing_v7}
+MIGRATIONS[8] = _years_after_signing
 
 SCHEMA_VERSION = max(MIGRATIONS)
 

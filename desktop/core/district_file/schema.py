@@ -1,4 +1,4 @@
-"""A new district file's tables as plain SQL: what the migrations 1…6 build, in one step.
+"""A new district file's tables as plain SQL: what the migrations build, in one step.
 
 Creating a file through the migrations imports sqlite-utils (half a second with its
 dependencies); a new file gets this snapshot instead, then any migration newer than it. A
@@ -8,9 +8,9 @@ test checks that the snapshot and the migrations build the same tables.
 from __future__ import annotations
 
 from desktop.core.district_file.connection import Connection
-from desktop.core.district_file.migrations import MIGRATIONS, migrate
+from desktop.core.district_file.migrations import MIGRATIONS, SCHEMA_VERSION, YEARS_TABLE, migrate
 
-SNAPSHOT_VERSION = 6
+SNAPSHOT_VERSION = SCHEMA_VERSION
 SNAPSHOT = (
     'CREATE TABLE "answers" (\n   "key" TEXT PRIMARY KEY,\n   "value" TEXT\n)',
     'CREATE TABLE "members" (\n   "id" INTEGER PRIMARY KEY,\n   "position" INTEGER,\n'
@@ -33,6 +33,12 @@ SNAPSHOT = (
     'row INTEGER, reason TEXT, acknowledged_at TEXT)',
     'CREATE UNIQUE INDEX acknowledgement_per_finding '
     'ON acknowledgements(rule, COALESCE(row, -1))',
+    'CREATE TABLE "signing_exports" (\n   "id" INTEGER PRIMARY KEY,\n   "language" TEXT,\n'
+    '   "sha256" TEXT,\n   "size" INTEGER,\n   "revisions" INTEGER,\n   "fields" TEXT,\n'
+    '   "exported_at" TEXT\n)',
+    'CREATE TABLE "signed_files" (\n   "id" INTEGER PRIMARY KEY,\n   "name" TEXT,\n'
+    '   "media_type" TEXT,\n   "added_at" TEXT,\n   "data" BLOB,\n   "report" TEXT\n)',
+    YEARS_TABLE,
 )
 
 

@@ -1,0 +1,2 @@
+"""The founding assembly's papers: invitation, attendance sheet, minutes, authorising
+resolutions."""

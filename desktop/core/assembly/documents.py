@@ -1,0 +1,220 @@
+"""The four papers of the founding assembly as PDFs, in the agreement's layout and font."""
+
+from __future__ import annotations
+
+import os
+import re
+import unicodedata
+from collections.abc import Callable
+from pathlib import Path
+from typing import Any
+
+from reportlab.lib.units import mm
+from reportlab.platypus import KeepTogether, Paragraph, Spacer
+
+from desktop.core.agreement.articles import esc
+from desktop.core.agreement.pdf import _styles, write_pdf
+from desktop.core.assembly.facts import (
+    agenda,
+    assembly,
+    assembly_decision_method,
+    attendance,
+    key_figures,
+    members,
+    quorate,
+)
+from desktop.core.errors import UserError
+from i18n import N_, translator
+from i18n.formats import long_date
+from wizard_steps.governance import DECISION_METHODS
+
+Gettext = Callable[[str], str]
+LINE = "_" * 40
+
+
+def _meeting(document: dict[str, Any], lang: str, _: Gettext) -> str:
+    meeting = assembly(document)
+    when = long_date(meeting.get("date", ""), lang) or "__________"
+    if meeting.get("time"):
+        when = _("{date} at {time}").format(date=when, time=meeting["time"])
+    return _("{when}, {place}").format(when=when, place=meeting.get("place") or "__________")
+
+
+def _district(document: dict[str, Any]) -> str:
+    return str(document.get("district", {}).get("name", ""))
+
+
+def _header(document: dict[str, Any], title: str, styles: dict[str, Any]) -> list[Any]:
+    return [Paragraph(esc(title), styles["title"]),
+            Paragraph(f"“{esc(_district(document))}”", styles["name"])]
+
+
+def _agenda(document: dict[str, Any], _: Gettext, styles: dict[str, Any]) -> list[Any]:
+    return [Paragraph(esc(item), styles["item"], bulletText=f"{number}.")
+            for number, item in enumerate(agenda(document, _), start=1)]
+
+
+def invitation(document: dict[str, Any], lang: str, _: Gettext) -> list[Any]:
+    styles = _styles()
+    chair = assembly(document).get("chair", "")
+    return [
+        *_header(document, _("Invitation to the founding assembly"), styles),
+        Paragraph(esc(_("To the legal representatives of the member organizations")),
+                  styles["body"]),
+        Paragraph(esc(_("The founding assembly of the Solidarity Economy District is called "
+                        "for {meeting}, with the following agenda:").format(
+                            meeting=_meeting(document, lang, _))), styles["body"]),
+        *_agenda(document, _, styles),
+        Paragraph(esc(_("Each member attends through its legal representative or a delegate "
+                        "with a written proxy. The draft agreement and its annexes are "
+                        "enclosed.")), styles["body"]),
+        Spacer(1, 8 * mm),
+        Paragraph(esc(_("The promoting committee")) + (f" – {esc(chair)}" if chair else ""),
+                  styles["body"]),
+    ]
+
+
+def attendance_sheet(document: dict[str, Any], lang: str, _: Gettext) -> list[Any]:
+    styles = _styles()
+    story = [*_header(document, _("Attendance sheet of the founding assembly"), styles),
+             Paragraph(esc(_meeting(document, lang, _)), styles["centre"])]
+    for row in attendance(document):
+        member = row.member
+        story.append(KeepTogether([
+            Paragraph(f"<b>{esc(member.get('name', ''))}</b>", styles["body"]),
+            Paragraph(esc(_("Legal representative: {name}").format(
+                name=member.get("legal_representative", "") or LINE)), styles["body"]),
+            Paragraph(esc(_("Attending as delegate: {name}").format(name=LINE)),
+                      styles["body"]),
+            Spacer(1, 5 * mm),
+            Paragraph(esc(_("Signature")) + " " + LINE, styles["body"]),
+            Spacer(1, 4 * mm)]))
+    return story
+
+
+def _outcome(document: dict[str, Any], _: Gettext) -> str:
+    if not assembly(document).get("minutes_approved"):
+        return _("Outcome: {line}").format(line=LINE)
+    method = assembly_decision_method(document)
+    labels = {choice.key: _(choice.label) for choice in DECISION_METHODS}
+    return _("Outcome: approved ({method}).").format(
+        method=labels.get(method, _("as the agreement provides")))
+
+
+def minutes(document: dict[str, Any], lang: str, _: Gettext) -> list[Any]:
+    styles = _styles()
+    meeting = assembly(document)
+    rows = attendance(document)
+    present = [row for row in rows if row.present]
+    method = {c.key: _(c.label) for c in DECISION_METHODS}.get(
+        assembly_decision_method(document), "—")
+    story = [
+        *_header(document, _("Minutes of the founding assembly"), styles),
+        Paragraph(esc(_("On {meeting} the founding assembly met, chaired by {chair}; "
+                        "{secretary} took the minutes.").format(
+                            meeting=_meeting(document, lang, _),
+                            chair=meeting.get("chair") or LINE,
+                            secretary=meeting.get("secretary") or LINE)), styles["body"]),
+        Paragraph(esc(_("Members present")), styles["heading"])]
+    story += [Paragraph(esc(f"{row.member.get('name', '')} – {row.attendee}"), styles["item"],
+                        bulletText="•") for row in present] or [
+        Paragraph(esc(_("No member recorded as present.")), styles["body"])]
+    story.append(Paragraph(esc(_(
+        "{present} of {total} members are present; the assembly decides by: {method}. {quorum}"
+    ).format(present=len(present), total=len(rows), method=method,
+             quorum=_("The assembly is validly constituted.") if quorate(document)
+             else _("The assembly is not quorate."))), styles["body"]))
+    coordinator, external = key_figures(document)
+    story.append(Paragraph(esc(_("Agenda and decisions")), styles["heading"]))
+    for number, item in enumerate(agenda(document, _), start=1):
+        story.append(Paragraph(f"<b>{number}. {esc(item)}</b>", styles["body"]))
+        story.append(Paragraph(esc(_outcome(document, _)), styles["body"]))
+    story += [
+        Paragraph(esc(_("Key roles appointed")), styles["heading"]),
+        Paragraph(esc(_("Internal coordinator: {name}").format(name=coordinator or LINE)),
+                  styles["body"]),
+        Paragraph(esc(_("External contact person: {name}").format(name=external or LINE)),
+                  styles["body"]),
+        Paragraph(esc(_("Remarks")), styles["heading"]),
+        *[Paragraph(LINE * 2, styles["body"]) for _line in range(4)],
+        Spacer(1, 8 * mm),
+        Paragraph(esc(_("The chair")) + " " + LINE, styles["body"]),
+        Spacer(1, 6 * mm),
+        Paragraph(esc(_("The secretary")) + " " + LINE, styles["body"]),
+    ]
+    return story
+
+
+def _authorising_body(member: dict[str, Any], _: Gettext) -> str:
+    if member.get("nature") == "public":
+        return _("the Executive (Giunta) or the Council")
+    return _("the Board of directors")
+
+
+def resolution(document: dict[str, Any], member: dict[str, Any], _: Gettext) -> list[Any]:
+    """The template of the act by which a member authorises its representative to sign."""
+    styles = _styles()
+    role = member.get("legal_representative_role", "")
+    who = member.get("legal_representative", "") or LINE
+    return [
+        Paragraph(esc(_("Authorising resolution (template)")), styles["title"]),
+        Paragraph(f"<b>{esc(member.get('name', ''))}</b>", styles["name"]),
+        Paragraph(esc(_("Resolution of {body} no. {line} of {line}").format(
+            body=_authorising_body(member, _), line="________")), styles["centre"]),
+        Paragraph(esc(_("Having seen the draft voluntary agreement for the establishment of "
+                        "the Solidarity Economy District “{district}” and its annexes, "
+                        "under Provincial Law 13/2010 and Resolution 1949/2020 of the "
+                        "Autonomous Province of Trento;").format(district=_district(document))),
+                  styles["body"]),
+        Paragraph(esc(_("considering that taking part in the district serves the aims of "
+                        "{member};").format(member=member.get("name", ""))), styles["body"]),
+        Paragraph(esc(_("resolves")), styles["heading"]),
+        Paragraph(esc(_("to approve the voluntary agreement for the establishment of the "
+                        "Solidarity Economy District “{district}” and its annexes;").format(
+                            district=_district(document))), styles["item"], bulletText="1."),
+        Paragraph(esc(_("to authorise {who}{role} to sign it on behalf of {member}, and to "
+                        "carry out every act needed to implement it.").format(
+                            who=who, role=f", {role}" if role else "",
+                            member=member.get("name", ""))), styles["item"], bulletText="2."),
+        Spacer(1, 12 * mm),
+        Paragraph(esc(_("Place and date")) + " " + LINE, styles["body"]),
+        Spacer(1, 6 * mm),
+        Paragraph(esc(_("Signature")) + " " + LINE, styles["body"]),
+    ]
+
+
+FILE_NAMES = {
+    "it": ("convocazione", "foglio-presenze", "verbale", "delibera-autorizzazione"),
+    "en": ("invitation", "attendance-sheet", "minutes", "authorising-resolution"),
+}
+
+
+def _slug(text: str) -> str:
+    plain = unicodedata.normalize("NFKD", text).encode("ascii", "ignore").decode().lower()
+    return re.sub(r"[^a-z0-9]+", "-", plain).strip("-")[:40] or "member"
+
+
+def export_assembly(document: dict[str, Any], lang: str,
+                    folder: str | os.PathLike[str]) -> list[Path]:
+    """Write the four documents (one resolution per member) into an existing folder."""
+    target = Path(folder)
+    if not target.is_dir():
+        raise UserError(N_("The folder {path} does not exist."), path=target)
+    if not members(document):
+        raise UserError(N_("The district has no members yet: the assembly papers need them."))
+    _ = translator(lang).gettext
+    name = _district(document)
+    invitation_name, sheet_name, minutes_name, resolution_name = FILE_NAMES[lang]
+    papers: list[tuple[str, str, list[Any]]] = [
+        (invitation_name, _("Invitation to the founding assembly"),
+         invitation(document, lang, _)),
+        (sheet_name, _("Attendance sheet of the founding assembly"),
+         attendance_sheet(document, lang, _)),
+        (minutes_name, _("Minutes of the founding assembly"), minutes(document, lang, _)),
+    ]
+    for number, member in enumerate(members(document), start=1):
+        papers.append((f"{resolution_name}-{number:02d}-{_slug(member.get('name', ''))}",
+                       _("Authorising resolution (template)"),
+                       resolution(document, member, _)))
+    return [write_pdf(story, target / f"{stem}.pdf", f"{title} – {name}", lang, name)
+            for stem, title, story in papers]
