@@ -513,6 +513,11 @@ class ReviewPage(Retranslating, QWidget):
             [summary.edit_button for summary in self.summaries]
 
     def eventFilter(self, watched: QObject, event: QEvent) -> bool:  # noqa: N802 (Qt's name)
+        # A button that gets the focus, however it came (Tab, the arrows, back from a dialog),
+        # is scrolled into view.
+        if event.type() == QEvent.Type.FocusIn and isinstance(watched, QWidget):
+            self.area.ensureWidgetVisible(watched)
+            return False
         # Up and Down go from finding to finding (and on to the steps' "Edit"); Left and Right
         # between the buttons of one finding.
         if event.type() != QEvent.Type.KeyPress or not isinstance(event, QKeyEvent) or \

@@ -118,3 +118,16 @@ def test_no_rule_code_in_the_review_or_the_page_findings(review_window):
         texts = [label.text() for label in box.findChildren(type(box.title))]
         texts += [b.accessibleDescription() for b in box.buttons]
         assert not [t for t in texts for code in codes if f"({code})" in t], index
+
+
+def test_a_focused_finding_is_scrolled_into_view(qtbot, review_window):
+    review = review_window.wizard.review
+    review_window.resize(1024, 600)
+    last = review.summaries[-1].edit_button
+    last.setFocus()
+    qtbot.waitUntil(lambda: QApplication.focusWidget() is last)
+    area = review.area.viewport()
+    shown = area.rect()
+    corner = last.mapTo(area, last.rect().topLeft())
+    assert shown.contains(corner)
+    assert shown.contains(last.mapTo(area, last.rect().bottomRight()))
