@@ -11,10 +11,47 @@ import sys
 from collections.abc import Callable
 from typing import TYPE_CHECKING, Any
 
-from PySide6.QtCore import QCoreApplication, QEvent, QLibraryInfo, QTranslator
+from PySide6.QtCore import QCoreApplication, QEvent, QLibraryInfo, QObject, QTranslator
 from PySide6.QtWidgets import QApplication, QWidget
 
 _qt_translator: QTranslator | None = None
+_gaps_translator: QTranslator | None = None
+
+# Strings of Qt's own file dialog that qtbase_xx.qm leaves untranslated: without them the
+# Italian dialog says "Look in:" and "Files of type:" and calls every folder "Folder".
+# Keys: (context, source text, disambiguation or "").
+QT_GAPS: dict[str, dict[tuple[str, str, str], str]] = {
+    "it": {
+        ("QFileDialog", "&Look in:", ""): "&Cerca in:",
+        ("QFileDialog", "Look in:", ""): "Cerca in:",
+        ("QFileDialog", "Files of &type:", ""): "File di &tipo:",
+        ("QFileDialog", "Files of type:", ""): "File di tipo:",
+        ("QAbstractFileIconProvider", "Folder", "All other platforms"): "Cartella",
+        ("QAbstractFileIconProvider", "Folder", "Match OS X Finder"): "Cartella",
+        ("QAbstractFileIconProvider", "File Folder", "Match Windows Explorer"): "Cartella",
+        ("QAbstractFileIconProvider", "Drive", ""): "Unità",
+        ("QAbstractFileIconProvider", "File", ""): "File",
+        ("QAbstractFileIconProvider", "%1 File", ""): "File %1",
+    },
+}
+
+
+class GapsTranslator(QTranslator):
+    """Qt's strings that its own catalog of a language misses (``QT_GAPS``)."""
+
+    def __init__(self, lang: str, parent: QObject | None = None) -> None:
+        super().__init__(parent)
+        self.texts = QT_GAPS.get(lang, {})
+
+    def translate(self, context: str, source: str,  # type: ignore[override]
+                  disambiguation: str | None = None, n: int = -1) -> str | None:
+        del n  # none of the gaps has a plural
+        # None is Qt's null string: the next translator (Qt's catalog) is asked. An empty
+        # string would replace every text of Qt's with nothing.
+        return self.texts.get((context, source, disambiguation or ""))
+
+    def isEmpty(self) -> bool:  # noqa: N802 (Qt's name)
+        return not self.texts
 # Counts the language switches, so that a widget retranslates once per switch even when Qt
 # delivers LanguageChange to it twice (a dialog is both a top-level window and a child).
 _switch_number = 0
@@ -29,16 +66,22 @@ def installed_qt_translator() -> QTranslator | None:
     return _qt_translator
 
 
+def installed_qt_translators() -> list[QTranslator]:
+    """Every translator of Qt's strings now installed: its catalog, then the gaps it leaves."""
+    return [t for t in (_qt_translator, _gaps_translator) if t is not None]
+
+
 def install_qt_translations(app: QCoreApplication, lang: str) -> bool:
     """Replace Qt's translations with those of ``lang``, never more than one installed.
 
     Returns whether Qt's translators changed: Qt then posts LanguageChange to every window."""
-    global _qt_translator
+    global _qt_translator, _gaps_translator
     changed = False
-    if _qt_translator is not None:
-        changed = app.removeTranslator(_qt_translator)
-        _qt_translator.deleteLater()  # a child of the application: deleted, not piled up
-        _qt_translator = None
+    for old in (_gaps_translator, _qt_translator):
+        if old is not None:
+            changed = app.removeTranslator(old) or changed
+            old.deleteLater()  # a child of the application: deleted, not piled up
+    _qt_translator = _gaps_translator = None
     if lang != "en":
         translator = QTranslator(app)
         if translator.load(f"qtbase_{lang}", qt_translations_dir()) and \
@@ -47,6 +90,11 @@ def install_qt_translations(app: QCoreApplication, lang: str) -> bool:
             changed = True
         else:
             translator.deleteLater()
+    if QT_GAPS.get(lang):  # installed last, so asked first
+        gaps = GapsTranslator(lang, app)
+        app.installTranslator(gaps)
+        _gaps_translator = gaps
+        changed = True
     return changed
 
 

@@ -40,6 +40,7 @@ class PageFindings(QFrame):
                 part = inner.takeAt(0)
                 widget = part.widget() if part is not None else None
                 if widget is not None:
+                    widget.hide()  # out of the tab chain now, deleted when control returns
                     widget.deleteLater()
         self.buttons = []
         ordered = sorted(found, key=lambda f: f.level is not Level.BLOCKING)

@@ -7,20 +7,22 @@ from html import escape
 from pathlib import Path
 from typing import Any
 
-from PySide6.QtCore import Qt, QUrl, Signal
-from PySide6.QtGui import QKeySequence, QShortcut
+from PySide6.QtCore import QEvent, QObject, Qt, Signal
+from PySide6.QtGui import QKeyEvent, QKeySequence, QShortcut, QTextDocument
 from PySide6.QtWidgets import (
     QDialog,
     QDialogButtonBox,
     QFileDialog,
+    QFrame,
     QGridLayout,
+    QHBoxLayout,
     QLabel,
     QListWidget,
     QListWidgetItem,
     QMessageBox,
     QPlainTextEdit,
     QPushButton,
-    QTextBrowser,
+    QScrollArea,
     QVBoxLayout,
     QWidget,
 )
@@ -100,10 +102,125 @@ class AcceptDialog(QDialog):
             self.accept()
 
 
+class FindingRow(Retranslating, QFrame):
+    """One finding of the Review: what it says, and buttons to go to the field and to accept
+    it (or withdraw the acceptance). Each button is announced with the finding it acts on."""
+
+    goToRequested = Signal(object)  # noqa: N815 (Qt's naming); the Finding
+    acceptRequested = Signal(object)  # noqa: N815
+    withdrawRequested = Signal(object)  # noqa: N815
+
+    def __init__(self, finding: Finding, acceptance: dict[str, Any] | None,
+                 parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.setObjectName("findingRow")
+        self.finding = finding
+        self.acceptance = acceptance
+        self.text = QLabel(self)
+        self.text.setWordWrap(True)
+        self.text.setTextFormat(Qt.TextFormat.RichText)
+        self.accepted_text = QLabel(self)
+        self.accepted_text.setWordWrap(True)
+        self.accepted_text.setTextFormat(Qt.TextFormat.PlainText)
+        self.accepted_text.setStyleSheet("font-style: italic;")
+        self.accepted_text.setVisible(acceptance is not None)
+        self.go_button = QPushButton(self)
+        self.go_button.clicked.connect(lambda: self.goToRequested.emit(self.finding))
+        self.accept_button: QPushButton | None = None
+        self.withdraw_button: QPushButton | None = None
+        if acceptance is not None:
+            self.withdraw_button = QPushButton(self)
+            self.withdraw_button.clicked.connect(
+                lambda: self.withdrawRequested.emit(self.finding))
+        elif finding.level is not Level.BLOCKING:
+            self.accept_button = QPushButton(self)
+            self.accept_button.clicked.connect(lambda: self.acceptRequested.emit(self.finding))
+        buttons = QHBoxLayout()
+        buttons.setContentsMargins(0, 0, 0, 0)
+        for button in self.buttons():
+            buttons.addWidget(button)
+        buttons.addStretch(1)
+        layout = QVBoxLayout(self)
+        layout.setContentsMargins(12, 2, 0, 6)
+        layout.setSpacing(2)
+        layout.addWidget(self.text)
+        layout.addWidget(self.accepted_text)
+        layout.addLayout(buttons)
+        self.retranslate()
+
+    def buttons(self) -> list[QPushButton]:
+        return [b for b in (self.go_button, self.accept_button, self.withdraw_button)
+                if b is not None]
+
+    def spoken(self) -> str:
+        """The finding as a screen reader says it: its level and its text."""
+        return f"{_(LEVEL_NAMES[self.finding.level]).capitalize()}: {self.finding.text(_)}"
+
+    def retranslate(self) -> None:
+        colour = LEVEL_COLOURS[self.finding.level]
+        level = escape(_(LEVEL_NAMES[self.finding.level]).capitalize())
+        self.text.setText(f"<b style='color:{colour}'>{level}</b> "
+                          f"{escape(self.finding.text(_))}")
+        spoken = self.spoken()
+        self.setAccessibleName(spoken)
+        self.go_button.setText(_("Go to the field"))
+        if self.accept_button is not None:
+            self.accept_button.setText(_("Accept with a reason…"))
+        if self.withdraw_button is not None and self.acceptance is not None:
+            self.withdraw_button.setText(_("Withdraw acceptance"))
+            if self.acceptance["row"] is None and self.finding.row is not None:
+                accepted_by = _("Accepted by the group for every warning of this kind:")
+            else:
+                accepted_by = _("Accepted by the group:")
+            self.accepted_text.setText(f"{accepted_by} {self.acceptance['reason']}")
+            spoken += " " + self.accepted_text.text()
+        for button in self.buttons():
+            button.setAccessibleName(button.text())
+            button.setAccessibleDescription(spoken)
+
+
+class StepSummary(Retranslating, QWidget):
+    """What the group wrote in one step, with the button that goes back to edit it."""
+
+    editRequested = Signal(int)  # noqa: N815 (Qt's naming); the step's index
+
+    def __init__(self, index: int, body_html: str, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.index = index
+        self.title = QLabel(self)
+        self.title.setStyleSheet("font-size: 12pt; font-weight: 600;")
+        self.edit_button = QPushButton(self)
+        self.edit_button.clicked.connect(lambda: self.editRequested.emit(self.index))
+        self.body = QLabel(self)
+        self.body.setTextFormat(Qt.TextFormat.RichText)
+        self.body.setWordWrap(True)
+        self.body.setText(body_html)
+        top = QHBoxLayout()
+        top.setContentsMargins(0, 0, 0, 0)
+        top.addWidget(self.title)
+        top.addWidget(self.edit_button)
+        top.addStretch(1)
+        layout = QVBoxLayout(self)
+        layout.setContentsMargins(0, 6, 0, 0)
+        layout.setSpacing(2)
+        layout.addLayout(top)
+        layout.addWidget(self.body)
+        self.retranslate()
+
+    def retranslate(self) -> None:
+        title = f"{self.index + 1}. {_(STEPS[self.index].title)}"
+        self.title.setText(title)
+        self.edit_button.setText(_("Edit"))
+        self.edit_button.setAccessibleName(_("Edit"))
+        self.edit_button.setAccessibleDescription(title)
+        self.body.setAccessibleName(title)
+
+
 class ReviewPage(Retranslating, QWidget):
     editRequested = Signal(int)  # noqa: N815  (the index of the step to edit)
     goToRequested = Signal(object)  # noqa: N815  (a Finding)
     acknowledgementsChanged = Signal()  # noqa: N815
+    contentChanged = Signal()  # noqa: N815 (the findings and summary were rebuilt)
     signedChanged = Signal()  # noqa: N815  (the date the agreement was signed on)
 
     def __init__(self, district: DistrictFile, parent: QWidget | None = None) -> None:
@@ -116,9 +233,17 @@ class ReviewPage(Retranslating, QWidget):
         self.heading.setStyleSheet("font-size: 16pt; font-weight: 600;")
         self.verdict = QLabel(self)
         self.verdict.setWordWrap(True)
-        self.browser = QTextBrowser(self)
-        self.browser.setOpenLinks(False)
-        self.browser.anchorClicked.connect(self._follow)
+        # Findings and the summary are widgets, not a text browser: each finding and each
+        # "Edit" is reached with Tab (or the arrows) and announced with what it acts on.
+        self.rows: list[FindingRow] = []
+        self.summaries: list[StepSummary] = []
+        self.content: QWidget | None = None
+        self._acted_on: Finding | None = None  # the finding a dialog or a button acted on
+        self.area = QScrollArea(self)
+        self.area.setWidgetResizable(True)
+        self.area.setFrameShape(QFrame.Shape.StyledPanel)
+        self.area.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
+        self.area.setFocusPolicy(Qt.FocusPolicy.NoFocus)  # its buttons take the focus
         self.signed_caption = QLabel(self)
         self.signed_caption.setStyleSheet("font-weight: 600;")
         self.signed_list = QListWidget(self)
@@ -145,7 +270,7 @@ class ReviewPage(Retranslating, QWidget):
         layout = QVBoxLayout(self)
         layout.addWidget(self.heading)
         layout.addWidget(self.verdict)
-        layout.addWidget(self.browser, 1)
+        layout.addWidget(self.area, 1)
         layout.addWidget(self.signed_caption)
         layout.addWidget(self.signed_list)
         layout.addLayout(buttons)
@@ -271,17 +396,6 @@ class ReviewPage(Retranslating, QWidget):
 
     # --- links ------------------------------------------------------------------------------
 
-    def _follow(self, url: QUrl) -> None:
-        kind, target = url.scheme(), url.path()
-        if kind == "step":
-            self.editRequested.emit(int(target))
-        elif kind == "finding":
-            self.goToRequested.emit(self.current[int(target)])
-        elif kind == "accept":
-            self.ask_acceptance(self.current[int(target)])
-        elif kind == "withdraw":
-            self.withdraw(self.current[int(target)])
-
     def withdraw(self, finding: Finding) -> None:
         """Withdraw the acceptance that covers this finding (its own, or its whole rule's)."""
         acceptance = acceptance_of(finding, current_document(self.district))
@@ -291,16 +405,23 @@ class ReviewPage(Retranslating, QWidget):
         self.refresh()
 
     def ask_acceptance(self, finding: Finding) -> None:
+        self._acted_on = finding
         dialog = AcceptDialog(finding, self)
         dialog.accepted.connect(lambda: self._accepted(dialog))
+        dialog.rejected.connect(self._forget_acted_on)
         self.dialog = dialog
         dialog.open()
+
+    def _forget_acted_on(self) -> None:
+        self._acted_on = None
+        self.window().activateWindow()
 
     def _accepted(self, dialog: AcceptDialog) -> None:
         self.district.acknowledge(dialog.finding.rule, dialog.reason.toPlainText().strip(),
                                   dialog.finding.row)
         self.acknowledgementsChanged.emit()
         self.refresh()
+        self.window().activateWindow()  # the keyboard is back in the Review, on the finding
 
     def showEvent(self, event) -> None:  # noqa: N802 (Qt's name)
         # Rebuilt only when something was written or the language changed since the last time:
@@ -319,72 +440,126 @@ class ReviewPage(Retranslating, QWidget):
                         "{count} problems block the final agreement", blocking).format(
             count=blocking)
 
-    def findings_html(self, document: dict, found: list[Finding]) -> str:
-        titles = {step.key: (index, _(step.title)) for index, step in enumerate(STEPS)}
-        go = _("Go to")
-        parts: list[str] = []
-        for step in STEPS:
-            mine = [(i, f) for i, f in enumerate(found) if f.step == step.key]
-            if not mine:
-                continue
-            index, title = titles[step.key]
-            parts.append(f"<h4>{index + 1}. {escape(title)}</h4><ul>")
-            for number, finding in mine:
-                colour = LEVEL_COLOURS[finding.level]
-                line = (f"<b style='color:{colour}'>{escape(_(LEVEL_NAMES[finding.level]))}"
-                        f" ({finding.rule})</b> {escape(finding.text(_))} "
-                        f"<a href='finding:{number}'>{escape(go)}</a>")
-                if finding.level is not Level.BLOCKING:
-                    line += self.acceptance_html(document, finding, number)
-                parts.append(f"<li style='margin-bottom:6px'>{line}</li>")
-            parts.append("</ul>")
-        return "".join(parts)
-
-    @staticmethod
-    def acceptance_html(document: dict, finding: Finding, number: int) -> str:
-        """The group's reason and "Withdraw acceptance", or the link that accepts it."""
-        acceptance = acceptance_of(finding, document)
-        if acceptance is None:
-            accept = _("Accept with a reason…")
-            return f" · <a href='accept:{number}'>{escape(accept)}</a>"
-        if acceptance["row"] is None and finding.row is not None:
-            accepted_by = _("Accepted by the group for every warning of this kind:")
-        else:
-            accepted_by = _("Accepted by the group:")
-        withdraw = _("Withdraw acceptance")
-        return (f"<br><i>{escape(accepted_by)} {escape(acceptance['reason'])}</i> "
-                f"<a href='withdraw:{number}'>{escape(withdraw)}</a>")
-
-    def summary_html(self) -> str:
+    def summary_html(self, index: int) -> str:
+        """What the group wrote in one step, as a table of labels and answers."""
         lang = current_language()
         answers = self.district.answers()
         members = self.district.member_names()
-        parts = []
-        edit, none_yet, not_given = _("Edit"), _("none yet"), _("not given")
-        for index, step in enumerate(STEPS):
-            parts.append(f"<h3>{index + 1}. {escape(_(step.title))} &nbsp;"
-                         f"<a href='step:{index}'>{escape(edit)}</a></h3>")
-            lines = []
-            for declared in step.fields:
-                if declared.kind is Kind.TABLE:
-                    rows = self.district.rows(declared.key)
-                    titles = [row_title(declared, row, members, _, lang) or _("(no name yet)")
-                              for row in rows]
-                    items = "".join(f"<li>{escape(t)}</li>" for t in titles) or \
-                        f"<li><i>{escape(none_yet)}</i></li>"
-                    lines.append(f"<tr><td width='34%' valign='top'>"
-                                 f"<b>{escape(_(declared.label))}</b></td>"
-                                 f"<td><ul style='margin:0'>{items}</ul></td></tr>")
-                    continue
-                if not is_visible(declared, answers):
-                    continue
-                shown = display_value(declared, answers[declared.key], members, _, lang)
-                text = escape(shown).replace("\n", "<br>") if shown else \
-                    f"<i style='color:#888'>{escape(not_given)}</i>"
+        none_yet, not_given = _("none yet"), _("not given")
+        lines = []
+        for declared in STEPS[index].fields:
+            if declared.kind is Kind.TABLE:
+                rows = self.district.rows(declared.key)
+                titles = [row_title(declared, row, members, _, lang) or _("(no name yet)")
+                          for row in rows]
+                items = "".join(f"<li>{escape(t)}</li>" for t in titles) or \
+                    f"<li><i>{escape(none_yet)}</i></li>"
                 lines.append(f"<tr><td width='34%' valign='top'>"
-                             f"<b>{escape(_(declared.label))}</b></td><td>{text}</td></tr>")
-            parts.append("<table width='100%' cellspacing='4'>" + "".join(lines) + "</table>")
-        return "".join(parts)
+                             f"<b>{escape(_(declared.label))}</b></td>"
+                             f"<td><ul style='margin:0'>{items}</ul></td></tr>")
+                continue
+            if not is_visible(declared, answers):
+                continue
+            shown = display_value(declared, answers[declared.key], members, _, lang)
+            text = escape(shown).replace("\n", "<br>") if shown else \
+                f"<i style='color:#888'>{escape(not_given)}</i>"
+            lines.append(f"<tr><td width='34%' valign='top'>"
+                         f"<b>{escape(_(declared.label))}</b></td><td>{text}</td></tr>")
+        return "<table width='100%' cellspacing='4'>" + "".join(lines) + "</table>"
+
+    @staticmethod
+    def _heading(text: str, parent: QWidget, size: str = "14pt") -> QLabel:
+        label = QLabel(text, parent)
+        label.setTextFormat(Qt.TextFormat.PlainText)
+        label.setStyleSheet(f"font-size: {size}; font-weight: 600;")
+        label.setWordWrap(True)
+        return label
+
+    def _build(self, document: dict) -> QWidget:
+        content = QWidget()
+        layout = QVBoxLayout(content)
+        self.rows, self.summaries = [], []
+        if self.current:
+            layout.addWidget(self._heading(_("What the review found"), content))
+        for index, step in enumerate(STEPS):
+            mine = [f for f in self.current if f.step == step.key]
+            if not mine:
+                continue
+            layout.addWidget(self._heading(f"{index + 1}. {_(step.title)}", content, "12pt"))
+            for finding in mine:
+                acceptance = None if finding.level is Level.BLOCKING else \
+                    acceptance_of(finding, document)
+                row = FindingRow(finding, acceptance, content)
+                row.goToRequested.connect(self.goToRequested)
+                row.acceptRequested.connect(self.ask_acceptance)
+                row.withdrawRequested.connect(self.withdraw)
+                for button in row.buttons():
+                    button.installEventFilter(self)
+                self.rows.append(row)
+                layout.addWidget(row)
+        layout.addWidget(self._heading(_("What the group wrote"), content))
+        for index in range(len(STEPS)):
+            summary = StepSummary(index, self.summary_html(index), content)
+            summary.editRequested.connect(self.editRequested)
+            summary.edit_button.installEventFilter(self)
+            self.summaries.append(summary)
+            layout.addWidget(summary)
+        layout.addStretch(1)
+        return content
+
+    def focus_stops(self) -> list[QPushButton]:
+        """The Review's buttons in reading order: findings first, then each step's "Edit"."""
+        return [b for row in self.rows for b in row.buttons()] + \
+            [summary.edit_button for summary in self.summaries]
+
+    def eventFilter(self, watched: QObject, event: QEvent) -> bool:  # noqa: N802 (Qt's name)
+        # A button that gets the focus, however it came (Tab, the arrows, back from a dialog),
+        # is scrolled into view.
+        if event.type() == QEvent.Type.FocusIn and isinstance(watched, QWidget):
+            self.area.ensureWidgetVisible(watched)
+            return False
+        # Up and Down go from finding to finding (and on to the steps' "Edit"); Left and Right
+        # between the buttons of one finding.
+        if event.type() != QEvent.Type.KeyPress or not isinstance(event, QKeyEvent) or \
+                event.modifiers() & ~Qt.KeyboardModifier.KeypadModifier:
+            return False
+        moves = {Qt.Key.Key_Up: -1, Qt.Key.Key_Down: 1, Qt.Key.Key_Left: -1,
+                 Qt.Key.Key_Right: 1}
+        key = Qt.Key(event.key())
+        if key not in moves or not isinstance(watched, QPushButton):
+            return False
+        target = self._neighbour(watched, moves[key], key in (Qt.Key.Key_Up, Qt.Key.Key_Down))
+        if target is not None:
+            target.setFocus(Qt.FocusReason.OtherFocusReason)
+            self.area.ensureWidgetVisible(target)
+        return True
+
+    def _neighbour(self, button: QPushButton, step: int, by_row: bool) -> QPushButton | None:
+        groups = [row.buttons() for row in self.rows] + \
+            [[summary.edit_button] for summary in self.summaries]
+        here = next((i for i, group in enumerate(groups) if button in group), None)
+        if here is None:
+            return None
+        if not by_row:
+            group = groups[here]
+            place = group.index(button) + step
+            return group[place] if 0 <= place < len(group) else None
+        place = here + step
+        return groups[place][0] if 0 <= place < len(groups) else None
+
+    def text(self) -> str:
+        """Everything the Review shows, as plain text (what a reader of the screen gets)."""
+        if self.content is None:
+            return ""
+        parts: list[str] = []
+        for label in self.content.findChildren(QLabel):
+            if label.isHidden():
+                continue
+            document = QTextDocument()
+            document.setHtml(label.text())
+            parts.append(document.toPlainText())
+        parts += [button.text() for button in self.focus_stops()]
+        return "\n".join(parts)
 
     def refresh(self) -> None:
         self._refreshed_for = (self.district.revision, current_language())
@@ -394,17 +569,33 @@ class ReviewPage(Retranslating, QWidget):
         self.verdict.setText(self.verdict_text(self.current))
         self.verdict.setStyleSheet("font-size: 13pt; font-weight: 600; color: "
                                    + ("#2e7d32;" if ready else "#b00020;"))
-        position = self.browser.verticalScrollBar().value()
-        findings_part = self.findings_html(document, self.current)
-        heading = escape(_("What the review found")) if findings_part else ""
-        wrote = escape(_("What the group wrote"))
-        self.browser.setHtml((f"<h2>{heading}</h2>" + findings_part if findings_part else "")
-                             + f"<h2>{wrote}</h2>" + self.summary_html())
-        self.browser.verticalScrollBar().setValue(position)
+        position = self.area.verticalScrollBar().value()
+        # The focus stays on the finding it was on (or that a dialog was opened from): its
+        # buttons are made again, and a deleted button would leave the focus nowhere.
+        focused = self.window().focusWidget()
+        keep = self._acted_on
+        if keep is None and focused is not None:
+            keep = next((row.finding for row in self.rows if row.isAncestorOf(focused)), None)
+        had_focus = self.content is not None and focused is not None and \
+            self.content.isAncestorOf(focused)
+        old = self.area.takeWidget()
+        if old is not None:  # later: a button of it may be in the middle of its click
+            old.hide()
+            old.deleteLater()
+        self.content = self._build(document)
+        self.area.setWidget(self.content)
+        self.area.verticalScrollBar().setValue(position)
+        self._acted_on = None
+        again = next((row for row in self.rows if row.finding == keep), None)
+        if again is not None and (had_focus or keep is not None):
+            again.buttons()[-1].setFocus(Qt.FocusReason.OtherFocusReason)
+        elif had_focus and self.focus_stops():
+            self.focus_stops()[0].setFocus(Qt.FocusReason.OtherFocusReason)
+        self.contentChanged.emit()
 
     def retranslate(self) -> None:
         self.heading.setText(_("Review"))
-        self.browser.setAccessibleName(_("Summary of the district"))
+        self.area.setAccessibleName(_("Summary of the district"))
         self.signed_caption.setText(_("Signed agreement (scans kept inside the district file)"))
         self.signed_list.setAccessibleName(_("Signed agreement"))
         self.attach_button.setText(_("&Attach the signed agreement…"))

@@ -5,13 +5,19 @@ from __future__ import annotations
 from PySide6.QtCore import QEvent, Qt, QTimer, Signal
 from PySide6.QtGui import QIcon, QResizeEvent
 from PySide6.QtWidgets import (
+    QAbstractItemView,
+    QAbstractSpinBox,
+    QCalendarWidget,
+    QComboBox,
     QHBoxLayout,
     QLabel,
     QListWidget,
     QListWidgetItem,
+    QPlainTextEdit,
     QPushButton,
     QStackedWidget,
     QStyle,
+    QTextEdit,
     QVBoxLayout,
     QWidget,
 )
@@ -47,6 +53,27 @@ REVIEW_HELP = N_(
 
 
 HELP_MIN_WIDTH = 860
+
+
+# Widgets whose children are their own business: Qt moves those children with them.
+COMPOUND = (QAbstractSpinBox, QComboBox, QAbstractItemView, QCalendarWidget, QPlainTextEdit,
+            QTextEdit)
+
+
+def tab_stops(page: QWidget) -> list[QWidget]:
+    """The widgets of a page that Tab stops on, in the order they were made (the order they
+    are shown in), without the inner parts of compound widgets."""
+    stops: list[QWidget] = []
+    for widget in page.findChildren(QWidget):
+        if widget.focusPolicy() & Qt.FocusPolicy.TabFocus != Qt.FocusPolicy.TabFocus or \
+                widget.focusProxy() is not None:
+            continue
+        parent = widget.parentWidget()
+        while parent is not None and parent is not page and not isinstance(parent, COMPOUND):
+            parent = parent.parentWidget()
+        if parent is page:
+            stops.append(widget)
+    return stops
 
 
 class WizardView(Retranslating, QWidget):
@@ -167,17 +194,26 @@ class WizardView(Retranslating, QWidget):
                 extras[table.declared.key].show()
         return page
 
-    def _end_tab_order(self, page: StepPage) -> None:
-        # A page built after the buttons joins the end of the focus chain when the stack takes
-        # it: its last field must still lead to Back and Next, as on a page built with the window.
-        focusable = [w for w in page.findChildren(QWidget)
-                     if w.focusPolicy() & Qt.FocusPolicy.TabFocus and w.isVisibleTo(page)]
-        last = focusable[-1] if focusable else None
-        if last is None:
+    def _chain_page(self) -> None:
+        """The tab chain of the page on screen: the step list, the page's "Go to the field"
+        buttons, the page's widgets, then Back and the way on (Next, or Print and Export on
+        the Review). Buttons made for each finding, and pages built late, join the end of the
+        window's chain when made; this puts them in their place. Only our own plain buttons
+        are moved: moving a compound widget (a spin box, a date box) can split Qt's chain."""
+        page = self.pages.currentWidget()
+        if page is None:
             return
-        chain = [last, self.back_button, self.print_button, self.export_button, self.next_button]
-        for before, after in zip(chain, chain[1:], strict=False):
-            QWidget.setTabOrder(before, after)
+        buttons = self.page_findings.buttons if self.page_findings.isVisibleTo(self) else []
+        before = [self.steps, *buttons]
+        for first, second in zip(before, before[1:], strict=False):
+            QWidget.setTabOrder(first, second)
+        stops = tab_stops(page)
+        if not stops:
+            return
+        after = [stops[-1], self.back_button, self.print_button, self.export_button,
+                 self.next_button]
+        for first, second in zip(after, after[1:], strict=False):
+            QWidget.setTabOrder(first, second)
 
     def table_editor(self, key: str):
         def declares(step: Step) -> bool:
@@ -223,7 +259,7 @@ class WizardView(Retranslating, QWidget):
             return
         self.flush()
         if row < len(STEPS):
-            self._end_tab_order(self.page_list[row])  # built on its first visit
+            self.page_list[row]  # noqa: B018 (built on its first visit)
         elif row == self.years_row:
             self.years().refresh_years()
         self.pages.setCurrentIndex(row)
@@ -299,12 +335,13 @@ class WizardView(Retranslating, QWidget):
         index = self.current_index()
         if self._document is None or not 0 <= index < len(STEPS):
             self.page_findings.hide()
-            return
-        key = STEPS[index].key
-        self.page_findings.show_findings([
-            f for f in self._found if f.step == key and (
-                f.level is Level.BLOCKING or (f.level is Level.WARNING
-                                              and not is_acknowledged(f, self._document)))])
+        else:
+            key = STEPS[index].key
+            self.page_findings.show_findings([
+                f for f in self._found if f.step == key and (
+                    f.level is Level.BLOCKING or (f.level is Level.WARNING
+                                                  and not is_acknowledged(f, self._document)))])
+        self._chain_page()
 
     def _update_help(self) -> None:
         index = max(0, self.current_index())

@@ -45,8 +45,7 @@ BANNED: dict[str, list[tuple[str, str]]] = {
 PAIRS: dict[str, dict[str, str]] = {
     "it": {
         "Review": "Verifica finale",
-        "Go to": "Vai al campo",
-        "Go to the field": "Vai al campo",
+        "Go to the field": "Vai al campo",  # the Review's and the pages' button alike
         "Withdraw acceptance": "Annulla l'accettazione",
         "Remove": "Rimuovi",
         "Undo remove": "Annulla",

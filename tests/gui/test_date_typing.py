@@ -36,7 +36,7 @@ def test_text_that_is_not_a_date_is_flagged_and_not_saved(qtbot, window, example
     qtbot.keyClick(editor.kind_input.edit, Qt.Key.Key_Tab)
     assert DistrictFile.open(example_path).answer("signing_date") == "2027-03-15"
     assert "15/03/2027" in editor.message.text()
-    assert editor.kind_input.edit.accessibleDescription() == editor.message.text()
+    assert editor.message.text() in editor.kind_input.edit.accessibleDescription()
 
 
 def test_an_empty_date_is_left_with_tab(qtbot, window, example_path):

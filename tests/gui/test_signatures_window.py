@@ -135,7 +135,7 @@ def test_the_review_shows_the_way_to_signing(window):
     rules = [f.rule for f in review.current]
     assert "P1" in rules
     assert rules.count("P2") == 2  # the example has the acts of all but two members
-    text = review.browser.toPlainText()
+    text = review.text()
     assert "L'assemblea costitutiva non ha ancora una data" in text
     assert "non ha registrato l'atto che autorizza" in text
     assert review.verdict.text() == "Pronto per la firma"  # hints never block

@@ -1,6 +1,6 @@
 """The establishment steps in the real window."""
 
-from PySide6.QtCore import Qt, QUrl
+from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QLineEdit, QMessageBox
 
 import i18n
@@ -150,12 +150,12 @@ def test_calendar_export_from_the_window(window, tmp_path, wait_for_tasks):
 def test_the_review_lists_every_step_and_links_back(window):
     wizard = window.wizard
     wizard.steps.setCurrentRow(wizard.page_count() - 1)
-    html = wizard.review.browser.toPlainText()
+    html = wizard.review.text()
     for step in STEPS:
         assert i18n._(step.title) in html
     assert "Tavolo di regia" in html
     assert "Cavalese" in html
-    wizard.review.browser.anchorClicked.emit(QUrl(f"step:{step_index('governance')}"))
+    wizard.review.summaries[step_index("governance")].edit_button.click()
     assert wizard.current_index() == step_index("governance")
 
 
@@ -195,8 +195,7 @@ def test_the_review_says_ready_then_draft_and_goes_to_the_field(window):
     key_figures = step_index("key_figures")
     # A required answer missing again: the step is back to "to do" (the review says it blocks).
     assert wizard.steps.item(key_figures).data(Qt.ItemDataRole.UserRole) == "incomplete"
-    number = next(i for i, f in enumerate(wizard.review.current) if f.rule == "K2")
-    wizard.review.browser.anchorClicked.emit(QUrl(f"finding:{number}"))
+    next(r for r in wizard.review.rows if r.finding.rule == "K2").go_button.click()
     assert wizard.current_index() == key_figures
     external = wizard.page_list[key_figures].form.editors["external_contact"]
     assert external.parts[0].input.hasFocus() or window.focusWidget() is external.parts[0].input
@@ -210,14 +209,15 @@ def test_a_warning_is_accepted_with_a_reason(qtbot, window):
     governance = step_index("governance")
     assert wizard.steps.item(governance).data(Qt.ItemDataRole.UserRole) == "warnings"
     wizard.steps.setCurrentRow(wizard.page_count() - 1)
-    number = next(i for i, f in enumerate(wizard.review.current) if f.rule == "G6")
-    wizard.review.browser.anchorClicked.emit(QUrl(f"accept:{number}"))
+    row = next(r for r in wizard.review.rows if r.finding.rule == "G6")
+    assert row.accept_button is not None
+    row.accept_button.click()
     dialog = wizard.review.dialog
     qtbot.keyClicks(dialog.reason, "Li decideremo alla prima assemblea.")
     dialog.buttons.button(dialog.buttons.StandardButton.Ok).click()
     assert window.district.acknowledgements() == [
         {"rule": "G6", "row": None, "reason": "Li decideremo alla prima assemblea."}]
-    assert "Li decideremo alla prima assemblea." in wizard.review.browser.toPlainText()
+    assert "Li decideremo alla prima assemblea." in wizard.review.text()
     assert wizard.steps.item(governance).data(Qt.ItemDataRole.UserRole) == "done"
 
 

@@ -219,8 +219,30 @@ class FieldEditor(Retranslating, QWidget):
             text = "\n".join(_(m).replace("{example}", example) for m in found)
         self.message.setText(text)
         self.message.setVisible(bool(found))
-        for target in {self.input, self.input.focusProxy() or self.input}:
-            target.setAccessibleDescription(self.message.text())
+        mark_state(self.input, self.declared.required, text)
+
+
+INVALID_STYLE = '*[invalid="true"] { border: 2px solid #b00020; border-radius: 3px; }'
+
+
+def mark_state(widget: QWidget, required: bool, problem: str) -> None:
+    """What a screen reader and the eye learn of a field beyond its value: that it is
+    required, and what is wrong with it. Qt has no accessible "required" or "invalid entry"
+    state, so both go into the accessible description ("required. <the problem>"); an
+    invalid field also carries the dynamic property ``invalid``, drawn by its style sheet."""
+    description = ". ".join(part for part in (_("required") if required else "", problem)
+                            if part)
+    invalid = bool(problem)
+    for target in {widget, widget.focusProxy() or widget}:
+        if target.accessibleDescription() != description:
+            target.setAccessibleDescription(description)
+        if bool(target.property("invalid")) != invalid:
+            target.setProperty("invalid", invalid)
+            # Set only on a field that has been wrong: a style sheet on every field would
+            # change how all of them are drawn (and cost time on a page of a hundred).
+            target.setStyleSheet(INVALID_STYLE if invalid or target.styleSheet() else "")
+            target.style().unpolish(target)
+            target.style().polish(target)
 
 
 class PersonEditor(Retranslating, QGroupBox):

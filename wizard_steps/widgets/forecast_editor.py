@@ -28,6 +28,7 @@ from i18n.formats import (
 )
 from i18n.qt import Retranslating
 from wizard_steps.fields import Field
+from wizard_steps.widgets.grid_keys import GridKeys, LeavingDelegate
 from wizard_steps.widgets.looks import as_message, bold
 
 COMPUTED = QColor("#f1f1f1")
@@ -112,6 +113,9 @@ class ForecastEditor(Retranslating, QWidget):
         self.fees.setWordWrap(True)
         self.table = QTableWidget(self)
         self.table.setEditTriggers(QAbstractItemView.EditTrigger.AllEditTriggers)
+        # Tab moves from cell to cell, as in a spreadsheet; Ctrl+Tab leaves the grid.
+        self.keys = GridKeys(self.table)
+        self.table.setItemDelegate(LeavingDelegate(self.table))
         self.table.verticalHeader().setDefaultSectionSize(24)
         # Long category names are cut with "…" (the tooltip of the page says it all) so that
         # three or four years fit beside them without scrolling.
@@ -148,6 +152,8 @@ class ForecastEditor(Retranslating, QWidget):
     def retranslate(self) -> None:
         self.label.setText(_(self.declared.label))
         self.table.setAccessibleName(_(self.declared.label))
+        self.table.setAccessibleDescription(
+            _("Tab moves to the next cell; Ctrl+Tab leaves the grid."))
         self.chart.setAccessibleName(_("Chart of income, expenses and balance by year"))
         self.refresh()
 

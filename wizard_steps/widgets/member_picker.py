@@ -22,7 +22,6 @@ from PySide6.QtWidgets import (
     QHeaderView,
     QLabel,
     QLineEdit,
-    QStyledItemDelegate,
     QStyleOptionViewItem,
     QTableView,
     QVBoxLayout,
@@ -30,13 +29,14 @@ from PySide6.QtWidgets import (
 )
 
 from i18n import _, current_language
+from wizard_steps.widgets.grid_keys import GridKeys, LeavingDelegate
 
 MEMBER_ID = Qt.ItemDataRole.UserRole
 VISIBLE_ROWS = 8  # more members scroll inside the list, the page keeps its length
 ModelIndex = QModelIndex | QPersistentModelIndex
 
 
-class _RoleDelegate(QStyledItemDelegate):
+class _RoleDelegate(LeavingDelegate):
     """Role cells edited in a line edit whose every key reaches the model, so the pause timer
     saves what is being typed, as in any other field."""
 
@@ -83,11 +83,13 @@ class MemberPicker(QWidget):
         self.view.setSelectionMode(QAbstractItemView.SelectionMode.NoSelection)
         self.view.setEditTriggers(QAbstractItemView.EditTrigger.AllEditTriggers)
         self.view.setWordWrap(False)
+        # Arrows move among the members; Tab leaves the list, from a role being typed too.
+        self.keys = GridKeys(self.view, tab_leaves=True)
         header = self.view.horizontalHeader()
         header.setSectionResizeMode(0, QHeaderView.ResizeMode.Stretch)
         if with_roles:
             header.setSectionResizeMode(1, QHeaderView.ResizeMode.Stretch)
-            self.delegate = _RoleDelegate(self.view)
+            self.delegate = _RoleDelegate(self.view, tab_leaves=True)
             self.delegate.typed.connect(self.typed)
             self.view.setItemDelegateForColumn(1, self.delegate)
         else:

@@ -1,0 +1,133 @@
+"""The Review's findings and links are widgets a keyboard and a screen reader can use: each
+finding's buttons are reached with Tab and the arrows, are announced with the finding they act
+on, show the focus ring, and no rule code reaches the text."""
+
+from __future__ import annotations
+
+import re
+
+import pytest
+from PySide6.QtCore import Qt
+from PySide6.QtGui import QAccessible
+from PySide6.QtWidgets import QApplication, QPushButton
+
+import i18n
+from desktop.core.document import from_document
+from desktop.core.example import example_document
+from desktop.gui.app import create_window
+from tests.gui.test_focus_ring import ring_of, surrounds
+
+RULE_CODE = re.compile(r"\(?\b[A-Z]{1,2}\d{1,2}\b\)?")
+
+
+@pytest.fixture
+def review_window(qtbot, qapp, tmp_path):
+    """The example with two members missing their hours (a warning each) and no
+    district name (blocking), on the Review."""
+    document = example_document()
+    for member in document["members"]["organizations"][2:4]:
+        member["staff_hours_month"] = None
+    document["district"]["name"] = ""
+    from_document(document, tmp_path / "d.des").close()
+    i18n.set_language("it")
+    window = create_window(str(tmp_path / "d.des"), qapp)
+    qtbot.addWidget(window)
+    window.show()
+    window.activateWindow()
+    qtbot.waitUntil(window.isActiveWindow)
+    wizard = window.wizard
+    wizard.steps.setCurrentRow(wizard.page_count() - 1)
+    return window
+
+
+def described(widget) -> tuple[str, str]:
+    accessible = QAccessible.queryAccessibleInterface(widget)
+    assert accessible is not None
+    return (accessible.text(QAccessible.Text.Name),
+            accessible.text(QAccessible.Text.Description))
+
+
+def test_tab_reaches_every_finding_and_every_edit_in_order(qtbot, review_window):
+    review = review_window.wizard.review
+    stops = review.focus_stops()
+    assert len(review.rows) >= 3
+    assert all(isinstance(b, QPushButton) for b in stops)
+    stops[0].setFocus()
+    qtbot.waitUntil(lambda: QApplication.focusWidget() is stops[0])
+    reached = [stops[0]]
+    for _stop in stops[1:]:
+        qtbot.keyClick(QApplication.focusWidget(), Qt.Key.Key_Tab)
+        reached.append(QApplication.focusWidget())
+    assert reached == stops
+
+
+def test_arrows_move_between_findings_and_their_buttons(qtbot, review_window):
+    review = review_window.wizard.review
+    first, second = review.rows[0], review.rows[1]
+    first.go_button.setFocus()
+    qtbot.waitUntil(lambda: QApplication.focusWidget() is first.go_button)
+    qtbot.keyClick(first.go_button, Qt.Key.Key_Down)
+    assert QApplication.focusWidget() is second.go_button
+    qtbot.keyClick(second.go_button, Qt.Key.Key_Up)
+    assert QApplication.focusWidget() is first.go_button
+    warning = next(row for row in review.rows if row.accept_button is not None)
+    warning.go_button.setFocus()
+    qtbot.keyClick(warning.go_button, Qt.Key.Key_Right)
+    assert QApplication.focusWidget() is warning.accept_button
+    qtbot.keyClick(warning.accept_button, Qt.Key.Key_Left)
+    assert QApplication.focusWidget() is warning.go_button
+
+
+def test_each_button_is_announced_with_its_finding(review_window):
+    review = review_window.wizard.review
+    for row in review.rows:
+        text = row.finding.text(i18n._)
+        for button in row.buttons():
+            name, description = described(button)
+            assert name == button.text()
+            assert text in description
+        assert described(row.go_button)[0] == "Vai al campo"
+        assert text in described(row)[0]
+    subject = review.summaries[0]
+    assert described(subject.edit_button) == ("Modifica", "1. " + i18n._("District"))
+
+
+def test_the_focus_ring_shows_on_a_finding_and_keys_press_its_buttons(qtbot, review_window):
+    review = review_window.wizard.review
+    blocking = next(row for row in review.rows if row.finding.field == "name")
+    blocking.go_button.setFocus()
+    qtbot.waitUntil(lambda: surrounds(ring_of(review_window), blocking.go_button,
+                                      review_window))
+    qtbot.keyClick(blocking.go_button, Qt.Key.Key_Space)
+    wizard = review_window.wizard
+    assert wizard.current_index() == 0
+    place = wizard.page_list[0].form.editors["name"].input
+    qtbot.waitUntil(lambda: QApplication.focusWidget() is place)
+
+
+def test_no_rule_code_in_the_review_or_the_page_findings(review_window):
+    review = review_window.wizard.review
+    codes = {row.finding.rule for row in review.rows}
+    assert codes
+    shown = review.text()
+    assert not [code for code in codes if f"({code})" in shown or f" {code} " in shown]
+    wizard = review_window.wizard
+    for index in range(wizard.page_count() - 1):
+        wizard.steps.setCurrentRow(index)
+        box = wizard.page_findings
+        texts = [label.text() for label in box.findChildren(type(box.title))]
+        texts += [b.accessibleDescription() for b in box.buttons]
+        assert not [t for t in texts for code in codes if f"({code})" in t], index
+
+
+def test_a_focused_finding_is_scrolled_into_view(qtbot, review_window):
+    review = review_window.wizard.review
+    review_window.resize(1024, 600)
+    last = review.summaries[-1].edit_button
+    last.setFocus()
+    qtbot.waitUntil(lambda: QApplication.focusWidget() is last)
+    area = review.area.viewport()
+    shown = area.rect()
+    corner = last.mapTo(area, last.rect().topLeft())
+    assert shown.contains(corner)
+    assert shown.contains(last.mapTo(area, last.rect().bottomRight()))
