@@ -41,11 +41,11 @@ def test_the_assembly_is_a_step_after_the_others():
 
 @pytest.mark.parametrize(("lang", "names", "words"), [
     ("it", ("convocazione", "foglio-presenze", "verbale"),
-     ("Varie ed eventuali", "Sono presenti 8 aderenti su 10", "validamente costituita",
-      "Coordinatore interno: Anna Vinante", "Giunta o Consiglio")),
+     ("Varie ed eventuali", "sono presenti 8 aderenti su 10", "validamente costituita",
+      "Coordinatore interno: Anna Vinante", "Giunta, Comitato esecutivo o Consiglio")),
     ("en", ("invitation", "attendance-sheet", "minutes"),
-     ("Any other business", "8 of 10 members are present", "validly constituted",
-      "Internal coordinator: Anna Vinante", "the Executive (Giunta) or the Council")),
+     ("Any other business", "8 of the 10 members are present", "validly constituted",
+      "Internal coordinator: Anna Vinante", "the competent body (Executive or Council)")),
 ])
 def test_the_four_papers_in_both_languages(example_path, tmp_path, lang, names, words):
     _hold_assembly(example_path, present=8)
@@ -72,7 +72,7 @@ def test_minutes_say_when_the_assembly_is_not_quorate(example_path, tmp_path):
     _hold_assembly(example_path, present=4, agenda="Approvazione dell'accordo\n- Nomine")
     assert main(["assembly", str(example_path), "--lang", "it", "-o", str(tmp_path)]) == 0
     minutes = _text(tmp_path / "verbale.pdf")
-    assert "non raggiunge il numero legale" in minutes
+    assert "non è validamente costituita per mancanza del numero legale" in minutes
     assert "2. Nomine" in minutes
     assert "Varie ed eventuali" not in minutes
 

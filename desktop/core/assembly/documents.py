@@ -61,13 +61,15 @@ def invitation(document: dict[str, Any], lang: str, _: Gettext) -> list[Any]:
         *_header(document, _("Invitation to the founding assembly"), styles),
         Paragraph(esc(_("To the legal representatives of the member organizations")),
                   styles["body"]),
-        Paragraph(esc(_("The founding assembly of the Solidarity Economy District is called "
+        Paragraph(esc(_("The founding assembly of the Solidarity Economy District is convened "
                         "for {meeting}, with the following agenda:").format(
                             meeting=_meeting(document, lang, _))), styles["body"]),
         *_agenda(document, _, styles),
         Paragraph(esc(_("Each member attends through its legal representative or a delegate "
                         "with a written proxy. The draft agreement and its annexes are "
                         "enclosed.")), styles["body"]),
+        Paragraph(esc(_("The assembly is validly constituted when more than half of the "
+                        "members are present, in person or by proxy.")), styles["body"]),
         Spacer(1, 8 * mm),
         Paragraph(esc(_("The promoting committee")) + (f" – {esc(chair)}" if chair else ""),
                   styles["body"]),
@@ -110,7 +112,7 @@ def minutes(document: dict[str, Any], lang: str, _: Gettext) -> list[Any]:
         assembly_decision_method(document), "—")
     story = [
         *_header(document, _("Minutes of the founding assembly"), styles),
-        Paragraph(esc(_("On {meeting} the founding assembly met, chaired by {chair}; "
+        Paragraph(esc(_("On {meeting}, the founding assembly met, chaired by {chair}; "
                         "{secretary} took the minutes.").format(
                             meeting=_meeting(document, lang, _),
                             chair=meeting.get("chair") or LINE,
@@ -120,10 +122,13 @@ def minutes(document: dict[str, Any], lang: str, _: Gettext) -> list[Any]:
                         bulletText="•") for row in present] or [
         Paragraph(esc(_("No member recorded as present.")), styles["body"])]
     story.append(Paragraph(esc(_(
-        "{present} of {total} members are present; the assembly decides by: {method}. {quorum}"
+        "The chair notes that {present} of the {total} members are present. {quorum} "
+        "Decision method of the assembly: {method}."
     ).format(present=len(present), total=len(rows), method=method,
-             quorum=_("The assembly is validly constituted.") if quorate(document)
-             else _("The assembly is not quorate."))), styles["body"]))
+             quorum=_("The assembly is validly constituted and may decide.")
+             if quorate(document) else _(
+                 "The assembly is not validly constituted: more than half of the members "
+                 "must be present."))), styles["body"]))
     coordinator, external = key_figures(document)
     story.append(Paragraph(esc(_("Agenda and decisions")), styles["heading"]))
     for number, item in enumerate(agenda(document, _), start=1):
@@ -147,8 +152,28 @@ def minutes(document: dict[str, Any], lang: str, _: Gettext) -> list[Any]:
 
 def _authorising_body(member: dict[str, Any], _: Gettext) -> str:
     if member.get("nature") == "public":
-        return _("the Executive (Giunta) or the Council")
-    return _("the Board of directors")
+        return _("the competent body (Executive or Council)")
+    return _("the Board of directors (or the governing body)")
+
+
+def _public(member: dict[str, Any]) -> bool:
+    return member.get("nature") == "public"
+
+
+def _public_premises(document: dict[str, Any], member: dict[str, Any],
+                     _: Gettext) -> list[str]:
+    """What a public body's resolution also recites: the agreements between public
+    administrations (only with another public member) and the opinions its rules require."""
+    if not _public(member):
+        return []
+    premises = []
+    if sum(_public(other) for other in members(document)) > 1:
+        premises.append(_("having regard to article 15 of Law No. 241 of 7 August 1990 on "
+                          "agreements between public administrations, as far as it applies to "
+                          "the relations with the other public members;"))
+    premises.append(_("having obtained the opinions on technical and, where due, accounting "
+                      "regularity that its rules require;"))
+    return premises
 
 
 def resolution(document: dict[str, Any], member: dict[str, Any], _: Gettext) -> list[Any]:
@@ -156,30 +181,43 @@ def resolution(document: dict[str, Any], member: dict[str, Any], _: Gettext) -> 
     styles = _styles()
     role = member.get("legal_representative_role", "")
     who = member.get("legal_representative", "") or LINE
+    name = member.get("name", "")
+    premises = [
+        _("Having examined the draft voluntary agreement for the establishment of the "
+          "solidarity economy district named “{district}” and its annexes;").format(
+              district=_district(document)),
+        _("having regard to Provincial Law No. 13 of 17 June 2010 of the Autonomous Province "
+          "of Trento on the solidarity economy and to Provincial Council Resolution No. 1949 "
+          "of 27 November 2020, which sets the essential requirements for establishing a "
+          "district;"),
+        *_public_premises(document, member, _),
+        _("considering that taking part in the district serves the aims of {member};").format(
+            member=name),
+    ]
     return [
         Paragraph(esc(_("Authorising resolution (template)")), styles["title"]),
-        Paragraph(f"<b>{esc(member.get('name', ''))}</b>", styles["name"]),
+        Paragraph(f"<b>{esc(name)}</b>", styles["name"]),
         Paragraph(esc(_("Resolution of {body} no. {line} of {line}").format(
             body=_authorising_body(member, _), line="________")), styles["centre"]),
-        Paragraph(esc(_("Having seen the draft voluntary agreement for the establishment of "
-                        "the Solidarity Economy District “{district}” and its annexes, "
-                        "under Provincial Law 13/2010 and Resolution 1949/2020 of the "
-                        "Autonomous Province of Trento;").format(district=_district(document))),
-                  styles["body"]),
-        Paragraph(esc(_("considering that taking part in the district serves the aims of "
-                        "{member};").format(member=member.get("name", ""))), styles["body"]),
+        Paragraph(esc(_("A template to be adapted to the statute and the rules of {member} "
+                        "before it is adopted.").format(member=name)), styles["note"]),
+        *[Paragraph(esc(premise), styles["body"]) for premise in premises],
         Paragraph(esc(_("resolves")), styles["heading"]),
         Paragraph(esc(_("to approve the voluntary agreement for the establishment of the "
-                        "Solidarity Economy District “{district}” and its annexes;").format(
+                        "solidarity economy district named “{district}” and its annexes, "
+                        "which form an integral part of this resolution;").format(
                             district=_district(document))), styles["item"], bulletText="1."),
-        Paragraph(esc(_("to authorise {who}{role} to sign it on behalf of {member}, and to "
-                        "carry out every act needed to implement it.").format(
+        Paragraph(esc(_("to authorise {who}{role}, as legal representative, to sign it on "
+                        "behalf of {member}, also with a qualified electronic signature, and "
+                        "to carry out every act needed to implement it.").format(
                             who=who, role=f", {role}" if role else "",
-                            member=member.get("name", ""))), styles["item"], bulletText="2."),
+                            member=name)), styles["item"], bulletText="2."),
         Spacer(1, 12 * mm),
         Paragraph(esc(_("Place and date")) + " " + LINE, styles["body"]),
         Spacer(1, 6 * mm),
-        Paragraph(esc(_("Signature")) + " " + LINE, styles["body"]),
+        Paragraph(esc(_("The chair")) + " " + LINE, styles["body"]),
+        Spacer(1, 6 * mm),
+        Paragraph(esc(_("The secretary")) + " " + LINE, styles["body"]),
     ]
 
 

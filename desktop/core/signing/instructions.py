@@ -17,12 +17,13 @@ from i18n import N_, translator
 
 TITLE = N_("How to sign this agreement digitally")
 INTRODUCTION = N_(
-    "Every legal representative signs with their own digital signature (smart card, USB key or "
-    "remote signature). The file already holds one empty signature field for each of them, "
-    "named after them:")
+    "Every legal representative signs with their own digital signature, a qualified electronic "
+    "signature (art. 24 of Legislative Decree 82/2005, the CAD, and Regulation (EU) 910/2014, "
+    "eIDAS), on a smart card, a USB key or as a remote signature. The file already holds one "
+    "empty signature field for each of them, named after them:")
 FIELD_LINE = N_("“{field}” for {organisation}")
 WAYS = (
-    N_("Two ways to sign; choose one for the whole group."),
+    N_("Two ways to sign; the Parties choose one for all of them."),
     N_("One after the other (one file for everyone): the first representative signs this file "
        "and passes the signed file on to the next, who signs that one, and so on. Every "
        "signature is added to the same PDF without changing the text."),

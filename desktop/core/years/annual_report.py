@@ -99,7 +99,7 @@ def _front(r: _Report) -> list[Any]:
     story: list[Any] = [
         Paragraph(esc(_("Annual report {year}").format(year=r.year)), r.styles["title"]),
         Paragraph(f"“{esc(name)}”", r.styles["name"]),
-        Paragraph(esc(_("Drawn up on {date} by DES Wizard from the district's records, after "
+        Paragraph(esc(_("Drawn up on {date} by DES Wizard from the district's records, following "
                         "Part 3 of the toolkit and Resolution 1949/2020.").format(
             date=long_date(dt.date.today().isoformat(), r.lang))), r.styles["note"]),
     ]
@@ -278,7 +278,8 @@ def _assemblies(r: _Report) -> list[Any]:
              if index < len(held) and (h := held[index]) else "—"]
             for index in range(max(len(planned), len(held)))]
     if rows:
-        story.append(r.table([_("Planned"), _("Held")], rows, [0.5, 0.5]))
+        story.append(r.table([_("Planned (date and place)"), _("Held (date and place)")],
+                             rows, [0.5, 0.5]))
     else:
         story.append(r.none(_("No assembly planned or held this year.")))
     for assembly in held:
@@ -314,8 +315,8 @@ def _participation(r: _Report) -> list[Any]:
                      str(p.absent), "; ".join(notes)])
     story: list[Any] = [r.sub(_("Participation of each member"))]
     if isinstance(limit, int):
-        story.append(r.body(_("The group chose exclusion after {limit} absences in a "
-                              "row.").format(limit=limit)))
+        story.append(r.body(_("The agreement provides for exclusion after {limit} absences "
+                              "in a row.").format(limit=limit)))
     story.append(r.table([_("Member"), _("Present"), _("Represented by the substitute"),
                           _("Absent"), _("Note")], rows, [0.34, 0.11, 0.17, 0.11, 0.27],
                          (1, 2, 3)))
