@@ -70,7 +70,9 @@ def invitation(document: dict[str, Any], lang: str, _: Gettext) -> list[Any]:
                         "enclosed.")), styles["body"]),
         Paragraph(esc(_("The assembly is validly constituted when more than half of the "
                         "members are present, in person or by proxy.")), styles["body"]),
-        Spacer(1, 8 * mm),
+        Spacer(1, 6 * mm),
+        Paragraph(esc(_("Place and date")) + " " + LINE, styles["body"]),
+        Spacer(1, 6 * mm),
         Paragraph(esc(_("The promoting committee")) + (f" – {esc(chair)}" if chair else ""),
                   styles["body"]),
     ]
