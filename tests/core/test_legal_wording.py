@@ -13,6 +13,7 @@ from desktop.cli import main
 from desktop.core.example import example_document
 from desktop.core.signing.instructions import instructions_text
 from desktop.core.years.annual_report import export_annual_report
+from tests.core.test_assembly import _hold_assembly
 
 
 def _text(path: Path) -> str:
@@ -118,3 +119,10 @@ def test_the_annual_report_cites_the_resolution_and_the_agreement(tmp_path, lang
         assert word in text, word
     for word in gone:
         assert word not in text, word
+
+
+def test_any_other_business_is_not_recorded_as_approved(example_path, tmp_path):
+    _hold_assembly(example_path, present=8)
+    minutes = _papers(example_path, tmp_path / "papers", "it")["verbale"]
+    assert minutes.count("Esito: approvato (metodo decisionale: Per consenso).") == 3
+    assert "4. Varie ed eventuali Esito: ____" in minutes

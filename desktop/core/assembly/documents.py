@@ -26,6 +26,7 @@ from desktop.core.assembly.facts import (
 from desktop.core.errors import UserError
 from i18n import N_, translator
 from i18n.formats import long_date
+from wizard_steps.assembly import STANDARD_AGENDA
 from wizard_steps.governance import DECISION_METHODS
 
 Gettext = Callable[[str], str]
@@ -96,8 +97,10 @@ def attendance_sheet(document: dict[str, Any], lang: str, _: Gettext) -> list[An
     return story
 
 
-def _outcome(document: dict[str, Any], _: Gettext) -> str:
-    if not assembly(document).get("minutes_approved"):
+def _outcome(document: dict[str, Any], item: str, _: Gettext) -> str:
+    """Approved for every item once the minutes are approved, except any other business,
+    where nothing is put to the vote: its line stays for the secretary to fill in."""
+    if not assembly(document).get("minutes_approved") or item == _(STANDARD_AGENDA[-1]):
         return _("Outcome: {line}").format(line=LINE)
     method = assembly_decision_method(document)
     labels = {choice.key: _(choice.label) for choice in DECISION_METHODS}
@@ -135,7 +138,7 @@ def minutes(document: dict[str, Any], lang: str, _: Gettext) -> list[Any]:
     story.append(Paragraph(esc(_("Agenda and decisions")), styles["heading"]))
     for number, item in enumerate(agenda(document, _), start=1):
         story.append(Paragraph(f"<b>{number}. {esc(item)}</b>", styles["body"]))
-        story.append(Paragraph(esc(_outcome(document, _)), styles["body"]))
+        story.append(Paragraph(esc(_outcome(document, item, _)), styles["body"]))
     story += [
         Paragraph(esc(_("Key roles appointed")), styles["heading"]),
         Paragraph(esc(_("Internal coordinator: {name}").format(name=coordinator or LINE)),

@@ -111,9 +111,9 @@ def absent_beyond_limit(doc: Doc, year: int) -> list[Finding]:
     return [finding(
         Level.WARNING, YEAR.key,
         N_("{name} has missed {count} assemblies in a row; the agreement provides for "
-           "exclusion after {limit}. The toolkit (3.3) warns that participation disperses when members stop "
-           "coming: the assembly hears the member and decides, and records an exclusion in "
-           "“Members in and out”."),
+           "exclusion after {limit}. The toolkit (3.3) warns that participation disperses "
+           "when members stop coming: the assembly hears the member and decides, and records "
+           "an exclusion in “Members in and out”."),
         {"name": names.get(p.member, ""), "count": p.trailing_absences, "limit": limit},
         RECORD.assemblies, p.member)
         for p in participation(doc, year)
