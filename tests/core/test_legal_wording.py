@@ -32,9 +32,9 @@ def _resolution(papers: dict[str, str], number: int) -> str:
 
 
 LAWS = {
-    "it": ("legge provinciale 17 giugno 2010, n. 13",
+    "it": ("legge provinciale 17 giugno 2010, n. 13", "all'articolo 7",
            "deliberazione della Giunta provinciale n. 1949 del 27 novembre 2020"),
-    "en": ("Provincial Law No. 13 of 17 June 2010",
+    "en": ("Provincial Law No. 13 of 17 June 2010", "article 7",
            "Provincial Council Resolution No. 1949 of 27 November 2020"),
 }
 ARTICLE_15 = {"it": "articolo 15 della legge 7 agosto 1990, n. 241",

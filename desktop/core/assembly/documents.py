@@ -192,9 +192,9 @@ def resolution(document: dict[str, Any], member: dict[str, Any], _: Gettext) -> 
           "solidarity economy district named “{district}” and its annexes;").format(
               district=_district(document)),
         _("having regard to Provincial Law No. 13 of 17 June 2010 of the Autonomous Province "
-          "of Trento on the solidarity economy and to Provincial Council Resolution No. 1949 "
-          "of 27 November 2020, which sets the essential requirements for establishing a "
-          "district;"),
+          "of Trento on the solidarity economy, whose article 7 provides for solidarity economy "
+          "districts, and to Provincial Council Resolution No. 1949 of 27 November 2020, which "
+          "sets the essential requirements for establishing a district;"),
         *_public_premises(document, member, _),
         _("considering that taking part in the district serves the aims of {member};").format(
             member=name),
