@@ -71,7 +71,7 @@ CLAUSES = {
                                  "A Party that meets the conditions of an exemption"),
     "language": ("in caso di dubbio prevale il testo italiano",
                  "in case of doubt the Italian text prevails"),
-    "signature": ("firma elettronica qualificata o digitale ai sensi dell'articolo 24",
+    "signature": ("firma digitale o altra firma elettronica qualificata ai sensi dell'articolo 24",
                   "qualified electronic signature under article 24"),
     "read and signed": ("Letto, approvato e sottoscritto", "Read, approved and signed"),
 }

@@ -10,6 +10,7 @@ import pytest
 from pypdf import PdfReader
 
 from desktop.cli import main
+from desktop.core.agreement import export_agreement
 from desktop.core.example import example_document
 from desktop.core.signing.instructions import instructions_text
 from desktop.core.years.annual_report import export_annual_report
@@ -126,3 +127,16 @@ def test_any_other_business_is_not_recorded_as_approved(example_path, tmp_path):
     minutes = _papers(example_path, tmp_path / "papers", "it")["verbale"]
     assert minutes.count("Esito: approvato (metodo decisionale: Per consenso).") == 3
     assert "4. Varie ed eventuali Esito: ____" in minutes
+
+
+@pytest.mark.parametrize(("lang", "said", "unsaid"), [
+    ("it", "quale risulta dal riferimento temporale di ciascuna firma", "certificati di firma"),
+    ("en", "as shown by the time recorded in each signature", "signature certificates"),
+])
+def test_the_signature_date_is_the_time_recorded_in_the_signature(tmp_path, lang, said, unsaid):
+    """A certificate has a period of validity, not a date of signing."""
+    document = example_document(lang)
+    document["district"]["signature_method"] = "qualified_electronic"
+    text = _text(export_agreement(document, lang, tmp_path / "agreement.pdf"))
+    assert said in text
+    assert unsaid not in text

@@ -230,7 +230,7 @@ def signature_and_effect(ctx: Context) -> Article:
         text = _("The Parties sign this agreement with a qualified electronic signature under "
                  "article 24 of Legislative Decree No. 82 of 7 March 2005 (Digital "
                  "Administration Code). It takes effect on the date of the last signature, "
-                 "as shown by the signature certificates.")
+                 "as shown by the time recorded in each signature.")
     elif method == "handwritten":
         text = _("The Parties sign this agreement by hand, in as many originals as there are "
                  "Parties, one for each; each signatory writes the date beside the signature. "

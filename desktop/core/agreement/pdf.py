@@ -296,7 +296,7 @@ def _signatures(ctx: Context, styles: dict[str, ParagraphStyle]) -> list[Any]:
     if digital:
         items.append(Paragraph(esc(_(
             "Signed with a qualified electronic signature under article 24 of Legislative "
-            "Decree 82/2005; the date of each signature is that of its certificate.")),
+            "Decree 82/2005; the date of each signature is the time recorded in it.")),
             styles["body"]))
     items.append(Spacer(1, 4 * mm))
     for member in ctx.members:
