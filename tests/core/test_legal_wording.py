@@ -40,6 +40,8 @@ LAWS = {
 }
 ARTICLE_15 = {"it": "articolo 15 della legge 7 agosto 1990, n. 241",
               "en": "article 15 of Law No. 241 of 7 August 1990"}
+SIGNED_ON_PAIN_OF_NULLITY = {"it": "comma 2-bis ne prescrive la sottoscrizione con firma digitale",
+                             "en": "paragraph 2-bis requires them to be signed with a digital"}
 OPINIONS = {"it": "pareri di regolarità tecnica", "en": "opinions on technical"}
 
 
@@ -61,6 +63,7 @@ def test_only_a_public_member_recites_the_public_bodies_rules(example_path, tmp_
     papers = _papers(example_path, tmp_path / "papers", lang)
     public, private = _resolution(papers, 1), _resolution(papers, 3)
     assert ARTICLE_15[lang] in public
+    assert SIGNED_ON_PAIN_OF_NULLITY[lang] in public
     assert OPINIONS[lang] in public
     assert ARTICLE_15[lang] not in private
     assert OPINIONS[lang] not in private

@@ -174,7 +174,9 @@ def _public_premises(document: dict[str, Any], member: dict[str, Any],
     premises = []
     if sum(_public(other) for other in members(document)) > 1:
         premises.append(_("having regard to article 15 of Law No. 241 of 7 August 1990 on "
-                          "agreements between public administrations, as far as it applies to "
+                          "agreements between public administrations, whose paragraph 2-bis "
+                          "requires them to be signed with a digital, advanced or qualified "
+                          "electronic signature on pain of nullity, as far as it applies to "
                           "the relations with the other public members;"))
     premises.append(_("having obtained the opinions on technical and, where due, accounting "
                       "regularity that its rules require;"))
