@@ -92,6 +92,7 @@ def test_the_invitation_states_the_quorum_and_sends_the_draft(example_path, tmp_
     assert "Si trasmettono lo schema di accordo" in papers["convocazione"]
     assert "Luogo e data ____" in papers["convocazione"]  # the notice period runs from it
     assert "Il presidente constata che sono presenti" in papers["verbale"]
+    assert "Letto, approvato e sottoscritto Il presidente ____" in papers["verbale"]
 
 
 @pytest.mark.parametrize(("lang", "words"), [
