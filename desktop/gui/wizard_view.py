@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from typing import TYPE_CHECKING
+
 from PySide6.QtCore import QEvent, Qt, QTimer, Signal
 from PySide6.QtGui import QIcon, QResizeEvent
 from PySide6.QtWidgets import (
@@ -31,13 +33,15 @@ from desktop.core.years.signed import signed_on
 from desktop.gui.lazy_pages import LazyPages
 from desktop.gui.page_findings import PageFindings
 from desktop.gui.review_page import ReviewPage
-from desktop.gui.years_view import YearsView
 from i18n import N_, _
 from i18n.qt import Retranslating
 from wizard_steps import STEPS
 from wizard_steps.fields import Kind, Step
 from wizard_steps.widgets.page import StepPage
 from wizard_steps.years import YEAR
+
+if TYPE_CHECKING:
+    from desktop.gui.years_view import YearsView
 
 STATE_TEXT = {
     StepState.INCOMPLETE: N_("to do"),
@@ -238,6 +242,10 @@ class WizardView(Retranslating, QWidget):
     def years(self) -> YearsView:
         """The district's years, built the first time they are asked for."""
         if self.years_view is None:
+            # Loaded when first shown: the years' editors and monitoring rules are not needed
+            # before the agreement is signed.
+            from desktop.gui.years_view import YearsView
+
             placeholder = self.pages.widget(self.years_row)
             self.years_view = YearsView(self.district, self)
             self.years_view.edited.connect(self._edited)
@@ -366,8 +374,23 @@ class WizardView(Retranslating, QWidget):
         self.export_button.setText(_("&Export the agreement…"))
         self.import_button.setText(_("&Import from a spreadsheet…"))
         self.calendar_button.setText(_("Export the calendar (.ics)…"))
-        self.refresh_states()
+        if self._states:
+            self.refresh_states()
+        else:  # opening: the steps are judged once the first step is drawn
+            self._label_steps()
+            QTimer.singleShot(0, self._judge_first)
         self._update_help()
+
+    def _label_steps(self) -> None:
+        """The steps' titles, before their states are known."""
+        for index, step in enumerate(STEPS):
+            self.steps.item(index).setText(f"{index + 1}. {_(step.title)}")
+        self.steps.item(len(STEPS)).setText(f"{len(STEPS) + 1}. {_('Review')}")
+        self.steps.item(self.years_row).setText(_(YEAR.title))
+
+    def _judge_first(self) -> None:
+        if not self._stopped and not self._states:
+            self.refresh_states()
 
     def stop(self) -> None:
         """The district is closing: no refresh may reach it any more."""

@@ -22,8 +22,10 @@ def make_window(qtbot, qapp):
     return make
 
 
-def test_an_earlier_version_is_previewed_and_restored(make_window, example_path):
+def test_an_earlier_version_is_previewed_and_restored(make_window, example_path, qtbot):
     window = make_window(example_path)
+    assert backups.backups_of(example_path) == []  # taken once the window is drawn
+    qtbot.waitUntil(lambda: bool(backups.backups_of(example_path)))
     assert [b.kind for b in backups.backups_of(example_path)] == ["opening"]
     window.district.set_answer("name", "DES rinominato")
     window.district.remove_row("organizations", window.district.rows("organizations")[0]["id"])
