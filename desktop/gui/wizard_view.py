@@ -116,12 +116,9 @@ class WizardView(Retranslating, QWidget):
         self.page_list = LazyPages(self.pages, STEPS, self._build_page)
         for _step in STEPS:
             self.steps.addItem(QListWidgetItem())
-        self.review = ReviewPage(district, self)
-        self.review.editRequested.connect(self.steps.setCurrentRow)
-        self.review.goToRequested.connect(self.go_to)
-        self.review.acknowledgementsChanged.connect(self.refresh_states)
-        self.review.signedChanged.connect(self._edited)
-        self.pages.addWidget(self.review)
+        # The Review is built when first shown (see review); a placeholder holds its place.
+        self._review: ReviewPage | None = None
+        self.pages.addWidget(QWidget(self))
         self.steps.addItem(QListWidgetItem())
         # After the review, once the agreement is signed: the district's years (built when
         # first shown; a placeholder holds its place in the stack until then).
@@ -239,6 +236,23 @@ class WizardView(Retranslating, QWidget):
     def current_index(self) -> int:
         return self.steps.currentRow()
 
+    @property
+    def review(self) -> ReviewPage:
+        """The Review, built the first time it is asked for: not before the first step is
+        drawn."""
+        if self._review is None:
+            review = self._review = ReviewPage(self.district, self)
+            review.editRequested.connect(self.steps.setCurrentRow)
+            review.goToRequested.connect(self.go_to)
+            review.acknowledgementsChanged.connect(self.refresh_states)
+            review.signedChanged.connect(self._edited)
+            placeholder = self.pages.widget(len(STEPS))
+            self.pages.insertWidget(len(STEPS), review)
+            if placeholder is not None:
+                self.pages.removeWidget(placeholder)
+                placeholder.deleteLater()
+        return self._review
+
     def years(self) -> YearsView:
         """The district's years, built the first time they are asked for."""
         if self.years_view is None:
@@ -268,6 +282,8 @@ class WizardView(Retranslating, QWidget):
         self.flush()
         if row < len(STEPS):
             self.page_list[row]  # noqa: B018 (built on its first visit)
+        elif row == len(STEPS):
+            self.review  # noqa: B018 (built on its first visit)
         elif row == self.years_row:
             self.years().refresh_years()
         self.pages.setCurrentIndex(row)
@@ -407,6 +423,7 @@ class WizardView(Retranslating, QWidget):
     def flush(self) -> None:
         for page in self.page_list.built():
             page.flush()
-        self.review.flush()
+        if self._review is not None:
+            self._review.flush()
         if self.years_view is not None:
             self.years_view.flush()
