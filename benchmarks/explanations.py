@@ -39,10 +39,10 @@ EXPLANATIONS: dict[str, str] = {
         "200 of the synthetic district's are hints, one per member without its authorising "
         "act), lists the first ten names of a long list with the count of the rest (Edit "
         "shows them all), and reads the lists from the window's document instead of the file. "
-        "What remains is Qt laying out about 250 labels and 40 buttons; under a load above "
-        "the number of CPUs it can still pass 100 ms. Going further would mean one widget per "
-        "step for its answers (a form drawn by a model and a view) rather than a label per "
-        "answer."),
+        "What remains is Qt laying out about 250 labels and 40 buttons, still above 100 ms on "
+        "this machine (the governance and financial-plan pages come next, near 100 ms). Going "
+        "further would mean one widget per step for its answers (a form drawn by a model and "
+        "a view) rather than a label per answer."),
     "slowest language switch": (
         "every page built so far retranslates its labels and the step list relabels; hidden "
         "lists wait until shown. The rest is Qt delivering LanguageChange to every widget of "
