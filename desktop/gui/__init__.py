@@ -6,7 +6,6 @@ look for its ``__feature__`` switches) and keeps it in memory, about 3 MiB for t
 standard library they bring (measured with the start-up benchmark, docs/benchmarks.md).
 """
 
-import desktop.core.calendar_export  # noqa: F401
 import desktop.core.defaults  # noqa: F401
 import desktop.core.district_file  # noqa: F401
 import desktop.core.document  # noqa: F401

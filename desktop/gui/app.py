@@ -38,6 +38,8 @@ def create_window(path: str | None, app: QApplication) -> MainWindow:
         last = settings.load().last_district
         if last and Path(last).exists():
             window.open_district(last)
+    if window.district is None:
+        window.stack.setCurrentWidget(window.welcome)
     return window
 
 

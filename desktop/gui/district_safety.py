@@ -13,6 +13,7 @@ from contextlib import suppress
 from pathlib import Path
 from typing import TYPE_CHECKING
 
+from PySide6.QtCore import QTimer
 from PySide6.QtWidgets import QMainWindow, QMessageBox, QWidget
 
 from desktop.core.district_file import DistrictFile, backups
@@ -36,6 +37,7 @@ UNWRITABLE = N_("you cannot write to this file or to its folder.")
 class DistrictSafety(QMainWindow):
     # What the mixin uses of the main window (declared for the type checker).
     district: DistrictFile | None
+    _backup_due: DistrictFile | None = None  # opened, its opening backup not taken yet
     wizard: WizardView | None
     dialog: QWidget | None
     banner: ReadOnlyBanner
@@ -76,7 +78,10 @@ class DistrictSafety(QMainWindow):
             return False
         self._show_district(district, lock)
         if not district.read_only:
-            self._take_backup(backups.OPENING)
+            # Taken once the window is drawn (the copy is written with fsync: 10 to 50 ms),
+            # and at the latest before a restore or the district's closing.
+            self._backup_due = district
+            QTimer.singleShot(0, self.take_due_backup)
         if why_read_only is not None:
             self.banner.show_reason(lambda: _(why_read_only))
         return True
@@ -109,6 +114,12 @@ class DistrictSafety(QMainWindow):
             date=backup.taken_at.strftime("%d/%m/%Y %H:%M"), path=kept.name))
         return True
 
+    def take_due_backup(self) -> None:
+        """The opening backup of the district on screen, if it is not taken yet."""
+        due, self._backup_due = self._backup_due, None
+        if due is not None and due is self.district:
+            self._take_backup(backups.OPENING)
+
     def _take_backup(self, kind: str) -> None:
         if self.district is None:
             return
@@ -121,6 +132,7 @@ class DistrictSafety(QMainWindow):
     def request_restore(self) -> None:
         if self.district is None or self.district.read_only:
             return
+        self.take_due_backup()
         if self.wizard is not None:
             self.wizard.flush()
         dialog = RestoreDialog(backups.backups_of(self.district.path),

@@ -9,7 +9,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
 from PySide6.QtCore import Qt, QUrl
-from PySide6.QtGui import QAction, QCloseEvent, QDesktopServices, QKeySequence
+from PySide6.QtGui import QAction, QCloseEvent, QDesktopServices, QKeySequence, QShowEvent
 from PySide6.QtWidgets import (
     QApplication,
     QComboBox,
@@ -26,7 +26,6 @@ from PySide6.QtWidgets import (
 )
 
 from desktop.core import settings
-from desktop.core.calendar_export import for_year, meeting_count, with_meeting_ids, write_calendar
 from desktop.core.defaults import start_district
 from desktop.core.district_file import DistrictFile, backups
 from desktop.core.district_file.lock import DistrictLock, LockedError
@@ -35,7 +34,6 @@ from desktop.core.errors import UserError
 from desktop.core.log_file import log
 from desktop.core.outputs import OutputExistsError, check_output
 from desktop.core.readiness import ready_to_sign
-from desktop.core.years.timeline import planned_meetings
 from desktop.gui import window_geometry
 from desktop.gui.assembly_papers import install_assembly_papers
 from desktop.gui.district_safety import DistrictSafety
@@ -88,14 +86,7 @@ class MainWindow(Retranslating, DistrictSafety):
         self.errors = UnexpectedErrors(lambda: self, lambda: self.district)
 
         self.stack = QStackedWidget(self)
-        self.welcome = WelcomePage(self)
-        self.welcome.newRequested.connect(self.request_new)
-        self.welcome.openRequested.connect(self.request_open)
-        self.welcome.exampleRequested.connect(self.open_example)
-        self.welcome.recentChosen.connect(self.open_district)
-        self.welcome.languageChosen.connect(
-            lambda lang: self.language_combo.setCurrentIndex(self.language_combo.findData(lang)))
-        self.stack.addWidget(self.welcome)
+        self._welcome: WelcomePage | None = None  # built when first shown (see welcome)
         self.banner = ReadOnlyBanner(self)
         self.banner.saveCopyRequested.connect(self.request_save_copy)
         central = QWidget(self)
@@ -117,6 +108,27 @@ class MainWindow(Retranslating, DistrictSafety):
         self.retranslate()
         folders = {settings.documents_dir()} | {Path(p).parent for p in settings.load().recent}
         backups.remove_leftover_copies(f for f in folders if f.is_dir())
+
+    @property
+    def welcome(self) -> WelcomePage:
+        """The first screen, built the first time it is asked for: a window opened on a
+        district does not pay for it before its first step is drawn."""
+        if self._welcome is None:
+            welcome = self._welcome = WelcomePage(self)
+            welcome.newRequested.connect(self.request_new)
+            welcome.openRequested.connect(self.request_open)
+            welcome.exampleRequested.connect(self.open_example)
+            welcome.recentChosen.connect(self.open_district)
+            welcome.languageChosen.connect(lambda lang: self.language_combo.setCurrentIndex(
+                self.language_combo.findData(lang)))
+            welcome.set_recent([p for p in settings.load().recent if Path(p).exists()])
+            self.stack.insertWidget(0, welcome)
+        return self._welcome
+
+    def showEvent(self, event: QShowEvent) -> None:  # noqa: N802 (Qt's name)
+        if self.district is None and self.stack.currentWidget() is not self._welcome:
+            self.stack.setCurrentWidget(self.welcome)
+        super().showEvent(event)
 
     # --- actions, menus, toolbar ------------------------------------------------------------
 
@@ -291,6 +303,7 @@ class MainWindow(Retranslating, DistrictSafety):
         self.retranslate()
 
     def close_district(self) -> None:
+        self.take_due_backup()
         if self.wizard is not None:
             self.wizard.flush()
             self.wizard.stop()
@@ -533,6 +546,9 @@ class MainWindow(Retranslating, DistrictSafety):
                 count=count), 10000)
 
     def export_calendar(self, path: str | Path) -> Task | None:
+        # The calendar's code is loaded at its first export, not with the window.
+        from desktop.core.calendar_export import meeting_count, with_meeting_ids, write_calendar
+
         document = self._document_now()
         if document is None or self.district is None:
             return None
@@ -571,6 +587,14 @@ class MainWindow(Retranslating, DistrictSafety):
 
     def export_year_calendar(self, year: int, path: str | Path) -> Task | None:
         """The assemblies planned for ``year`` as an .ics file."""
+        from desktop.core.calendar_export import (
+            for_year,
+            meeting_count,
+            with_meeting_ids,
+            write_calendar,
+        )
+        from desktop.core.years.timeline import planned_meetings  # loaded at the first use
+
         document = self._document_now()
         if document is None or self.district is None:
             return None
@@ -691,7 +715,8 @@ class MainWindow(Retranslating, DistrictSafety):
             item.setToolTip(path)
             item.triggered.connect(lambda _checked=False, p=path: self.open_district(p))
         self.recent_menu.setEnabled(bool(existing))
-        self.welcome.set_recent(existing)
+        if self._welcome is not None:
+            self._welcome.set_recent(existing)
 
     def _update_actions(self) -> None:
         """While a task runs nothing else starts; without a district nothing is exported."""

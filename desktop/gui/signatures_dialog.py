@@ -31,9 +31,9 @@ from shiboken6 import isValid
 from desktop.core import settings
 from desktop.core.district_file import DistrictFile
 from desktop.core.document import to_document
+from desktop.core.document_cache import current_document
 from desktop.core.errors import UserError
 from desktop.core.outputs import check_output
-from desktop.core.signing.instructions import instructions_text, write_instructions
 from desktop.core.signing.records import ExportRecord
 from desktop.core.signing.status import SigningState
 from desktop.core.signing.store import (
@@ -50,7 +50,6 @@ from desktop.core.signing.store import (
     stored_data,
     write_reports,
 )
-from desktop.core.signing.summary import file_state, offline_note, party_row, state_line
 from desktop.gui.messages import open_message
 from desktop.gui.workers import Task
 from i18n import N_, _
@@ -148,6 +147,7 @@ class SignaturesDialog(Retranslating, QDialog):
 
         def work() -> tuple[ExportRecord, Path, list[tuple[str, int]]]:
             from desktop.core.signing.export import export_for_signing  # reportlab, pyHanko
+            from desktop.core.signing.instructions import write_instructions
 
             record = export_for_signing(document, lang, target)
             beside = write_instructions(document, record, lang, target)
@@ -299,6 +299,10 @@ class SignaturesDialog(Retranslating, QDialog):
         self.refresh_buttons(self.window_.tasks.busy)
         if state is None or district is None:
             return
+        # The dialog's words: loaded when it is first shown, not with the window.
+        from desktop.core.signing.instructions import instructions_text
+        from desktop.core.signing.summary import file_state, offline_note, party_row, state_line
+
         self.state_label.setText(state_line(state, lang, _))
         record = latest_export(district)
         document = to_document(district)
@@ -378,7 +382,7 @@ def signed_on_text(window: MainWindow) -> str:
     district = window.district
     if district is None:
         return ""
-    state = current_state(district, to_document(district))
+    state = current_state(district, current_document(district))  # the window's, kept
     if not state.all_signed:
         return ""
     return _("Signed on {date}").format(date=long_date(state.signed_on, window.language.language))

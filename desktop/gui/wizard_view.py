@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from typing import TYPE_CHECKING
+
 from PySide6.QtCore import QEvent, Qt, QTimer, Signal
 from PySide6.QtGui import QIcon, QResizeEvent
 from PySide6.QtWidgets import (
@@ -31,13 +33,15 @@ from desktop.core.years.signed import signed_on
 from desktop.gui.lazy_pages import LazyPages
 from desktop.gui.page_findings import PageFindings
 from desktop.gui.review_page import ReviewPage
-from desktop.gui.years_view import YearsView
 from i18n import N_, _
 from i18n.qt import Retranslating
 from wizard_steps import STEPS
 from wizard_steps.fields import Kind, Step
 from wizard_steps.widgets.page import StepPage
 from wizard_steps.years import YEAR
+
+if TYPE_CHECKING:
+    from desktop.gui.years_view import YearsView
 
 STATE_TEXT = {
     StepState.INCOMPLETE: N_("to do"),
@@ -112,12 +116,9 @@ class WizardView(Retranslating, QWidget):
         self.page_list = LazyPages(self.pages, STEPS, self._build_page)
         for _step in STEPS:
             self.steps.addItem(QListWidgetItem())
-        self.review = ReviewPage(district, self)
-        self.review.editRequested.connect(self.steps.setCurrentRow)
-        self.review.goToRequested.connect(self.go_to)
-        self.review.acknowledgementsChanged.connect(self.refresh_states)
-        self.review.signedChanged.connect(self._edited)
-        self.pages.addWidget(self.review)
+        # The Review is built when first shown (see review); a placeholder holds its place.
+        self._review: ReviewPage | None = None
+        self.pages.addWidget(QWidget(self))
         self.steps.addItem(QListWidgetItem())
         # After the review, once the agreement is signed: the district's years (built when
         # first shown; a placeholder holds its place in the stack until then).
@@ -235,9 +236,30 @@ class WizardView(Retranslating, QWidget):
     def current_index(self) -> int:
         return self.steps.currentRow()
 
+    @property
+    def review(self) -> ReviewPage:
+        """The Review, built the first time it is asked for: not before the first step is
+        drawn."""
+        if self._review is None:
+            review = self._review = ReviewPage(self.district, self)
+            review.editRequested.connect(self.steps.setCurrentRow)
+            review.goToRequested.connect(self.go_to)
+            review.acknowledgementsChanged.connect(self.refresh_states)
+            review.signedChanged.connect(self._edited)
+            placeholder = self.pages.widget(len(STEPS))
+            self.pages.insertWidget(len(STEPS), review)
+            if placeholder is not None:
+                self.pages.removeWidget(placeholder)
+                placeholder.deleteLater()
+        return self._review
+
     def years(self) -> YearsView:
         """The district's years, built the first time they are asked for."""
         if self.years_view is None:
+            # Loaded when first shown: the years' editors and monitoring rules are not needed
+            # before the agreement is signed.
+            from desktop.gui.years_view import YearsView
+
             placeholder = self.pages.widget(self.years_row)
             self.years_view = YearsView(self.district, self)
             self.years_view.edited.connect(self._edited)
@@ -260,6 +282,8 @@ class WizardView(Retranslating, QWidget):
         self.flush()
         if row < len(STEPS):
             self.page_list[row]  # noqa: B018 (built on its first visit)
+        elif row == len(STEPS):
+            self.review  # noqa: B018 (built on its first visit)
         elif row == self.years_row:
             self.years().refresh_years()
         self.pages.setCurrentIndex(row)
@@ -366,8 +390,23 @@ class WizardView(Retranslating, QWidget):
         self.export_button.setText(_("&Export the agreement…"))
         self.import_button.setText(_("&Import from a spreadsheet…"))
         self.calendar_button.setText(_("Export the calendar (.ics)…"))
-        self.refresh_states()
+        if self._states:
+            self.refresh_states()
+        else:  # opening: the steps are judged once the first step is drawn
+            self._label_steps()
+            QTimer.singleShot(0, self._judge_first)
         self._update_help()
+
+    def _label_steps(self) -> None:
+        """The steps' titles, before their states are known."""
+        for index, step in enumerate(STEPS):
+            self.steps.item(index).setText(f"{index + 1}. {_(step.title)}")
+        self.steps.item(len(STEPS)).setText(f"{len(STEPS) + 1}. {_('Review')}")
+        self.steps.item(self.years_row).setText(_(YEAR.title))
+
+    def _judge_first(self) -> None:
+        if not self._stopped and not self._states:
+            self.refresh_states()
 
     def stop(self) -> None:
         """The district is closing: no refresh may reach it any more."""
@@ -384,6 +423,7 @@ class WizardView(Retranslating, QWidget):
     def flush(self) -> None:
         for page in self.page_list.built():
             page.flush()
-        self.review.flush()
+        if self._review is not None:
+            self._review.flush()
         if self.years_view is not None:
             self.years_view.flush()

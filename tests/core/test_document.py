@@ -108,3 +108,19 @@ def test_a_district_opened_twice_gives_the_same_document(example_path):
     assert to_document(first) == to_document(second)
     first.close()
     second.close()
+
+
+def test_a_removed_member_leaves_every_list_that_named_it(tmp_path):
+    district = DistrictFile.create(tmp_path / "d.des")
+    kept = district.add_row("organizations", {"name": "Kept"})
+    gone = district.add_row("organizations", {"name": "Gone"})
+    district.add_row("objectives", {"title": "O", "members_roles": [
+        {"member": kept, "role": "a"}, {"member": gone, "role": "b"}]})
+    district.add_row("bodies", {"name": "Board", "members": [kept, gone]})
+    district.db.execute("DELETE FROM members WHERE id = ?", [gone])  # behind the file's back
+    document = to_document(district)
+    assert [r["member"] for r in document["objectives"]["objectives"][0]["members_roles"]] == [
+        kept]
+    assert document["governance"]["bodies"][0]["members"] == [kept]
+    assert document["governance"]["bodies"][0]["name"] == "Board"
+    assert [m["name"] for m in document["members"]["organizations"]] == ["Kept"]

@@ -22,8 +22,10 @@ def make_window(qtbot, qapp):
     return make
 
 
-def test_an_earlier_version_is_previewed_and_restored(make_window, example_path):
+def test_an_earlier_version_is_previewed_and_restored(make_window, example_path, qtbot):
     window = make_window(example_path)
+    assert backups.backups_of(example_path) == []  # taken once the window is drawn
+    qtbot.waitUntil(lambda: bool(backups.backups_of(example_path)))
     assert [b.kind for b in backups.backups_of(example_path)] == ["opening"]
     window.district.set_answer("name", "DES rinominato")
     window.district.remove_row("organizations", window.district.rows("organizations")[0]["id"])
@@ -60,3 +62,15 @@ def test_a_damaged_district_offers_its_latest_backup(make_window, example_path):
     assert window.district is not None
     assert window.district.answer("name").endswith("Fiemme e Fassa")
     assert list(example_path.parent.glob("*.damaged-*"))
+
+
+def test_the_opening_backup_is_taken_after_the_first_paint_or_at_the_latest_on_closing(
+        qtbot, qapp, example_path):
+    i18n.set_language("it")
+    window = create_window(str(example_path), qapp)
+    qtbot.addWidget(window)
+    assert backups.backups_of(example_path) == []  # not before the window is drawn
+    window.close_district()  # closed before the event loop ran: taken now, of the district
+    assert [b.kind for b in backups.backups_of(example_path)] == ["opening"]
+    qapp.processEvents()  # the queued call finds nothing left to do
+    assert len(backups.backups_of(example_path)) == 1

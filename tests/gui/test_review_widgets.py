@@ -131,3 +131,59 @@ def test_a_focused_finding_is_scrolled_into_view(qtbot, review_window):
     corner = last.mapTo(area, last.rect().topLeft())
     assert shown.contains(corner)
     assert shown.contains(last.mapTo(area, last.rect().bottomRight()))
+
+
+@pytest.fixture
+def crowded_window(qtbot, qapp, tmp_path):
+    """The example grown to 40 members, none with its authorising act (a hint each), on the
+    Review."""
+    document = example_document()
+    members = document["members"]["organizations"]
+    first = members[0]
+    for number in range(len(members), 40):
+        members.append(dict(first, id=number + 1, name=f"Cooperativa {number + 1}",
+                            tax_code="", vat_number=""))
+    for member in members:
+        member["signing_act_number"] = ""
+    from_document(document, tmp_path / "d.des").close()
+    i18n.set_language("en")
+    window = create_window(str(tmp_path / "d.des"), qapp)
+    qtbot.addWidget(window)
+    window.show()
+    window.activateWindow()
+    qtbot.waitUntil(window.isActiveWindow)
+    wizard = window.wizard
+    wizard.steps.setCurrentRow(wizard.page_count() - 1)
+    return window
+
+
+def test_many_findings_show_the_first_with_a_button_for_the_others(qtbot, crowded_window):
+    from desktop.gui.review_page import FINDINGS_SHOWN
+
+    review = crowded_window.wizard.review
+    found = len(review.current)
+    assert found > FINDINGS_SHOWN
+    assert len(review.rows) == FINDINGS_SHOWN
+    more = review.more_button
+    assert more is not None
+    assert more.text() == f"Show the other {found - FINDINGS_SHOWN} findings"
+    stops = review.focus_stops()
+    assert stops.index(more) == len([b for row in review.rows for b in row.buttons()])
+    more.click()
+    assert len(review.rows) == found
+    assert review.more_button is None
+    qtbot.waitUntil(lambda: QApplication.focusWidget() is review.rows[FINDINGS_SHOWN].go_button)
+    review.refresh()  # kept until the window closes
+    assert len(review.rows) == found
+
+
+def test_a_long_list_shows_its_first_names_and_the_count_of_the_rest(crowded_window):
+    from desktop.gui.review_page import NAMES_SHOWN
+
+    review = crowded_window.wizard.review
+    shown = review.text()
+    assert "Cooperativa 40" not in shown
+    assert f"and {40 - NAMES_SHOWN} more (Edit shows them all)" in shown
+    i18n.set_language("it")
+    crowded_window.language_combo.setCurrentIndex(crowded_window.language_combo.findData("it"))
+    assert f"e altri {40 - NAMES_SHOWN}: «Modifica» li mostra tutti" in review.text()

@@ -15,8 +15,18 @@ from pathlib import Path
 ROOT = Path(__file__).resolve().parents[2]
 # Libraries that only exports, printing, member cards and spreadsheet imports need.
 LATER = ("reportlab", "PIL", "pikepdf", "lxml", "pypdf", "pypdfium2", "phonenumbers",
-         "openpyxl", "python_calamine", "jsonschema", "sqlite_utils")
-LATER_MODULES = ("PySide6.QtPrintSupport",)  # Qt's print support loads CUPS' libraries
+         "openpyxl", "python_calamine", "jsonschema", "sqlite_utils",
+         # signing: pyHanko and the cryptography under it; python-stdnum brings ssl
+         "pyhanko", "pyhanko_certvalidator", "cryptography", "asn1crypto", "stdnum", "ssl")
+LATER_MODULES = (
+    "PySide6.QtPrintSupport",  # Qt's print support loads CUPS' libraries
+    # the signatures dialog's machinery, the years after signing and their reports, the
+    # calendar: each loaded when first used
+    "desktop.core.signing.verify", "desktop.core.signing.names", "desktop.core.signing.trust",
+    "desktop.core.signing.export", "desktop.core.signing.summary",
+    "desktop.core.signing.instructions", "desktop.core.years.annual_report",
+    "desktop.core.years.monitoring", "desktop.core.years.timeline", "desktop.gui.years_view",
+    "desktop.core.calendar_export", "desktop.core.readiness_report")
 
 
 def loaded_after(script: str, tmp_path: Path) -> list[str]:
@@ -51,6 +61,8 @@ def test_the_window_on_a_district_loads_none_of_the_later_libraries(tmp_path: Pa
 
 def test_the_check_notices_a_library_loaded_at_start_up(tmp_path: Path):
     assert loaded_after("import desktop.core.agreement", tmp_path) == [
-        "PIL", "pikepdf", "reportlab"]
+        "PIL", "pikepdf", "reportlab", "ssl"]
     assert loaded_after("import desktop.gui.printing", tmp_path) == [
         "PySide6.QtPrintSupport", "pypdfium2"]
+    assert "asn1crypto" in loaded_after("import desktop.core.signing.names", tmp_path)
+    assert "desktop.gui.years_view" in loaded_after("import desktop.gui.years_view", tmp_path)

@@ -3,10 +3,10 @@ on record: the parts of a signature check that read only the certificate."""
 
 from __future__ import annotations
 
-import re
-import unicodedata
-
 from asn1crypto import core, x509
+
+# Kept in status.py, which the start-up reads without asn1crypto; named here too.
+from desktop.core.signing.status import same_person as same_person
 
 QC_STATEMENTS_OID = "1.3.6.1.5.5.7.1.3"  # RFC 3739 qcStatements
 QC_COMPLIANCE_OID = "0.4.0.1862.1.1"  # ETSI EN 319 412-5: an EU qualified certificate
@@ -48,24 +48,3 @@ def person_name(certificate: x509.Certificate) -> str:
         return " ".join(str(part) for part in (given, surname) if part)
     common = subject.get("common_name", "")
     return str(common or "")
-
-
-def _words(name: str) -> set[str]:
-    """Lower-case words without accents, ignoring parenthesised remarks such as
-    "(esempio)" and a "TINIT-…" tax-code suffix."""
-    plain = re.sub(r"\([^)]*\)", " ", name)
-    plain = unicodedata.normalize("NFKD", plain)
-    plain = "".join(c for c in plain if not unicodedata.combining(c)).lower()
-    return {w for w in re.split(r"[^a-z']+", plain) if w and not w.startswith("tinit")}
-
-
-def same_person(certificate_name: str, representative: str) -> bool:
-    """Whether the two names are the same person's, in any order ("ROSSI MARIO" is
-    "Mario Rossi"); a second given name missing on one side still matches."""
-    signer, recorded = _words(certificate_name), _words(representative)
-    if not signer or not recorded:
-        return False
-    if signer == recorded:
-        return True
-    smaller, larger = sorted((signer, recorded), key=len)
-    return len(smaller) >= 2 and smaller <= larger

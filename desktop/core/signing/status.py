@@ -3,10 +3,11 @@ takes effect (the date of the last signature, once every party has signed)."""
 
 from __future__ import annotations
 
+import re
+import unicodedata
 from dataclasses import dataclass, field
 from typing import Any
 
-from desktop.core.signing.names import same_person
 from desktop.core.signing.records import ExportRecord, FileCheck, SignatureCheck, parties
 
 
@@ -108,3 +109,24 @@ RECORD_SCHEMA: dict[str, Any] = {
                            "signed_at": {"type": "string"}, "qualified": {"type": "boolean"},
                            "signer_is_representative": {"type": "boolean"}}}}},
 }
+
+
+def _words(name: str) -> set[str]:
+    """Lower-case words without accents, ignoring parenthesised remarks such as
+    "(esempio)" and a "TINIT-…" tax-code suffix."""
+    plain = re.sub(r"\([^)]*\)", " ", name)
+    plain = unicodedata.normalize("NFKD", plain)
+    plain = "".join(c for c in plain if not unicodedata.combining(c)).lower()
+    return {w for w in re.split(r"[^a-z']+", plain) if w and not w.startswith("tinit")}
+
+
+def same_person(certificate_name: str, representative: str) -> bool:
+    """Whether the two names are the same person's, in any order ("ROSSI MARIO" is
+    "Mario Rossi"); a second given name missing on one side still matches."""
+    signer, recorded = _words(certificate_name), _words(representative)
+    if not signer or not recorded:
+        return False
+    if signer == recorded:
+        return True
+    smaller, larger = sorted((signer, recorded), key=len)
+    return len(smaller) >= 2 and smaller <= larger
