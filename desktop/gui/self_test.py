@@ -35,7 +35,7 @@ def run_self_test() -> int:
         return 1
     _say(f"self-test passed: example opened, {steps} steps walked, languages switched both "
          f"ways, agreements in Italian and English exported and read back, a signed sample "
-         f"verified "
+         f"verified, a first-release district brought up to date "
          f"(window ready in {start_seconds:.2f} s, {total:.2f} s in all)")
     return 0
 
@@ -127,6 +127,27 @@ def _check_everything(folder: Path, failures: list[str], started: float) -> tupl
         _check(failures, f"the {lang} agreement is not right", exported)
     _check(failures, "a signed sample did not verify",
            lambda: signed_sample_verifies(document, folder))
+    _check(failures, "a first-release district was not brought up to date",
+           lambda: _old_district_migrates(folder / "primo-formato.des"))
     window.close()
     return steps, start_seconds
+
+
+def _old_district_migrates(path: Path) -> bool:
+    """A district in the first release's format opens and is brought up to date: the
+    migrations use sqlite-utils (and what it imports), which nothing else at start-up does."""
+    from desktop.core.district_file import APPLICATION_ID, MIGRATIONS, SCHEMA_VERSION, DistrictFile
+    from desktop.core.district_file.migrations import connect, migrate
+
+    db = connect(path)
+    db.execute(f"PRAGMA application_id={APPLICATION_ID}")
+    migrate(db, 0, {1: MIGRATIONS[1]})
+    db.execute("INSERT INTO members(id, position, name) VALUES (1, 1, 'Coop Vecchia')")
+    db.conn.close()
+    district = DistrictFile.open(path)
+    try:
+        version = district.db.conn.execute("PRAGMA user_version").fetchone()[0]
+        return version == SCHEMA_VERSION and district.member_names() == {1: "Coop Vecchia"}
+    finally:
+        district.close()
 
