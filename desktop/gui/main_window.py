@@ -93,8 +93,6 @@ class MainWindow(Retranslating, DistrictSafety):
         self.welcome.openRequested.connect(self.request_open)
         self.welcome.exampleRequested.connect(self.open_example)
         self.welcome.recentChosen.connect(self.open_district)
-        self.welcome.languageChosen.connect(
-            lambda lang: self.language_combo.setCurrentIndex(self.language_combo.findData(lang)))
         self.stack.addWidget(self.welcome)
         self.banner = ReadOnlyBanner(self)
         self.banner.saveCopyRequested.connect(self.request_save_copy)

@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from PySide6.QtCore import QEvent, Qt, QTimer, Signal
-from PySide6.QtGui import QIcon, QResizeEvent
+from PySide6.QtGui import QColor, QIcon, QPainter, QPen, QPixmap, QResizeEvent
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QAbstractSpinBox,
@@ -29,7 +29,7 @@ from desktop.core.readiness import Finding, Level, findings, is_acknowledged
 from desktop.core.step_state import StepState, step_state
 from desktop.core.years.signed import signed_on
 from desktop.gui.lazy_pages import LazyPages
-from desktop.gui.page_findings import PageFindings
+from desktop.gui.page_findings import PageFindings, shown_for_height
 from desktop.gui.review_page import ReviewPage
 from desktop.gui.years_view import YearsView
 from i18n import N_, _
@@ -74,6 +74,19 @@ def tab_stops(page: QWidget) -> list[QWidget]:
         if parent is page:
             stops.append(widget)
     return stops
+
+
+def to_do_icon() -> QIcon:
+    """A hollow grey circle: a step still to fill in has an icon of its own, so that no row of
+    the step list is bare (a bare row reads as "nothing here" and sits shorter than the rest)."""
+    pixmap = QPixmap(32, 32)
+    pixmap.fill(Qt.GlobalColor.transparent)
+    painter = QPainter(pixmap)
+    painter.setRenderHint(QPainter.RenderHint.Antialiasing)
+    painter.setPen(QPen(QColor("#6b6b6b"), 3))  # 5.3:1 on white: seen as well as the others
+    painter.drawEllipse(5, 5, 22, 22)
+    painter.end()
+    return QIcon(pixmap)
 
 
 class WizardView(Retranslating, QWidget):
@@ -183,6 +196,11 @@ class WizardView(Retranslating, QWidget):
     def resizeEvent(self, event: QResizeEvent) -> None:  # noqa: N802 (Qt's name)
         super().resizeEvent(event)
         self._fit_help()
+        at_most = shown_for_height(self.height())
+        if at_most != self.page_findings.shown_at_most:
+            self.page_findings.shown_at_most = at_most
+            if self.page_findings.isVisibleTo(self):
+                self._update_page_findings()
 
     def _build_page(self, step: Step) -> StepPage:
         page = StepPage(self.district, step, self)
@@ -303,7 +321,7 @@ class WizardView(Retranslating, QWidget):
             StepState.DONE: style.standardIcon(QStyle.StandardPixmap.SP_DialogApplyButton),
             StepState.PROBLEMS: style.standardIcon(QStyle.StandardPixmap.SP_MessageBoxCritical),
             StepState.WARNINGS: style.standardIcon(QStyle.StandardPixmap.SP_MessageBoxWarning),
-            StepState.INCOMPLETE: QIcon(),
+            StepState.INCOMPLETE: to_do_icon(),
         }
         if self._states_revision != self.district.revision:  # a language switch only relabels
             document = current_document(self.district)
