@@ -443,15 +443,21 @@ class StepPage(Retranslating, QWidget):
         self.heading = QLabel(self)
         self.heading.setObjectName("stepHeading")
         bold(self.heading, 16)
+        # "*" is explained once, under the title, on every page that has a required field.
+        self.required_note = QLabel(self)
+        self.required_note.setStyleSheet("color: #444444;")
+        self.required_note.setVisible(any(
+            f.required or any(sub.required for sub in f.row_fields) for f in step.fields))
         layout = QVBoxLayout(self)
         layout.addWidget(self.heading)
+        layout.addWidget(self.required_note)
         self.forms: list[FieldForm] = []
         self.tables: list[TableEditor] = []
         only_a_table = len(step.fields) == 1 and step.fields[0].kind is Kind.TABLE
         answers = district.answers()
         if only_a_table:
             self._add_table(step.fields[0], layout, fill_page=True)
-            layout.setStretch(1, 1)
+            layout.setStretch(2, 1)
         else:
             body = QWidget(self)
             sections = QVBoxLayout(body)
@@ -548,6 +554,7 @@ class StepPage(Retranslating, QWidget):
 
     def retranslate(self) -> None:
         self.heading.setText(_(self.step.title))
+        self.required_note.setText(_("Fields marked * are required."))
 
     def flush(self) -> None:
         for form in self.forms:
