@@ -36,6 +36,7 @@ from i18n import N_, _
 from i18n.qt import Retranslating
 from wizard_steps import STEPS
 from wizard_steps.fields import Kind, Step
+from wizard_steps.widgets.editors import FieldEditor
 from wizard_steps.widgets.page import StepPage
 from wizard_steps.years import YEAR
 
@@ -74,6 +75,10 @@ def tab_stops(page: QWidget) -> list[QWidget]:
         if parent is page:
             stops.append(widget)
     return stops
+
+
+# Rules of the review about a single answer: their message is shown under that field as well.
+ONE_FIELD_RULES = frozenset({"A2", "A8"})  # duration of at least three years; a past date
 
 
 def to_do_icon() -> QIcon:
@@ -355,11 +360,24 @@ class WizardView(Retranslating, QWidget):
             self.page_findings.hide()
         else:
             key = STEPS[index].key
-            self.page_findings.show_findings([
-                f for f in self._found if f.step == key and (
-                    f.level is Level.BLOCKING or (f.level is Level.WARNING
-                                                  and not is_acknowledged(f, self._document)))])
+            mine = [f for f in self._found if f.step == key and (
+                f.level is Level.BLOCKING or (f.level is Level.WARNING
+                                              and not is_acknowledged(f, self._document)))]
+            self.page_findings.show_findings(mine)
+            self._show_rules_under_fields(mine)
         self._chain_page()
+
+    def _show_rules_under_fields(self, mine: list[Finding]) -> None:
+        """A rule about one value is said under its field too, in the Review's words."""
+        page = self.pages.currentWidget()
+        if not isinstance(page, StepPage):
+            return
+        for form in page.forms:
+            for key, editor in form.editors.items():
+                if isinstance(editor, FieldEditor):
+                    editor.show_rule("\n".join(
+                        f.text(_) for f in mine if f.rule in ONE_FIELD_RULES
+                        and f.field == key and f.row is None))
 
     def _update_help(self) -> None:
         index = max(0, self.current_index())
