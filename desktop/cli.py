@@ -379,7 +379,9 @@ def _window_parser() -> _Parser:
     )
     parser.add_argument("file", nargs="?", metavar="FILE.des",
                         help=_("the district to open (else the last one)"))
-    parser.add_argument("--version", action="version", version=f"des-wizard {__version__}")
+    # argparse (before 3.12) fixes this help text when the class is defined, untranslated.
+    parser.add_argument("--version", action="version", version=f"des-wizard {__version__}",
+                        help=_("show program's version number and exit"))
     parser.add_argument("--self-test", action="store_true",
                         help=_("check that the program is complete, offscreen, and exit"))
     return parser

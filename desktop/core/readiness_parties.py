@@ -1,5 +1,5 @@
 """Readiness rules on the parties' identification and signature and on the agreement's own
-term (A4-A7).
+term (A4-A8).
 
 They live beside ``readiness`` and register themselves in its ``RULES`` when it is imported.
 """
@@ -9,6 +9,7 @@ from __future__ import annotations
 from datetime import date
 
 from desktop.core.readiness import Doc, Finding, Level, _filled, _members, finding, rule
+from desktop.core.years.signed import signed_on
 from i18n import N_
 from wizard_steps import keys
 from wizard_steps.identifiers import tax_code_is_valid, vat_number_is_valid
@@ -100,3 +101,19 @@ def within_the_agreement(doc: Doc) -> list[Finding]:
                 "agreement. Bring it within the agreement's duration, or plan its renewal."),
                 {"title": objective.get(OBJECTIVE.title, "")}, OBJECTIVE.deadline, position))
     return found
+
+
+@rule("A8")
+def signing_date_ahead(doc: Doc) -> list[Finding]:
+    """A planned signing date already past would be printed on the agreement as it is; once
+    the district is marked signed, the date is history and nothing is said."""
+    try:
+        planned = date.fromisoformat(str(doc.get("district", {}).get(TERMS.signing_date) or ""))
+    except ValueError:
+        return []
+    if planned >= date.today() or signed_on(doc) is not None:
+        return []
+    return [finding(Level.WARNING, "district", N_(
+        "The planned signing date has already passed, and the agreement would be printed with "
+        "it. Set the day the parties will sign in the step “District”."),
+        field=TERMS.signing_date)]

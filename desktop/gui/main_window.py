@@ -119,8 +119,6 @@ class MainWindow(Retranslating, DistrictSafety):
             welcome.openRequested.connect(self.request_open)
             welcome.exampleRequested.connect(self.open_example)
             welcome.recentChosen.connect(self.open_district)
-            welcome.languageChosen.connect(lambda lang: self.language_combo.setCurrentIndex(
-                self.language_combo.findData(lang)))
             welcome.set_recent([p for p in settings.load().recent if Path(p).exists()])
             self.stack.insertWidget(0, welcome)
         return self._welcome

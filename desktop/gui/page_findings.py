@@ -11,6 +11,15 @@ from desktop.core.readiness import Finding, Level
 from i18n import _
 
 SHOWN_AT_MOST = 5  # more than that is a list for the Review, not a banner over a form
+FEWEST_SHOWN = 2
+ROOM_PER_FINDING = 90  # pixels: a finding of three or four lines and its button
+ROOM_FOR_THE_FORM = 300  # pixels the page's own fields keep, whatever the box holds
+
+
+def shown_for_height(height: int) -> int:
+    """How many findings the box shows in a wizard this tall: five on a laptop, two on a
+    netbook (1024×600), so that the page's fields keep room and no row is squeezed."""
+    return max(FEWEST_SHOWN, min(SHOWN_AT_MOST, (height - ROOM_FOR_THE_FORM) // ROOM_PER_FINDING))
 
 
 class PageFindings(QFrame):
@@ -29,6 +38,7 @@ class PageFindings(QFrame):
         layout.addWidget(self.title)
         layout.addLayout(self.rows)
         self.buttons: list[QPushButton] = []
+        self.shown_at_most = SHOWN_AT_MOST
         self.hide()
 
     def show_findings(self, found: list[Finding]) -> None:
@@ -44,11 +54,11 @@ class PageFindings(QFrame):
                     widget.deleteLater()
         self.buttons = []
         ordered = sorted(found, key=lambda f: f.level is not Level.BLOCKING)
-        for finding in ordered[:SHOWN_AT_MOST]:
+        for finding in ordered[:self.shown_at_most]:
             self.rows.addLayout(self._row(finding))
-        if len(ordered) > SHOWN_AT_MOST:
+        if len(ordered) > self.shown_at_most:
             more = QLabel(_("…and {count} more in the Review.").format(
-                count=len(ordered) - SHOWN_AT_MOST), self)
+                count=len(ordered) - self.shown_at_most), self)
             line = QHBoxLayout()
             line.addWidget(more)
             self.rows.addLayout(line)

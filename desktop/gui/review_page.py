@@ -31,6 +31,7 @@ from PySide6.QtWidgets import (
     QPlainTextEdit,
     QPushButton,
     QScrollArea,
+    QToolButton,
     QVBoxLayout,
     QWidget,
 )
@@ -62,6 +63,8 @@ from wizard_steps.years import AFTER_SIGNING
 # for the others, and each list's first names with the count of the rest (Edit shows them).
 FINDINGS_SHOWN = 20
 NAMES_SHOWN = 10
+SIGNED_ON = AFTER_SIGNING.field("signed_on").key
+
 LEVEL_COLOURS = {Level.BLOCKING: "#b00020", Level.WARNING: "#a15c00", Level.HINT: "#3465a4"}
 
 
@@ -302,8 +305,18 @@ class ReviewPage(Retranslating, QWidget):
         self.area.setFrameShape(QFrame.Shape.StyledPanel)
         self.area.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
         self.area.setFocusPolicy(Qt.FocusPolicy.NoFocus)  # its buttons take the focus
-        self.signed_caption = QLabel(self)
-        self.signed_caption.setStyleSheet("font-weight: 600;")
+        # The signed agreement folds away, so that on a netbook the findings keep the height:
+        # open when the district already holds a scan or a signing date, closed before, and as
+        # the user leaves it once they have opened or closed it themselves.
+        self.signed_toggle = QToolButton(self)
+        self.signed_toggle.setCheckable(True)
+        self.signed_toggle.setAutoRaise(True)
+        self.signed_toggle.setToolButtonStyle(Qt.ToolButtonStyle.ToolButtonTextBesideIcon)
+        self.signed_toggle.setStyleSheet("font-weight: 600;")
+        self.signed_toggle.toggled.connect(self._show_signed)
+        self.signed_toggle.clicked.connect(self._signed_chosen)
+        self._signed_left_by_user = False
+        self.signed_box = QWidget(self)
         self.signed_list = QListWidget(self)
         self.signed_list.setFixedHeight(56)  # three scans; more scroll
         self.attach_button = QPushButton(self)
@@ -329,18 +342,37 @@ class ReviewPage(Retranslating, QWidget):
         layout.addWidget(self.heading)
         layout.addWidget(self.verdict)
         layout.addWidget(self.area, 1)
-        layout.addWidget(self.signed_caption)
-        layout.addWidget(self.signed_list)
-        layout.addLayout(buttons)
+        layout.addWidget(self.signed_toggle)
+        signed_layout = QVBoxLayout(self.signed_box)
+        signed_layout.setContentsMargins(0, 0, 0, 0)
+        signed_layout.addWidget(self.signed_list)
+        signed_layout.addLayout(buttons)
         # Once signed, the district's years open beside the steps (desktop/gui/years_view.py).
-        self.signed_form = FieldForm((AFTER_SIGNING.field("signed_on"),), self)
+        self.signed_form = FieldForm((AFTER_SIGNING.field(SIGNED_ON),), self.signed_box)
         form_layout = self.signed_form.layout()
         if form_layout is not None:
             form_layout.setContentsMargins(0, 0, 0, 0)
         self.signed_form.committed.connect(self._signed_on)
         self.signed_form.load(district.answers())
-        layout.addWidget(self.signed_form)
+        signed_layout.addWidget(self.signed_form)
+        layout.addWidget(self.signed_box)
+        self._show_signed(False)
         self.retranslate()
+
+    def _show_signed(self, shown: bool) -> None:
+        self.signed_box.setVisible(shown)
+        self.signed_toggle.setArrowType(Qt.ArrowType.DownArrow if shown else
+                                        Qt.ArrowType.RightArrow)
+
+    def _signed_chosen(self) -> None:
+        self._signed_left_by_user = True
+
+    def _open_signed_if_due(self) -> None:
+        if self._signed_left_by_user:
+            return
+        due = bool(self.district.attachments()) or bool(
+            self.district.answers().get(SIGNED_ON))
+        self.signed_toggle.setChecked(due)
 
     def _signed_on(self, key: str, value: Any) -> None:
         with suppress(WriteError):  # the value stays on screen and is written with the next edit
@@ -654,6 +686,7 @@ class ReviewPage(Retranslating, QWidget):
         self.current = review_findings(document, current_findings(self.district))
         ready = not any(f.level is Level.BLOCKING for f in self.current)
         self.verdict.setText(self.verdict_text(self.current))
+        self._open_signed_if_due()
         self.verdict.setStyleSheet("font-size: 13pt; font-weight: 600; color: "
                                    + ("#2e7d32;" if ready else "#b00020;"))
         position = self.area.verticalScrollBar().value()
@@ -683,7 +716,7 @@ class ReviewPage(Retranslating, QWidget):
     def retranslate(self) -> None:
         self.heading.setText(_("Review"))
         self.area.setAccessibleName(_("Summary of the district"))
-        self.signed_caption.setText(_("Signed agreement (scans kept inside the district file)"))
+        self.signed_toggle.setText(_("Signed agreement (scans kept inside the district file)"))
         self.signed_list.setAccessibleName(_("Signed agreement"))
         self.attach_button.setText(_("&Attach the signed agreement…"))
         self.save_attachment_button.setText(_("&Save a copy…"))

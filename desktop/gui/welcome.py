@@ -16,12 +16,11 @@ from PySide6.QtWidgets import (
 )
 
 from desktop.core.settings import documents_dir
-from i18n import LANGUAGE_NAMES, LANGUAGES, _, current_language
+from i18n import _
 from i18n.qt import Retranslating
 
 
 class WelcomePage(Retranslating, QWidget):
-    languageChosen = Signal(str)  # noqa: N815
     newRequested = Signal()  # noqa: N815
     openRequested = Signal()  # noqa: N815
     exampleRequested = Signal()  # noqa: N815
@@ -41,13 +40,6 @@ class WelcomePage(Retranslating, QWidget):
                                (self.example_button, self.exampleRequested)):
             button.setMinimumHeight(36)
             button.clicked.connect(signal)
-        self.language_caption = QLabel(self)
-        self.language_buttons: dict[str, QPushButton] = {}
-        for lang in LANGUAGES:
-            button = QPushButton(LANGUAGE_NAMES[lang], self)
-            button.setCheckable(True)
-            button.clicked.connect(lambda _checked=False, lang=lang: self.languageChosen.emit(lang))
-            self.language_buttons[lang] = button
         self.files_note = QLabel(self)
         self.files_note.setWordWrap(True)
         self.files_note.setStyleSheet("color: #444444;")
@@ -57,14 +49,9 @@ class WelcomePage(Retranslating, QWidget):
         self.recent.itemActivated.connect(
             lambda item: self.recentChosen.emit(item.data(Qt.ItemDataRole.UserRole)))
 
+        # The language is chosen in one place only, the toolbar's switch, as on every page.
         column = QVBoxLayout()
-        languages = QHBoxLayout()
-        languages.addWidget(self.language_caption)
-        for button in self.language_buttons.values():
-            languages.addWidget(button)
-        languages.addStretch(1)
         column.addStretch(1)
-        column.addLayout(languages)
         column.addWidget(self.title)
         column.addWidget(self.intro)
         buttons = QHBoxLayout()
@@ -103,9 +90,6 @@ class WelcomePage(Retranslating, QWidget):
         self.open_button.setText(_("&Open a district"))
         self.example_button.setText(_("Try the &example"))
         self.recent_caption.setText(_("Recent districts (double-click to open)"))
-        self.language_caption.setText(_("Language:"))
-        for lang, button in self.language_buttons.items():
-            button.setChecked(lang == current_language())
         self.files_note.setText(_(
             "Each district is one file ending in .des. New districts go to the folder {folder} "
             "unless you choose another. To keep a backup, copy that file to a USB key or a "

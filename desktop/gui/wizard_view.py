@@ -5,7 +5,7 @@ from __future__ import annotations
 from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QEvent, Qt, QTimer, Signal
-from PySide6.QtGui import QIcon, QResizeEvent
+from PySide6.QtGui import QColor, QIcon, QPainter, QPen, QPixmap, QResizeEvent
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QAbstractSpinBox,
@@ -31,12 +31,13 @@ from desktop.core.readiness import Finding, Level, findings, is_acknowledged
 from desktop.core.step_state import StepState, step_state
 from desktop.core.years.signed import signed_on
 from desktop.gui.lazy_pages import LazyPages
-from desktop.gui.page_findings import PageFindings
+from desktop.gui.page_findings import PageFindings, shown_for_height
 from desktop.gui.review_page import ReviewPage
 from i18n import N_, _
 from i18n.qt import Retranslating
 from wizard_steps import STEPS
 from wizard_steps.fields import Kind, Step
+from wizard_steps.widgets.editors import FieldEditor
 from wizard_steps.widgets.page import StepPage
 from wizard_steps.years import YEAR
 
@@ -78,6 +79,23 @@ def tab_stops(page: QWidget) -> list[QWidget]:
         if parent is page:
             stops.append(widget)
     return stops
+
+
+# Rules of the review about a single answer: their message is shown under that field as well.
+ONE_FIELD_RULES = frozenset({"A2", "A8"})  # duration of at least three years; a past date
+
+
+def to_do_icon() -> QIcon:
+    """A hollow grey circle: a step still to fill in has an icon of its own, so that no row of
+    the step list is bare (a bare row reads as "nothing here" and sits shorter than the rest)."""
+    pixmap = QPixmap(32, 32)
+    pixmap.fill(Qt.GlobalColor.transparent)
+    painter = QPainter(pixmap)
+    painter.setRenderHint(QPainter.RenderHint.Antialiasing)
+    painter.setPen(QPen(QColor("#6b6b6b"), 3))  # 5.3:1 on white: seen as well as the others
+    painter.drawEllipse(5, 5, 22, 22)
+    painter.end()
+    return QIcon(pixmap)
 
 
 class WizardView(Retranslating, QWidget):
@@ -184,6 +202,11 @@ class WizardView(Retranslating, QWidget):
     def resizeEvent(self, event: QResizeEvent) -> None:  # noqa: N802 (Qt's name)
         super().resizeEvent(event)
         self._fit_help()
+        at_most = shown_for_height(self.height())
+        if at_most != self.page_findings.shown_at_most:
+            self.page_findings.shown_at_most = at_most
+            if self.page_findings.isVisibleTo(self):
+                self._update_page_findings()
 
     def _build_page(self, step: Step) -> StepPage:
         page = StepPage(self.district, step, self)
@@ -327,7 +350,7 @@ class WizardView(Retranslating, QWidget):
             StepState.DONE: style.standardIcon(QStyle.StandardPixmap.SP_DialogApplyButton),
             StepState.PROBLEMS: style.standardIcon(QStyle.StandardPixmap.SP_MessageBoxCritical),
             StepState.WARNINGS: style.standardIcon(QStyle.StandardPixmap.SP_MessageBoxWarning),
-            StepState.INCOMPLETE: QIcon(),
+            StepState.INCOMPLETE: to_do_icon(),
         }
         if self._states_revision != self.district.revision:  # a language switch only relabels
             document = current_document(self.district)
@@ -361,11 +384,24 @@ class WizardView(Retranslating, QWidget):
             self.page_findings.hide()
         else:
             key = STEPS[index].key
-            self.page_findings.show_findings([
-                f for f in self._found if f.step == key and (
-                    f.level is Level.BLOCKING or (f.level is Level.WARNING
-                                                  and not is_acknowledged(f, self._document)))])
+            mine = [f for f in self._found if f.step == key and (
+                f.level is Level.BLOCKING or (f.level is Level.WARNING
+                                              and not is_acknowledged(f, self._document)))]
+            self.page_findings.show_findings(mine)
+            self._show_rules_under_fields(mine)
         self._chain_page()
+
+    def _show_rules_under_fields(self, mine: list[Finding]) -> None:
+        """A rule about one value is said under its field too, in the Review's words."""
+        page = self.pages.currentWidget()
+        if not isinstance(page, StepPage):
+            return
+        for form in page.forms:
+            for key, editor in form.editors.items():
+                if isinstance(editor, FieldEditor):
+                    editor.show_rule("\n".join(
+                        f.text(_) for f in mine if f.rule in ONE_FIELD_RULES
+                        and f.field == key and f.row is None))
 
     def _update_help(self) -> None:
         index = max(0, self.current_index())

@@ -34,6 +34,11 @@ def test_help_is_italian_then_english(capsys):
     assert "mostra questo aiuto ed esce" in italian
     assert "usage" not in italian
     assert "show this help" not in italian
+    with pytest.raises(SystemExit):
+        main(["--help"])
+    italian = capsys.readouterr().out
+    assert "mostra la versione del programma ed esce" in italian
+    assert "show program's version" not in italian
     choose("en")
     with pytest.raises(SystemExit):
         main(["export", "--help"])

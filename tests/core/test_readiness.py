@@ -4,6 +4,7 @@ one that meets it."""
 import json
 import re
 import subprocess
+from datetime import date, timedelta
 from pathlib import Path
 
 import pytest
@@ -132,6 +133,10 @@ BREAKS = {
     "A5": lambda d: members(d)[0].update(signing_act_number=""),
     "A6": lambda d: d["district"].update(signature_method="handwritten"),
     "A7": lambda d: objective(d).update(deadline="2031-12-31"),
+    # Yesterday as the planned date, in a district not yet marked signed (the example is).
+    "A8": lambda d: (d["district"].update(
+        signing_date=(date.today() - timedelta(days=1)).isoformat()),
+                     d["after_signing"].update(signed_on="")),
     "V1": lambda d: members(d)[0]["contact_person"].update(email="non-una-email"),
     "V2": lambda d: members(d)[1]["substitute"].update(phone="12"),
 }

@@ -65,3 +65,35 @@ def test_one_member_is_accepted_and_the_other_stays_open(qtbot, window):
     row_of(review, first).withdraw_button.click()
     assert window.district.acknowledgements() == []
     assert row_of(review, first).accept_button is not None
+
+
+def open_dialog(qtbot, window):
+    wizard = window.wizard
+    wizard.steps.setCurrentRow(wizard.page_count() - 1)
+    review = wizard.review
+    s5_rows(review)[0].accept_button.click()
+    dialog = review.dialog
+    qtbot.waitExposed(dialog)
+    dialog.activateWindow()
+    qtbot.waitUntil(dialog.isActiveWindow)
+    dialog.reason.setFocus()
+    return dialog
+
+
+def test_escape_cancels_and_enter_on_ok_accepts(qtbot, window):
+    dialog = open_dialog(qtbot, window)
+    qtbot.keyClicks(dialog.reason, REASON)
+    qtbot.keyClick(dialog.reason, Qt.Key.Key_Escape)  # Escape cancels, from the reason too
+    assert not dialog.isVisible()
+    assert window.district.acknowledgements() == []
+    dialog = open_dialog(qtbot, window)
+    qtbot.keyClicks(dialog.reason, REASON)
+    qtbot.keyClick(dialog.reason, Qt.Key.Key_Return)  # Enter in the box is a new line
+    assert dialog.isVisible()
+    assert dialog.reason.toPlainText() == REASON + "\n"
+    ok = dialog.buttons.button(dialog.buttons.StandardButton.Ok)
+    qtbot.keyClick(dialog.reason, Qt.Key.Key_Tab)  # Tab leaves the box, for the buttons
+    assert dialog.focusWidget() is not dialog.reason
+    ok.setFocus()
+    qtbot.keyClick(ok, Qt.Key.Key_Return)
+    assert [a["rule"] for a in window.district.acknowledgements()] == ["S5"]

@@ -6,7 +6,7 @@ from pathlib import Path
 from PySide6.QtCore import Qt
 from PySide6.QtGui import QImage
 from PySide6.QtPrintSupport import QPrinter, QPrintPreviewDialog
-from PySide6.QtWidgets import QMessageBox
+from PySide6.QtWidgets import QComboBox, QMessageBox, QPushButton
 
 import i18n
 from desktop.cli import main
@@ -100,9 +100,14 @@ def test_the_welcome_screen_speaks_of_files_and_languages(qtbot, qapp):
     qtbot.addWidget(made)
     welcome = made.welcome
     assert ".des" in welcome.files_note.text()
-    welcome.language_buttons["en"].click()
+    made.language_combo.setCurrentIndex(made.language_combo.findData("en"))
     assert i18n.current_language() == "en"
     assert welcome.title.text() == "Welcome to DES Wizard"
+    # One language switch, the toolbar's: the welcome screen has none of its own.
+    switches = [combo for combo in made.findChildren(QComboBox) if combo.findData("it") >= 0]
+    assert switches == [made.language_combo]
+    assert not [button for button in welcome.findChildren(QPushButton)
+                if button.text() in {"Italiano", "English"}]
     made.close()
 
 

@@ -6,6 +6,7 @@ from __future__ import annotations
 import pytest
 from PySide6.QtCore import Qt
 from PySide6.QtGui import QAccessible
+from PySide6.QtWidgets import QLabel
 
 from tests.gui.test_window import switch_language
 from wizard_steps import STEPS
@@ -67,3 +68,22 @@ def test_a_date_box_marks_the_line_edit_a_reader_is_in(qtbot, window):
     qtbot.keyClick(edit, Qt.Key.Key_Tab)
     assert edit.property("invalid") is True
     assert date.message.text() in description(edit)
+
+
+@pytest.mark.parametrize(("lang", "note"), [
+    ("it", "I campi contrassegnati con * sono obbligatori."),
+    ("en", "Fields marked * are required.")])
+def test_the_star_is_explained_once_on_each_page_that_uses_it(window, lang, note):
+    switch_language(window, lang)
+    wizard = window.wizard
+    with_star = 0
+    for index, step in enumerate(STEPS):
+        wizard.steps.setCurrentRow(index)
+        page = wizard.page_list[index]
+        starred = any(f.required or any(sub.required for sub in f.row_fields)
+                      for f in step.fields)
+        notes = [label for label in page.findChildren(QLabel)
+                 if label.isVisible() and label.text() == note]
+        assert len(notes) == (1 if starred else 0), step.key
+        with_star += starred
+    assert 0 < with_star < len(STEPS)  # pages without a required field say nothing of "*"

@@ -87,6 +87,10 @@ def test_the_years_appear_once_the_signing_date_is_given(qtbot, qapp, tmp_path):
     assert window.wizard.page_count() == len(STEPS) + 1  # Next still ends at the Review
     window.wizard.steps.setCurrentRow(len(STEPS))
     review = window.wizard.review
+    # Nothing signed yet: the signed agreement is folded away, and opened with its button.
+    assert not review.signed_box.isVisible()
+    qtbot.mouseClick(review.signed_toggle, Qt.MouseButton.LeftButton)
+    assert review.signed_box.isVisible()
     signed = review.signed_form.editors["signed_on"].kind_input.edit
     signed.setFocus()
     qtbot.keyClicks(signed, "20/03/2027")

@@ -124,6 +124,7 @@ class FieldEditor(Retranslating, QWidget):
         self.message.setObjectName("fieldMessage")
         as_message(self.message)
         self.message.hide()
+        self.rule_text = ""  # a readiness rule about this one value (set by the window)
         self.kind_input = INPUTS[declared.kind](self, self)
         self.input = self.kind_input.widget
         self.label.setBuddy(self.input)
@@ -212,14 +213,21 @@ class FieldEditor(Retranslating, QWidget):
             self.commit()
 
     def show_problems(self) -> None:
+        """What is wrong with the value as typed; else what a rule of the review says about
+        it (the agreement's duration, a signing date already past), in the same words."""
         found = self.kind_input.problems()
-        text = ""
+        text = self.rule_text
         if found:  # the example amount is formatted only for a message that is shown
             example = money_example(current_language())
             text = "\n".join(_(m).replace("{example}", example) for m in found)
         self.message.setText(text)
-        self.message.setVisible(bool(found))
+        self.message.setVisible(bool(text))
         mark_state(self.input, self.declared.required, text)
+
+    def show_rule(self, text: str) -> None:
+        if text != self.rule_text:
+            self.rule_text = text
+            self.show_problems()
 
 
 INVALID_STYLE = '*[invalid="true"] { border: 2px solid #b00020; border-radius: 3px; }'

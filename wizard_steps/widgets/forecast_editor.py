@@ -5,7 +5,7 @@ from __future__ import annotations
 from collections.abc import Callable
 from typing import Any
 
-from PySide6.QtCore import QRectF, Qt, Signal
+from PySide6.QtCore import QEvent, QObject, QRectF, Qt, Signal
 from PySide6.QtGui import QBrush, QColor, QFont, QPainter, QPen
 from PySide6.QtWidgets import (
     QAbstractItemView,
@@ -37,6 +37,10 @@ WRONG = QColor("#f9d6d5")
 COLOURS = {"income": QColor("#4e9a06"), "expenses": QColor("#ce5c00"),
            "balance": QColor("#3465a4")}
 KEY = Qt.ItemDataRole.UserRole  # (side, key, year) of a typed cell
+
+
+HEADER_WIDEST = 260  # pixels for the names of the rows, when there is room
+HEADER_NARROWEST = 110
 
 
 class ForecastChart(QWidget):
@@ -118,10 +122,11 @@ class ForecastEditor(Retranslating, QWidget):
         self.table.setItemDelegate(LeavingDelegate(self.table))
         self.table.verticalHeader().setDefaultSectionSize(24)
         # Long category names are cut with "…" (the tooltip of the page says it all) so that
-        # three or four years fit beside them without scrolling.
-        self.table.verticalHeader().setMaximumWidth(260)
+        # every year fits beside them without scrolling, on a netbook too (_fit_years).
+        self.table.verticalHeader().setMaximumWidth(HEADER_WIDEST)
         self.table.verticalHeader().setTextElideMode(Qt.TextElideMode.ElideRight)
         self.table.itemChanged.connect(self._cell_changed)
+        self.table.installEventFilter(self)
         self.message = QLabel(self)
         as_message(self.message)
         self.message.setWordWrap(True)
@@ -231,6 +236,7 @@ class ForecastEditor(Retranslating, QWidget):
         height = table.horizontalHeader().height() + sum(
             table.rowHeight(r) for r in range(table.rowCount())) + 4
         table.setFixedHeight(height)
+        self._fit_years()
         self.plan = plan
         self.chart.show_plan(plan)
         members = document.get("members", {}).get("organizations", [])
@@ -241,6 +247,19 @@ class ForecastEditor(Retranslating, QWidget):
             "The membership fee yields {total} a year from {count} members.",
             len(members)).format(total=format_money(fees, lang), count=len(members)))
         self._loading = False
+
+    def eventFilter(self, watched: QObject, event: QEvent) -> bool:  # noqa: N802 (Qt's name)
+        if watched is self.table and event.type() == QEvent.Type.Resize:
+            self._fit_years()
+        return super().eventFilter(watched, event)
+
+    def _fit_years(self) -> None:
+        """The names of the rows give way (down to HEADER_NARROWEST) so that all the years are
+        in view at once: at 1024×600 the grid is about 440 pixels wide."""
+        table = self.table
+        years = sum(table.columnWidth(c) for c in range(table.columnCount()))
+        room = table.width() - years - 2 * table.frameWidth() - 2
+        table.verticalHeader().setMaximumWidth(max(HEADER_NARROWEST, min(HEADER_WIDEST, room)))
 
     def _cell_changed(self, item: QTableWidgetItem) -> None:
         data = item.data(KEY)

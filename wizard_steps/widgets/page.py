@@ -8,6 +8,7 @@ from PySide6.QtCore import Qt, Signal
 from PySide6.QtGui import QColor, QPainter, QPaintEvent
 from PySide6.QtWidgets import (
     QFrame,
+    QGridLayout,
     QHBoxLayout,
     QLabel,
     QListWidget,
@@ -41,6 +42,8 @@ from wizard_steps.widgets.forecast_editor import ForecastEditor
 from wizard_steps.widgets.looks import bold
 
 RULE_COLOUR = QColor("#c8c8c8")
+SIDE_WIDTH = 240  # a list and its buttons, beside the form of the row
+BUTTON_GAP = 6
 MEMBER = keys("members.organizations", "name")
 
 
@@ -165,10 +168,8 @@ class TableEditor(Retranslating, QWidget):
         side_layout.setContentsMargins(0, 0, 0, 0)
         side_layout.addWidget(self.caption)
         side_layout.addWidget(self.list, 1)
-        buttons = QHBoxLayout()
-        buttons.addWidget(self.add_button)
-        buttons.addWidget(self.remove_button)
-        side_layout.addLayout(buttons)
+        self.add_remove = QGridLayout()  # one row, or two when "Add …" is long (_arrange)
+        side_layout.addLayout(self.add_remove)
         moves = QHBoxLayout()
         moves.addWidget(self.up_button)
         moves.addWidget(self.down_button)
@@ -188,7 +189,8 @@ class TableEditor(Retranslating, QWidget):
         right_layout.addWidget(self.empty_hint)
         right_layout.addWidget(self.form_area, 1)
 
-        side.setMaximumWidth(240)
+        self.side = side
+        side.setMaximumWidth(SIDE_WIDTH)
         layout = QHBoxLayout(self)
         layout.setContentsMargins(0, 0, 0, 0)
         layout.addWidget(side, 1)
@@ -362,12 +364,28 @@ class TableEditor(Retranslating, QWidget):
         self.up_button.setText(_("Move up"))
         self.down_button.setText(_("Move down"))
         self.undo_button.setText(_("&Undo remove"))
+        self._arrange()
         self.empty_hint.setText(_("Nothing here yet: press “Add” to start the list."))
         # Row titles may hold words of the language; a list out of sight gets them when shown
         # (a thousand members are not re-read for every hidden list at each switch).
         self._titles_stale = self._titled_in != current_language()
         if self._titles_stale and self.isVisible():
             self._retitle()
+
+    def _arrange(self) -> None:
+        """Add and Remove side by side when both fit the list's width; otherwise Add on a row
+        of its own (and the column as wide as it needs), so that no label is cut."""
+        grid = self.add_remove
+        for button in (self.add_button, self.remove_button):
+            grid.removeWidget(button)
+        add, remove = self.add_button.sizeHint().width(), self.remove_button.sizeHint().width()
+        if add + BUTTON_GAP + remove <= SIDE_WIDTH:
+            grid.addWidget(self.add_button, 0, 0)
+            grid.addWidget(self.remove_button, 0, 1)
+        else:
+            grid.addWidget(self.add_button, 0, 0, 1, 2)
+            grid.addWidget(self.remove_button, 1, 0)
+        self.side.setMaximumWidth(max(SIDE_WIDTH, add))
 
     def paintEvent(self, event: QPaintEvent) -> None:  # noqa: N802 (Qt's name)
         super().paintEvent(event)
@@ -425,15 +443,21 @@ class StepPage(Retranslating, QWidget):
         self.heading = QLabel(self)
         self.heading.setObjectName("stepHeading")
         bold(self.heading, 16)
+        # "*" is explained once, under the title, on every page that has a required field.
+        self.required_note = QLabel(self)
+        self.required_note.setStyleSheet("color: #444444;")
+        self.required_note.setVisible(any(
+            f.required or any(sub.required for sub in f.row_fields) for f in step.fields))
         layout = QVBoxLayout(self)
         layout.addWidget(self.heading)
+        layout.addWidget(self.required_note)
         self.forms: list[FieldForm] = []
         self.tables: list[TableEditor] = []
         only_a_table = len(step.fields) == 1 and step.fields[0].kind is Kind.TABLE
         answers = district.answers()
         if only_a_table:
             self._add_table(step.fields[0], layout, fill_page=True)
-            layout.setStretch(1, 1)
+            layout.setStretch(2, 1)
         else:
             body = QWidget(self)
             sections = QVBoxLayout(body)
@@ -530,6 +554,7 @@ class StepPage(Retranslating, QWidget):
 
     def retranslate(self) -> None:
         self.heading.setText(_(self.step.title))
+        self.required_note.setText(_("Fields marked * are required."))
 
     def flush(self) -> None:
         for form in self.forms:
