@@ -128,3 +128,31 @@ def test_the_calendar_includes_the_founding_assembly(tmp_path):
     text = calendar_text(document, "it")
     assert "SUMMARY:Assemblea costitutiva" in text
     assert "DTSTART;TZID=Europe/Rome:20270310T180000" in text
+
+
+@pytest.mark.parametrize(("lang", "name", "words"), [
+    ("it", "verbale", ("Il giorno 19 febbraio 2027 alle ore 18:00, presso Palazzo della "
+                       "Magnifica Comunità di Fiemme, Cavalese (esempio), si è riunita",
+                       "Sono presenti 10 aderenti su 10; l'assemblea delibera con il metodo "
+                       "seguente: per consenso.", "Pastificio Felicetti – Elisa Bosin (esempio)",
+                       "Esito: approvato (per consenso).", "Il presidente", "Il segretario")),
+    ("en", "minutes", ("On 19 February 2027 at 18:00, at Palazzo della Magnifica Comunità di "
+                       "Fiemme, Cavalese (example), the founding assembly met",
+                       "10 of 10 members are present; the assembly decides by: consensus.",
+                       "Pastificio Felicetti – Elisa Bosin (example)",
+                       "Outcome: approved (consensus).", "The chair", "The secretary")),
+])
+def test_the_examples_minutes_record_its_assembly(tmp_path, lang, name, words):
+    from desktop.core.example import write_example
+
+    path = tmp_path / "example.des"
+    write_example(path, lang).close()
+    assert main(["assembly", str(path), "--lang", lang, "-o", str(tmp_path)]) == 0
+    pages = [" ".join((page.extract_text() or "").split())
+             for page in PdfReader(tmp_path / f"{name}.pdf").pages]
+    text = " ".join(pages)
+    assert all(word in text for word in words[:4]), text
+    assert "(esempio)" not in text if lang == "en" else "(example)" not in text
+    # The chair and the secretary sign on the same page.
+    assert [page for page in pages if words[4] in page] == [
+        page for page in pages if words[5] in page]
