@@ -91,9 +91,11 @@ def test_the_example_walks_from_its_founding_assembly_to_its_signing():
     assert meeting["date"] < signed
     assert meeting["time"] == "18:00"
     rows = attendance(document)
-    assert all(row.present and row.attendee for row in rows) and quorate(document)
+    assert all(row.present and row.attendee for row in rows)
+    assert quorate(document)
     delegates = [row for row in meeting["attendance"] if row["attendee"] == "delegate"]
-    assert len(delegates) == 1 and delegates[0]["delegate"].endswith("(esempio)")
+    assert len(delegates) == 1
+    assert delegates[0]["delegate"].endswith("(esempio)")
     members = document["members"]["organizations"]
     for member in members:
         assert meeting["date"] < member["signing_act_date"] < signed, member["name"]
