@@ -21,13 +21,15 @@ def events(text: str) -> list[Any]:
 
 def test_times_are_in_rome_and_both_readers_agree():
     text = calendar_text(example_document(), "it")
-    first = events(text)[0]
-    start = first.decoded("DTSTART")
-    assert start == dt.datetime(2027, 4, 20, 18, 0, tzinfo=ZoneInfo("Europe/Rome"))
-    assert start.utcoffset() == dt.timedelta(hours=2)  # summer time on 20 April
     parsed = vobject.readOne(text)
-    vstart = parsed.vevent_list[0].dtstart.value
-    assert vstart.astimezone(dt.UTC) == start.astimezone(dt.UTC)
+    # The founding assembly on 19 February, in winter time, then the first meeting of the
+    # plan on 20 April, in summer time.
+    for index, (day, offset) in enumerate((((2027, 2, 19), 1), ((2027, 4, 20), 2))):
+        start = events(text)[index].decoded("DTSTART")
+        assert start == dt.datetime(*day, 18, 0, tzinfo=ZoneInfo("Europe/Rome"))
+        assert start.utcoffset() == dt.timedelta(hours=offset)
+        vstart = parsed.vevent_list[index].dtstart.value
+        assert vstart.astimezone(dt.UTC) == start.astimezone(dt.UTC)
 
 
 def test_moving_a_meeting_keeps_its_uid_and_two_at_one_hour_stay_two():
@@ -39,7 +41,7 @@ def test_moving_a_meeting_keeps_its_uid_and_two_at_one_hour_stay_two():
     same = dict(document["governance"]["meetings"][0])
     document["governance"]["meetings"].append(same)
     uids = [str(e["UID"]) for e in events(calendar_text(document, "it"))]
-    assert len(set(uids)) == len(uids) == 4
+    assert len(set(uids)) == len(uids) == 5  # with the founding assembly
 
 
 def test_control_characters_never_reach_the_file():
@@ -48,7 +50,8 @@ def test_control_characters_never_reach_the_file():
     text = calendar_text(document, "it")
     body = text.replace("\r\n", "")
     assert not any(ord(c) < 0x20 and c != "\t" for c in body)
-    assert str(events(text)[0]["LOCATION"]) == "Sala grande\nprimo piano"
+    # The founding assembly comes first, then the meetings of the plan.
+    assert str(events(text)[1]["LOCATION"]) == "Sala grande\nprimo piano"
     vobject.readOne(text)
 
 
@@ -56,8 +59,8 @@ def test_dates_outside_the_supported_range_are_left_out():
     document = example_document()
     document["governance"]["meetings"][0]["date"] = "0001-01-01"
     document["governance"]["meetings"][1]["date"] = "9999-12-31"
-    assert meeting_count(document) == 1
-    assert len(events(calendar_text(document, "it"))) == 1
+    assert meeting_count(document) == 2  # the founding assembly and the third meeting
+    assert len(events(calendar_text(document, "it"))) == 2
 
 
 def test_an_event_follows_its_meeting_when_the_list_is_reordered(tmp_path, example_path):

@@ -174,12 +174,13 @@ def test_the_calendar_is_valid_icalendar():
     assert lines[0] == "BEGIN:VCALENDAR"
     assert lines[-2] == "END:VCALENDAR"
     events = [line for line in lines if line == "BEGIN:VEVENT"]
-    assert len(events) == 3
+    assert len(events) == 4  # the founding assembly and the three meetings of the plan
+    assert "DTSTART;TZID=Europe/Rome:20270219T180000" in lines
     assert "DTSTART;TZID=Europe/Rome:20270420T180000" in lines
     assert "LOCATION:Cavalese\\, sala\\; piano 1" in lines
     summaries = [line for line in lines if line.startswith("SUMMARY:")]
     assert all("Fiemme e Fassa" in s for s in summaries)
-    assert len({line for line in lines if line.startswith("UID:")}) == 3
+    assert len({line for line in lines if line.startswith("UID:")}) == 4
 
 
 def test_a_meeting_without_time_is_an_all_day_event():
@@ -201,8 +202,12 @@ def test_calendar_command(tmp_path, example_path):
 
 
 def agreement_text(path) -> str:
-    """The PDF's text with words split at a line end joined again and whitespace collapsed."""
-    raw = "\n".join(page.extract_text() for page in PdfReader(path).pages)
+    """The PDF's text with each page's footer (the district's name, the page number) left out,
+    so that a value broken across pages reads whole, words split at a line end joined again
+    and whitespace collapsed."""
+    pages = [page.extract_text().rstrip("\n").split("\n") for page in PdfReader(path).pages]
+    assert all(re.fullmatch(r"(page|pagina) \d+ (of|di) \d+", lines[-1]) for lines in pages)
+    raw = "\n".join("\n".join(lines[:-2]) for lines in pages)
     return " ".join(re.sub(r"(\w)-\n(\w)", r"\1\2", raw).split())
 
 

@@ -70,3 +70,37 @@ def test_the_example_is_shipped_by_the_wheel_and_the_frozen_build():
     missing = [name for name in shipped
                if not any(fnmatch.fnmatch(name, pattern) for pattern in package_data)]
     assert missing == []
+
+
+def test_the_example_walks_from_its_founding_assembly_to_its_signing():
+    """The example is signed, so it has held its founding assembly and every member has
+    registered its act: the Review has nothing left to suggest on the way to signing, and the
+    dates follow one another (assembly, then the acts, then the signing, then the first
+    year's assemblies)."""
+    from desktop.core.assembly.facts import attendance, quorate
+    from desktop.core.assembly.progress import review_findings
+
+    for lang in ("it", "en"):
+        document = example_document(lang)
+        assert not {f.rule for f in review_findings(document)} & {"P1", "P2"}
+    document = example_document()
+    meeting = document["assembly"]
+    signed = document["after_signing"]["signed_on"]
+    assert document["district"]["signing_date"] == signed
+    assert meeting["minutes_approved"] is True
+    assert meeting["date"] < signed
+    assert meeting["time"] == "18:00"
+    rows = attendance(document)
+    assert all(row.present and row.attendee for row in rows)
+    assert quorate(document)
+    delegates = [row for row in meeting["attendance"] if row["attendee"] == "delegate"]
+    assert len(delegates) == 1
+    assert delegates[0]["delegate"].endswith("(esempio)")
+    members = document["members"]["organizations"]
+    for member in members:
+        assert meeting["date"] < member["signing_act_date"] < signed, member["name"]
+        assert member["signing_act_number"].endswith("(esempio)")
+    public = {m["signing_authority"] for m in members if m["nature"] == "public"}
+    assert not any("consiglio di amministrazione" in act for act in public)
+    first_year = min(a["date"] for a in document["years"]["2027"]["assemblies"])
+    assert signed < first_year

@@ -129,7 +129,7 @@ def test_the_annual_report_cites_the_resolution_and_the_agreement(tmp_path, lang
 def test_any_other_business_is_not_recorded_as_approved(example_path, tmp_path):
     _hold_assembly(example_path, present=8)
     minutes = _papers(example_path, tmp_path / "papers", "it")["verbale"]
-    assert minutes.count("Esito: approvato (metodo decisionale: Per consenso).") == 3
+    assert minutes.count("Esito: approvato (metodo decisionale: per consenso).") == 3
     assert "4. Varie ed eventuali Esito: ____" in minutes
 
 

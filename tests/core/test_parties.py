@@ -82,25 +82,26 @@ def test_a_file_of_format_4_gains_the_new_member_columns(tmp_path):
      "di Fassa (esempio), codice fiscale 00000010223, non iscritto ai disciplinari "
      "dell'economia solidale, rappresentato da Laura Bernard (esempio), in qualità di "
      "Procurador, autorizzato alla sottoscrizione del presente accordo con deliberazione "
-     "della giunta n. 11 dell'11 febbraio 2027;",
+     "del Consei de Procura n. 27 (esempio) dell'8 marzo 2027;",
      "Cooperativa Oltre, cooperativa sociale con sede legale in Via dell'Esempio 4, Cavalese "
      "(esempio), codice fiscale e partita IVA 00000040220, iscritta all'Albo delle società "
      "cooperative al n. A000004, iscritta ai disciplinari dell'economia solidale, "
      "rappresentata da Stefano Volcan (esempio), in qualità di Presidente, autorizzata alla "
-     "sottoscrizione del presente accordo con delibera del consiglio di amministrazione n. 14 "
-     "del 14 febbraio 2027;",
+     "sottoscrizione del presente accordo con delibera del consiglio di amministrazione n. 3 "
+     "(esempio) del 26 febbraio 2027;",
      "(di seguito, congiuntamente, le «Parti» e, singolarmente, la «Parte»)"),
     ("en",
      "Comun General de Fascia, a public body with registered office at Via dell'Esempio 1, "
      "Sèn Jan di Fassa (esempio), tax code 00000010223, not registered with the solidarity "
      "economy regulations, represented by Laura Bernard (esempio), acting as Procurador, "
-     "authorised to sign this agreement by deliberazione della giunta No. 11 of 11 February "
-     "2027;",
+     "authorised to sign this agreement by deliberazione del Consei de Procura No. 27 "
+     "(esempio) of 8 March 2027;",
      "Cooperativa Oltre, a social cooperative with registered office at Via dell'Esempio 4, "
      "Cavalese (esempio), tax code and VAT number 00000040220, entered in the register of "
      "cooperatives under No. A000004, registered with the solidarity economy regulations, "
      "represented by Stefano Volcan (esempio), acting as Presidente, authorised to sign this "
-     "agreement by delibera del consiglio di amministrazione No. 14 of 14 February 2027;",
+     "agreement by delibera del consiglio di amministrazione No. 3 (esempio) of 26 February "
+     "2027;",
      "(hereinafter, jointly, the “Parties” and, individually, a “Party”)"),
 ])
 def test_the_parties_read_as_an_italian_agreement_names_them(tmp_path, lang, masculine,
@@ -114,9 +115,9 @@ def test_the_parties_read_as_an_italian_agreement_names_them(tmp_path, lang, mas
 def test_the_recitals_list_each_authorising_act(tmp_path):
     text = " ".join(pages(export_agreement(example_document(), "it", tmp_path / "a.pdf")))
     assert ("la sottoscrizione del presente accordo è stata autorizzata dalle Parti con i "
-            "seguenti atti: Comun General de Fascia: deliberazione della giunta n. 11 "
-            "dell'11 febbraio 2027; Comunità Territoriale di Fiemme:") in text
-    assert "Cooperativa Oltre: delibera del consiglio di amministrazione n. 14" in text
+            "seguenti atti: Comun General de Fascia: deliberazione del Consei de Procura n. 27 "
+            "(esempio) dell'8 marzo 2027; Comunità Territoriale di Fiemme:") in text
+    assert "Cooperativa Oltre: delibera del consiglio di amministrazione n. 3 (esempio)" in text
 
 
 @pytest.mark.parametrize("office_lines", [1, 3, 6])

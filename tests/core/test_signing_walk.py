@@ -19,6 +19,7 @@ from desktop.core.example import EXAMPLE_MARK, write_example
 from desktop.core.readiness import ready_to_sign
 from desktop.core.signing.sample import ThrowawayAuthority, sign_pdf
 from desktop.core.signing.store import latest_export, signed_on
+from tests.before_the_assembly import write_example_before_the_assembly
 
 
 def _text(path: Path) -> str:
@@ -54,8 +55,7 @@ def _papers(path: Path, folder: Path, lang: str) -> dict[str, str]:
 
 def test_from_ready_to_sign_to_signed(tmp_path, capsys, monkeypatch):
     monkeypatch.setenv("LC_ALL", "it_IT.UTF-8")  # the command line speaks Italian here
-    path = tmp_path / "esempio.des"
-    write_example(path).close()
+    path = write_example_before_the_assembly(tmp_path / "esempio.des")
     district = DistrictFile.open(path, read_only=True)
     document = to_document(district)
     district.close()

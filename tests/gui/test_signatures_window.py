@@ -15,6 +15,7 @@ from desktop.core.example import EXAMPLE_MARK, example_document
 from desktop.core.signing.sample import ThrowawayAuthority, sign_pdf
 from desktop.core.signing.store import latest_export, signed_files
 from desktop.gui.signatures_dialog import SIGNATURES_ACTION, SIGNED_LABEL, SignaturesDialog
+from tests.before_the_assembly import write_example_before_the_assembly
 
 MEMBERS = example_document()["members"]["organizations"]
 
@@ -127,14 +128,24 @@ def test_the_assembly_papers_from_the_window(qtbot, window, tmp_path):
     assert "13" in window.statusBar().currentMessage()
 
 
-def test_the_review_shows_the_way_to_signing(window):
+def _review_rules(window) -> list[str]:
     wizard = window.wizard
     wizard.steps.setCurrentRow(wizard.page_count() - 1)
-    review = wizard.review
-    review.refresh()
-    rules = [f.rule for f in review.current]
+    wizard.review.refresh()
+    return [f.rule for f in wizard.review.current]
+
+
+def test_the_review_shows_the_way_to_signing(qtbot, qapp, tmp_path):
+    from desktop.gui.app import create_window
+
+    path = write_example_before_the_assembly(tmp_path / "prima.des")
+    window = create_window(str(path), qapp)
+    qtbot.addWidget(window)
+    window.show()
+    rules = _review_rules(window)
+    review = window.wizard.review
     assert "P1" in rules
-    assert rules.count("P2") == 2  # the example has the acts of all but two members
+    assert rules.count("P2") == len(MEMBERS)  # no member has registered its act yet
     text = review.text()
     assert "L'assemblea costitutiva non ha ancora una data" in text
     assert "non ha registrato l'atto che autorizza" in text
@@ -142,6 +153,13 @@ def test_the_review_shows_the_way_to_signing(window):
     # The rule code stands beside the message, never inside it.
     found = next(f for f in review.current if f.rule == "P1")
     assert "P1" not in found.text(lambda msgid: msgid)
+
+
+def test_the_signed_example_has_walked_the_way_to_signing(window):
+    """The example held its assembly and registered every act: nothing is left to do."""
+    rules = _review_rules(window)
+    assert not {"P1", "P2"} & set(rules)
+    assert window.wizard.review.verdict.text() == "Pronto per la firma"
 
 
 def test_closing_the_dialog_while_it_works_keeps_the_result(qtbot, window, dialog, tmp_path):

@@ -144,7 +144,8 @@ def test_calendar_export_from_the_window(window, tmp_path, wait_for_tasks):
     target = tmp_path / "assemblee.ics"
     assert window.export_calendar(target)
     wait_for_tasks(window)
-    assert target.read_text(encoding="utf-8").count("BEGIN:VEVENT") == 3
+    # The example's founding assembly and the three meetings of its plan.
+    assert target.read_text(encoding="utf-8").count("BEGIN:VEVENT") == 4
 
 
 def test_the_review_lists_every_step_and_links_back(window):

@@ -38,7 +38,15 @@ def _meeting(document: dict[str, Any], lang: str, _: Gettext) -> str:
     when = long_date(meeting.get("date", ""), lang) or "__________"
     if meeting.get("time"):
         when = _("{date} at {time}").format(date=when, time=meeting["time"])
-    return _("{when}, {place}").format(when=when, place=meeting.get("place") or "__________")
+    return _("{when}, at {place}").format(when=when,
+                                          place=meeting.get("place") or "__________")
+
+
+def _method(document: dict[str, Any], _: Gettext, unknown: str) -> str:
+    """The assembly's decision method as the middle of a sentence reads it: "consensus"."""
+    label = {c.key: _(c.label) for c in DECISION_METHODS}.get(
+        assembly_decision_method(document), unknown)
+    return label[:1].lower() + label[1:]
 
 
 def _district(document: dict[str, Any]) -> str:
@@ -102,10 +110,8 @@ def _outcome(document: dict[str, Any], item: str, _: Gettext) -> str:
     where nothing is put to the vote: its line stays for the secretary to fill in."""
     if not assembly(document).get("minutes_approved") or item == _(STANDARD_AGENDA[-1]):
         return _("Outcome: {line}").format(line=LINE)
-    method = assembly_decision_method(document)
-    labels = {choice.key: _(choice.label) for choice in DECISION_METHODS}
     return _("Outcome: approved ({method}).").format(
-        method=labels.get(method, _("as the agreement provides")))
+        method=_method(document, _, _("as the agreement provides")))
 
 
 def minutes(document: dict[str, Any], lang: str, _: Gettext) -> list[Any]:
@@ -113,8 +119,7 @@ def minutes(document: dict[str, Any], lang: str, _: Gettext) -> list[Any]:
     meeting = assembly(document)
     rows = attendance(document)
     present = [row for row in rows if row.present]
-    method = {c.key: _(c.label) for c in DECISION_METHODS}.get(
-        assembly_decision_method(document), "—")
+    method = _method(document, _, "—")
     story = [
         *_header(document, _("Minutes of the founding assembly"), styles),
         Paragraph(esc(_("On {meeting}, the founding assembly met, chaired by {chair}; "
@@ -145,14 +150,16 @@ def minutes(document: dict[str, Any], lang: str, _: Gettext) -> list[Any]:
                   styles["body"]),
         Paragraph(esc(_("External contact person: {name}").format(name=external or LINE)),
                   styles["body"]),
-        Paragraph(esc(_("Remarks")), styles["heading"]),
-        *[Paragraph(LINE * 2, styles["body"]) for _line in range(4)],
-        Spacer(1, 4 * mm),
-        Paragraph(esc(_("Read, approved and signed")), styles["body"]),
-        Spacer(1, 4 * mm),
-        Paragraph(esc(_("The chair")) + " " + LINE, styles["body"]),
-        Spacer(1, 6 * mm),
-        Paragraph(esc(_("The secretary")) + " " + LINE, styles["body"]),
+        # The remarks, the closing formula and both signatures stay on one page.
+        KeepTogether([
+            Paragraph(esc(_("Remarks")), styles["heading"]),
+            *[Paragraph(LINE * 2, styles["body"]) for _line in range(4)],
+            Spacer(1, 4 * mm),
+            Paragraph(esc(_("Read, approved and signed")), styles["body"]),
+            Spacer(1, 4 * mm),
+            Paragraph(esc(_("The chair")) + " " + LINE, styles["body"]),
+            Spacer(1, 6 * mm),
+            Paragraph(esc(_("The secretary")) + " " + LINE, styles["body"])]),
     ]
     return story
 
