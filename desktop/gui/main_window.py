@@ -411,22 +411,29 @@ class MainWindow(Retranslating, DistrictSafety):
         # reportlab is loaded at the first export, not at start-up
         from desktop.core.readiness_report import export_report
 
+        return self._write_report(
+            path, export_report, (N_("Writing the readiness report…"),
+                                  N_("Readiness report written to {path}"),
+                                  N_("The readiness report could not be written: {reason}")))
+
+    def _write_report(self, path: str | Path,
+                      write: Callable[[dict[str, Any], str, Path], Path],
+                      words: tuple[str, str, str]) -> Task | None:
+        """A report of the district as a PDF, in the interface's language, in the worker;
+        ``words`` are the msgids of its busy message, its success and its failure."""
+        busy, written, failed = words
         document = self._document_now()
-        # The file dialog has asked before replacing a file.
-        target = self._output(path, True, lambda: None)
+        target = self._output(path, True, lambda: None)  # the file dialog has asked
         if document is None or target is None:
             return None
         lang = self.language.language
-        return self._run(_("Writing the readiness report…"),
-                         lambda: export_report(document, lang, target),
-                         self._report_written,
-                         N_("The readiness report could not be written: {reason}"))
 
-    def _report_written(self, target: Path) -> None:
-        log.info("readiness report exported")
-        self.last_export = target
-        self.statusBar().showMessage(
-            _("Readiness report written to {path}").format(path=target), 10000)
+        def done(result: Path) -> None:
+            log.info("report exported")
+            self.last_export = result
+            self.statusBar().showMessage(_(written).format(path=result), 10000)
+
+        return self._run(_(busy), lambda: write(document, lang, target), done, failed)
 
     def _printable_agreement(self, lang: str) -> tuple[dict[str, Any], Path] | None:
         """The document now, and the temporary file (kept until closing) to render it in."""
@@ -567,21 +574,11 @@ class MainWindow(Retranslating, DistrictSafety):
         # reportlab is loaded at the first export, not at start-up
         from desktop.core.years.annual_report import export_annual_report
 
-        document = self._document_now()
-        target = self._output(path, True, lambda: None)  # the file dialog has asked
-        if document is None or target is None:
-            return None
-        lang = self.language.language
-        return self._run(_("Writing the annual report…"),
-                         lambda: export_annual_report(document, year, lang, target, public),
-                         self._annual_report_written,
-                         N_("The annual report could not be written: {reason}"))
-
-    def _annual_report_written(self, target: Path) -> None:
-        log.info("annual report exported")
-        self.last_export = target
-        self.statusBar().showMessage(
-            _("Annual report written to {path}").format(path=target), 10000)
+        return self._write_report(
+            path, lambda document, lang, target: export_annual_report(
+                document, year, lang, target, public),
+            (N_("Writing the annual report…"), N_("Annual report written to {path}"),
+             N_("The annual report could not be written: {reason}")))
 
     def export_year_calendar(self, year: int, path: str | Path) -> Task | None:
         """The assemblies planned for ``year`` as an .ics file."""
