@@ -115,6 +115,8 @@ def _check_everything(folder: Path, failures: list[str], started: float) -> tupl
                lambda: wizard.next_button.text() == italian)
         _check(failures, "Qt's Italian translations are missing",
                lambda: installed_qt_translator() is not None)
+    _check(failures, "ICU's Italian data (collation, time-zone names) is missing",
+           _icu_speaks_italian)
     document = to_document(window.district) if window.district else {}
     words = {"it": "Accordo volontario", "en": "Voluntary agreement"}
     for lang, title in words.items():
@@ -131,6 +133,20 @@ def _check_everything(folder: Path, failures: list[str], started: float) -> tupl
            lambda: _old_district_migrates(folder / "primo-formato.des"))
     window.close()
     return steps, start_seconds
+
+
+def _icu_speaks_italian() -> bool:
+    """ICU's data, trimmed in the Linux build to what Qt asks of it, still sorts as Italians
+    do (accents after their letter, case ignored, where code points would put "é" after "f"
+    and "B" before "a") and names the time zone in Italian."""
+    from PySide6.QtCore import QByteArray, QCollator, QLocale, QTimeZone
+
+    italian = QLocale(QLocale.Language.Italian, QLocale.Country.Italy)
+    collator = QCollator(italian)
+    zone = QTimeZone(QByteArray(b"Europe/Rome")).displayName(
+        QTimeZone.TimeType.StandardTime, QTimeZone.NameType.LongName, italian)
+    return collator.compare("été", "f") < 0 and collator.compare("a", "B") < 0 \
+        and "Europa" in zone
 
 
 def _old_district_migrates(path: Path) -> bool:
