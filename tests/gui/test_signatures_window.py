@@ -14,7 +14,8 @@ from desktop.core import settings
 from desktop.core.example import EXAMPLE_MARK, example_document
 from desktop.core.signing.sample import ThrowawayAuthority, sign_pdf
 from desktop.core.signing.store import latest_export, signed_files
-from desktop.gui.signatures_dialog import SIGNATURES_ACTION, SIGNED_LABEL, SignaturesDialog
+from desktop.gui.signatures_dialog import SignaturesDialog
+from desktop.gui.signatures_menu import SIGNATURES_ACTION, SIGNED_LABEL
 from tests.before_the_assembly import write_example_before_the_assembly
 
 MEMBERS = example_document()["members"]["organizations"]

@@ -26,7 +26,11 @@ LATER_MODULES = (
     "desktop.core.signing.export", "desktop.core.signing.summary",
     "desktop.core.signing.instructions", "desktop.core.years.annual_report",
     "desktop.core.years.monitoring", "desktop.core.years.timeline", "desktop.gui.years_view",
-    "desktop.core.calendar_export", "desktop.core.readiness_report")
+    "desktop.core.calendar_export", "desktop.core.readiness_report",
+    # dialogs and pages the first step does not show: built, and imported, when first opened
+    "desktop.gui.review_page", "desktop.gui.signatures_dialog", "desktop.gui.export_dialog",
+    "desktop.gui.restore_dialog", "wizard_steps.widgets.forecast_editor",
+    "wizard_steps.widgets.member_picker")
 
 
 def loaded_after(script: str, tmp_path: Path) -> list[str]:

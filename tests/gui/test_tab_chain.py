@@ -67,6 +67,8 @@ def test_every_step_chains_findings_fields_then_next(qtbot, qapp, tmp_path, exam
     window.activateWindow()
     qtbot.waitUntil(window.isActiveWindow)
     wizard = window.wizard
+    # The steps (and each page's findings) are judged right after the first paint.
+    qtbot.waitUntil(lambda: wizard.steps.item(0).data(Qt.ItemDataRole.UserRole) is not None)
     wrong: list[str] = []
     with_findings = 0
     for index in range(wizard.page_count()):

@@ -21,7 +21,6 @@ from i18n import _, current_language
 from i18n.formats import money_example
 from i18n.qt import Retranslating
 from wizard_steps.fields import Field, Kind, empty_value, problems_of
-from wizard_steps.widgets.forecast_editor import ForecastEditor
 from wizard_steps.widgets.inputs import (
     UNREADABLE,
     ChoiceInput,
@@ -301,6 +300,9 @@ EditorFactory = Callable[[Field, QWidget | None, MemberList, DocumentSource | No
 def _forecast_editor(declared: Field, parent: QWidget | None, _members: MemberList,
                      document: DocumentSource | None) -> QWidget:
     assert document is not None, "a forecast needs the whole district"
+    # Imported at the first financial plan page: the first step shown needs no forecast.
+    from wizard_steps.widgets.forecast_editor import ForecastEditor
+
     return ForecastEditor(declared, document, parent)
 
 

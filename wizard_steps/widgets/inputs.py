@@ -37,7 +37,6 @@ from i18n.formats import (
     short_date,
 )
 from wizard_steps.fields import Field, empty_value, problems_of
-from wizard_steps.widgets.member_picker import MemberPicker
 
 UNREADABLE = object()  # an amount or date that cannot be read: flagged, never saved
 NO_MEMBER = -1  # the member combo's "none chosen": its data stays an int like the others
@@ -423,6 +422,9 @@ class MembersInput(MemberInput):
     with_roles = False
 
     def build(self, parent: QWidget) -> QWidget:
+        # Imported at the first list of members to tick: the District step has none.
+        from wizard_steps.widgets.member_picker import MemberPicker
+
         self.picker = MemberPicker(self.with_roles, parent)
         self.picker.toggled.connect(self.owner.chosen)
         self.picker.typed.connect(self.owner.typed)

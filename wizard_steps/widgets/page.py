@@ -38,7 +38,6 @@ from wizard_steps.widgets.editors import (
     _no_members,
     make_editor,
 )
-from wizard_steps.widgets.forecast_editor import ForecastEditor
 from wizard_steps.widgets.looks import bold
 
 RULE_COLOUR = QColor("#c8c8c8")
@@ -81,12 +80,12 @@ class FieldForm(QWidget):
     def refresh_computed(self) -> None:
         """Figures that depend on other answers (the forecast) are computed again."""
         for editor in self.editors.values():
-            if isinstance(editor, ForecastEditor):
+            if editor.declared.kind is Kind.FORECAST:
                 editor.refresh()
 
     def refresh_members(self) -> None:
         for editor in self.editors.values():
-            if isinstance(editor, ForecastEditor):
+            if editor.declared.kind is Kind.FORECAST:
                 continue
             if isinstance(editor, PersonEditor):
                 editor.refresh_members()
