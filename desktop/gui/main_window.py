@@ -40,7 +40,7 @@ from desktop.gui.district_safety import DistrictSafety
 from desktop.gui.error_dialog import UnexpectedErrors
 from desktop.gui.help_menu import HelpMenu
 from desktop.gui.language import LanguageController
-from desktop.gui.member_cards_dialog import CardActions
+from desktop.gui.member_cards_menu import CardActions
 from desktop.gui.messages import open_message
 from desktop.gui.read_only_banner import ReadOnlyBanner
 from desktop.gui.save_status import SaveStatus

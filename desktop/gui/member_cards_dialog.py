@@ -6,8 +6,8 @@ from __future__ import annotations
 from pathlib import Path
 from typing import TYPE_CHECKING
 
-from PySide6.QtCore import QObject, Qt, Signal
-from PySide6.QtGui import QAction, QBrush, QColor
+from PySide6.QtCore import Qt, Signal
+from PySide6.QtGui import QBrush, QColor
 from PySide6.QtWidgets import (
     QCheckBox,
     QComboBox,
@@ -28,11 +28,10 @@ from PySide6.QtWidgets import (
 from desktop.core.district_file import DistrictFile
 from desktop.core.errors import UserError
 from desktop.gui.messages import open_message
-from i18n import LANGUAGE_NAMES, LANGUAGES, _, current_language, ngettext
+from i18n import LANGUAGE_NAMES, LANGUAGES, _, current_language
 
 if TYPE_CHECKING:
     from desktop.core.card_reading import Applied, CardReview
-    from desktop.gui.main_window import MainWindow
 
 # The window makes the card actions at start-up; what they run is imported when they run:
 # writing the cards loads reportlab, reading them pypdf, phonenumbers and python-stdnum
@@ -247,67 +246,3 @@ class CardReviewDialog(QDialog):
         self.accept_button.setText(_("Accept the ticked changes"))
         self.undo_button.setText(_("Undo"))
         self._fill()
-
-
-class CardActions(QObject):
-    """The two menu entries of the member cards, for the main window's File menu."""
-
-    def __init__(self, window: MainWindow) -> None:
-        super().__init__(window)
-        self.window = window
-        self.ask_action = QAction(window)
-        self.ask_action.triggered.connect(self.ask)
-        self.read_action = QAction(window)
-        self.read_action.triggered.connect(self.choose_cards)
-        self.dialog: QDialog | QFileDialog | None = None
-
-    def actions(self) -> list[QAction]:
-        return [self.ask_action, self.read_action]
-
-    def ask(self) -> AskCardsDialog | None:
-        if self.window.district is None:
-            return None
-        if self.window.wizard is not None:
-            self.window.wizard.flush()
-        dialog = AskCardsDialog(self.window.district, self.window)
-        dialog.written.connect(self._written)
-        self.dialog = dialog
-        dialog.open()
-        return dialog
-
-    def _written(self, paths: list[Path]) -> None:
-        self.window.statusBar().showMessage(
-            ngettext("{count} member card written", "{count} member cards written",
-                     len(paths)).format(count=len(paths)), 10000)
-
-    def choose_cards(self) -> None:
-        dialog = QFileDialog(self.window, _("Read returned cards"), "",
-                             _("Member cards (*.pdf)"))
-        dialog.setFileMode(QFileDialog.FileMode.ExistingFiles)
-        dialog.setOption(QFileDialog.Option.DontUseNativeDialog)
-        dialog.filesSelected.connect(self.review)
-        self.dialog = dialog
-        dialog.open()
-
-    def review(self, paths: list[str]) -> CardReviewDialog | None:
-        if self.window.district is None:
-            return None
-        if self.window.wizard is not None:
-            self.window.wizard.flush()
-        dialog = CardReviewDialog(self.window.district, list(paths), self.window)
-        dialog.read()
-        dialog.applied.connect(self._applied)
-        self.dialog = dialog
-        dialog.open()
-        return dialog
-
-    def _applied(self) -> None:
-        if self.window.wizard is not None:
-            self.window.wizard.table_editor("organizations").reload()
-            self.window.wizard.refresh_states()
-
-    def retranslate(self, has_district: bool) -> None:
-        self.ask_action.setText(_("&Ask members for their data…"))
-        self.read_action.setText(_("&Read returned cards…"))
-        for action in self.actions():
-            action.setEnabled(has_district)

@@ -29,7 +29,8 @@ LATER_MODULES = (
     "desktop.core.calendar_export", "desktop.core.readiness_report",
     # dialogs and pages the first step does not show: built, and imported, when first opened
     "desktop.gui.review_page", "desktop.gui.signatures_dialog", "desktop.gui.export_dialog",
-    "desktop.gui.restore_dialog", "wizard_steps.widgets.forecast_editor",
+    "desktop.gui.restore_dialog", "desktop.gui.member_cards_dialog",
+    "wizard_steps.widgets.forecast_editor",
     "wizard_steps.widgets.member_picker")
 
 

@@ -10,7 +10,6 @@ another computer is never taken over silently.
 from __future__ import annotations
 
 import contextlib
-import ctypes
 import datetime as dt
 import getpass
 import json
@@ -159,6 +158,8 @@ def _process_runs(pid: int) -> bool:
 
 def _windows_process_runs(pid: int) -> bool:
     # os.kill(pid, 0) would interrupt the process on Windows: ask the kernel instead.
+    import ctypes  # Windows only, and only for a lock found on opening
+
     query_limited_information, still_active = 0x1000, 259
     kernel32 = ctypes.windll.kernel32  # type: ignore[attr-defined]
     handle = kernel32.OpenProcess(query_limited_information, False, pid)
