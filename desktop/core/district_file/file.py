@@ -25,7 +25,6 @@ import os
 import shutil
 import sqlite3
 import tempfile
-import uuid
 from collections.abc import Callable, Iterator
 from contextlib import contextmanager, suppress
 from pathlib import Path
@@ -325,7 +324,7 @@ class DistrictFile:
                                  [DISTRICT_ID_KEY]).fetchone()
         if stored:
             return str(json.loads(stored[0]))
-        made = uuid.uuid4().hex[:16]
+        made = os.urandom(8).hex()  # 16 random hex digits (uuid would load platform)
         with self._transaction():
             self.db.execute("INSERT INTO answers(key, value) VALUES (?, ?)",
                             [DISTRICT_ID_KEY, json.dumps(made)])

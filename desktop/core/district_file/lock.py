@@ -16,7 +16,6 @@ import json
 import os
 import socket
 import time
-import uuid
 from collections.abc import Iterator
 from dataclasses import asdict, dataclass
 from pathlib import Path
@@ -40,7 +39,7 @@ class LockOwner:
     def me(cls) -> LockOwner:
         return cls(user=_user(), host=socket.gethostname(), pid=os.getpid(),
                    since=dt.datetime.now().isoformat(timespec="seconds"),
-                   token=uuid.uuid4().hex)
+                   token=os.urandom(16).hex())
 
     def is_me(self) -> bool:
         return self.host == socket.gethostname() and self.pid == os.getpid()
