@@ -51,6 +51,7 @@ from desktop.gui.workers import Task, TaskRunner
 from i18n import LANGUAGE_NAMES, LANGUAGES, N_, _, ngettext
 from i18n.qt import Retranslating
 from wizard_steps import STEPS
+from wizard_steps.widgets.wheel_guard import guard_wheel
 
 if TYPE_CHECKING:
     from PySide6.QtPrintSupport import QPrinter
@@ -188,7 +189,7 @@ class MainWindow(Retranslating, DistrictSafety):
         self.toolbar.addWidget(spacer)
         self.language_label = QLabel(self)
         self.toolbar.addWidget(self.language_label)
-        self.language_combo = QComboBox(self)
+        self.language_combo = guard_wheel(QComboBox(self))
         for lang in LANGUAGES:
             self.language_combo.addItem(LANGUAGE_NAMES[lang], lang)
         self.language_label.setBuddy(self.language_combo)
@@ -275,7 +276,8 @@ class MainWindow(Retranslating, DistrictSafety):
         return self.open_district(target)
 
     def _show_district(self, district: DistrictFile, lock: DistrictLock | None = None) -> None:
-        self.close_district()
+        if self.district is not None or self.wizard is not None:
+            self.close_district()  # not at start-up: the welcome screen would be built for nothing
         if lock is None and not district.read_only:
             with suppress(LockedError, OSError):  # a district just made: nobody else has it
                 lock = DistrictLock.acquire(district.path)

@@ -7,7 +7,7 @@ from PySide6.QtGui import QWheelEvent
 from PySide6.QtWidgets import QAbstractSpinBox, QApplication, QComboBox, QWidget
 
 from desktop.core.document import to_document
-from desktop.gui.wheel_guard import GUARDED
+from wizard_steps.widgets.wheel_guard import GUARDED
 
 
 def turn_wheel(widget: QWidget, notches: int) -> None:
@@ -63,3 +63,13 @@ def test_the_wheel_still_changes_the_box_the_user_is_in(qtbot, window):
     value = spin.text()
     turn_wheel(spin, 1)
     assert spin.text() != value
+
+
+def test_the_wheel_over_the_toolbar_language_leaves_the_language(window):
+    combo = window.language_combo
+    window.setFocus()
+    chosen = combo.currentIndex()
+    for notches in (1, -1):  # one of them would move to the other language
+        turn_wheel(combo, notches)
+        assert combo.currentIndex() == chosen
+    assert combo.focusPolicy() == Qt.FocusPolicy.StrongFocus

@@ -37,6 +37,7 @@ from i18n.formats import (
     short_date,
 )
 from wizard_steps.fields import Field, empty_value, problems_of
+from wizard_steps.widgets.wheel_guard import guard_wheel
 
 UNREADABLE = object()  # an amount or date that cannot be read: flagged, never saved
 NO_MEMBER = -1  # the member combo's "none chosen": its data stays an int like the others
@@ -168,7 +169,7 @@ class ChoiceInput(KindInput):
         return _(self.declared.choice_label(key))
 
     def build(self, parent: QWidget) -> QWidget:
-        combo = QComboBox(parent)
+        combo = guard_wheel(QComboBox(parent))
         for key in ["", *self.keys()]:
             combo.addItem("", key)
         combo.currentIndexChanged.connect(self.owner.chosen)
@@ -339,7 +340,7 @@ class _CalendarKeys(QObject):
 
 class IntegerInput(KindInput):
     def build(self, parent: QWidget) -> QWidget:
-        spin = QSpinBox(parent)
+        spin = guard_wheel(QSpinBox(parent))
         low = self.declared.minimum if self.declared.minimum is not None else 0
         spin.setRange(low - 1, self.declared.maximum or 1_000_000)
         spin.setSpecialValueText("—")  # the value below the minimum means "not given"
@@ -370,7 +371,7 @@ class MemberInput(KindInput):
         self.saved: Any = empty_value(self.declared)
 
     def build(self, parent: QWidget) -> QWidget:
-        combo = QComboBox(parent)
+        combo = guard_wheel(QComboBox(parent))
         # Sized by a typical name, not by measuring every member's (a thousand, at first show).
         combo.setSizeAdjustPolicy(QComboBox.SizeAdjustPolicy.AdjustToMinimumContentsLengthWithIcon)
         combo.setMinimumContentsLength(24)
