@@ -14,6 +14,7 @@ from PySide6.QtWidgets import QApplication, QWidget
 
 RING_COLOUR = QColor("#1a5fb4")  # 6.4:1 against white, 5.0:1 against Qt's light grey
 RING_WIDTH = 2
+FOCUS_RINGS = "focusRings"
 
 
 class FocusRing(QWidget):
@@ -72,6 +73,7 @@ class FocusRings(QObject):
 
     def __init__(self, app: QApplication) -> None:
         super().__init__(app)
+        self.setObjectName(FOCUS_RINGS)
         app.focusChanged.connect(self._focus_changed)
         # Scrolling or a layout change moves the focused widget without telling it: look
         # again a few times a second while a ring is shown.
@@ -109,7 +111,8 @@ class FocusRings(QObject):
 
 
 def install_focus_rings(app: QApplication) -> FocusRings:
-    existing = app.findChild(FocusRings)
+    # By name: a search by type alone wraps every child of the application in Python first.
+    existing = app.findChild(FocusRings, FOCUS_RINGS)
     return existing if existing is not None else FocusRings(app)
 
 

@@ -19,6 +19,7 @@ from PySide6.QtWidgets import QAbstractSpinBox, QApplication, QComboBox, QWidget
 
 GUARDED = (QAbstractSpinBox, QComboBox)  # what holds an answer (a scroll bar only scrolls)
 Guarded = TypeVar("Guarded", bound=QWidget)
+WHEEL_GUARD = "wheelGuard"
 
 
 class WheelGuard(QObject):
@@ -51,8 +52,13 @@ def _the_guard() -> WheelGuard:
     """One guard for the whole application, made at the first box guarded."""
     app = QApplication.instance()
     assert app is not None, "widgets need an application"
-    existing = app.findChild(WheelGuard, "", Qt.FindChildOption.FindDirectChildrenOnly)
-    return existing if existing is not None else WheelGuard(app)
+    # By name: a search by type alone wraps every child of the application in Python first.
+    existing = app.findChild(WheelGuard, WHEEL_GUARD, Qt.FindChildOption.FindDirectChildrenOnly)
+    if existing is not None:
+        return existing
+    guard = WheelGuard(app)
+    guard.setObjectName(WHEEL_GUARD)
+    return guard
 
 
 def guard_wheel(widget: Guarded) -> Guarded:
