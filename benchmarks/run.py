@@ -249,7 +249,7 @@ def frozen(report: Report, environment: dict[str, str], example: Path) -> None:
     time_pair, memory_pair = interleaved_runs(
         STARTS, lambda: run_process([str(program), str(example)], quitting),
         lambda: run_process(probe("bare-wizard"), environment))
-    report.budget("frozen: start-up to the example's first step (tear-down included)",
+    report.budget("frozen: start-up to the example's first step",
                   time_pair, 1.5, "s", "the bare QWizard, from source")
     report.budget("frozen: memory at the first step", memory_pair, 1.5, "MiB",
                   "the bare QWizard, from source")
