@@ -136,25 +136,28 @@ def embedded_archive(library: Path) -> Embedded:
         raise OSError("readelf (binutils) is not installed")
     table = subprocess.run([readelf, "--wide", "--dyn-syms", "--sections", str(library)],
                            capture_output=True, text=True, check=True).stdout
-    symbol = next(line.split() for line in table.splitlines() if "_dat" in line
-                  and "OBJECT" in line)
+    symbol = next((line.split() for line in table.splitlines()
+                   if "_dat" in line and "OBJECT" in line), None)
+    section = next((line for line in table.splitlines() if " .rodata " in line), None)
+    if symbol is None or section is None:
+        raise ValueError(f"{library.name} holds no ICU data symbol")
     address, size, name = int(symbol[1], 16), int(symbol[2], 0), symbol[7]
-    section = next(line for line in table.splitlines() if " .rodata " in line)
     fields = section.split("]", 1)[1].split()
     section_address, section_offset = int(fields[2], 16), int(fields[3], 16)
     start = section_offset + address - section_address
     return Embedded(name, library.read_bytes()[start:start + size])
 
 
+# "%" rather than "@" in the type directives: GNU as reads "@" as a comment on 32-bit ARM.
 ASSEMBLY = """\
     .section .rodata
     .globl {symbol}
-    .type {symbol}, @object
+    .type {symbol}, %object
     .balign 16
 {symbol}:
     .incbin "{data}"
     .size {symbol}, . - {symbol}
-    .section .note.GNU-stack,"",@progbits
+    .section .note.GNU-stack,"",%progbits
 """
 
 
@@ -186,9 +189,14 @@ def trim_library(library: Path, out: Path) -> tuple[int, int]:
 
 def main(arguments: list[str]) -> int:
     if len(arguments) != 2:
-        print("usage: python3 -m desktop.build_tools.icu_data LIBICUDATA OUT", file=sys.stderr)
+        print("error: usage: python3 -m desktop.build_tools.icu_data LIBICUDATA OUT",
+              file=sys.stderr)
         return 2
-    kept_count, total = trim_library(Path(arguments[0]), Path(arguments[1]))
+    try:
+        kept_count, total = trim_library(Path(arguments[0]), Path(arguments[1]))
+    except (OSError, ValueError, subprocess.CalledProcessError) as error:
+        print(f"error: {arguments[0]}: {error or type(error).__name__}", file=sys.stderr)
+        return 2
     print(f"ICU data: {kept_count} of {total} items kept")
     return 0
 
