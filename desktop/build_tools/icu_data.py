@@ -55,9 +55,9 @@ class Archive:
 
 
 def read_archive(blob: bytes) -> Archive:
-    header_size = struct.unpack_from("<H", blob, 0)[0]
-    if blob[2:4] != b"\xda\x27" or blob[12:16] != b"CmnD":
+    if len(blob) < 32 or blob[2:4] != b"\xda\x27" or blob[12:16] != b"CmnD":
         raise ValueError("not an ICU common data archive")
+    header_size = struct.unpack_from("<H", blob, 0)[0]
     count = struct.unpack_from("<I", blob, header_size)[0]
     offsets = [struct.unpack_from("<II", blob, header_size + 4 + 8 * i) for i in range(count)]
     starts = [header_size + data for _, data in offsets] + [len(blob)]
@@ -137,7 +137,7 @@ def embedded_archive(library: Path) -> Embedded:
     table = subprocess.run([readelf, "--wide", "--dyn-syms", "--sections", str(library)],
                            capture_output=True, text=True, check=True).stdout
     symbol = next((line.split() for line in table.splitlines()
-                   if "_dat" in line and "OBJECT" in line), None)
+                   if "_dat" in line and "OBJECT" in line and " UND " not in line), None)
     section = next((line for line in table.splitlines() if " .rodata " in line), None)
     if symbol is None or section is None:
         raise ValueError(f"{library.name} holds no ICU data symbol")
