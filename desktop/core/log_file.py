@@ -9,10 +9,8 @@ from __future__ import annotations
 
 import logging
 import os
-import platform
 import sys
 import traceback
-from logging.handlers import RotatingFileHandler
 from pathlib import Path
 from types import TracebackType
 
@@ -47,6 +45,10 @@ def setup_logging() -> Path | None:
     log.setLevel(logging.INFO)
     log.propagate = False  # never up to the root logger and its console fallback
     target = log_path()
+    # Here, not at import: logging.handlers brings socket and pickle, which the window's
+    # first step does not need.
+    from logging.handlers import RotatingFileHandler
+
     try:
         target.parent.mkdir(parents=True, exist_ok=True)
         handler = RotatingFileHandler(target, maxBytes=MAX_BYTES, backupCount=BACKUPS,
@@ -60,6 +62,8 @@ def setup_logging() -> Path | None:
 
 
 def versions() -> str:
+    import platform  # its regular expressions: only when a version line is written
+
     frozen = " (frozen)" if getattr(sys, "frozen", False) else ""
     return (f"DES Wizard {__version__}{frozen}; Python {platform.python_version()}; "
             f"{platform.platform()}")
