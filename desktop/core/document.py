@@ -125,20 +125,19 @@ def _refers_to_members(declared: Field) -> bool:
 
 def _table_rows(district: DistrictFile, declared: Field, members: set[int]
                 ) -> list[dict[str, Any]]:
-    """A list's rows as the document has them. Only the columns that can name a member are
-    filtered (a thousand members have 20,000 cells; a tenth of a second went on copying
-    them); the file gives every other cell complete, a person with all its parts."""
-    referring = {f.key for f in declared.row_fields if _refers_to_members(f)}
-    keys = [f.key for f in declared.row_fields]
-    by_key = {f.key: f for f in declared.row_fields}
+    """A list's rows as the document has them. The file gives every row complete, in the
+    declared order, a person with all its parts, and made for this call: only the columns
+    that can name a member are filtered, in place (a thousand members have 25,000 cells; a
+    tenth of a second went on copying them), and a row keeps its id only in the members'
+    list."""
+    referring = [f for f in declared.row_fields if _refers_to_members(f)]
     with_id = declared.table == MEMBER_TABLE
-    rows = []
-    for row in district.rows(declared.key):
-        item = {"id": row["id"]} if with_id else {}
-        for key in keys:
-            item[key] = without_missing_members(by_key[key], row[key], members) \
-                if key in referring else row[key]
-        rows.append(item)
+    rows = district.rows(declared.key)
+    for row in rows:
+        if not with_id:
+            del row["id"]
+        for field in referring:
+            row[field.key] = without_missing_members(field, row[field.key], members)
     return rows
 
 

@@ -52,7 +52,7 @@ from desktop.core.errors import DistrictFileError
 from i18n import N_
 from wizard_steps import scalar_fields, table_fields
 from wizard_steps.fields import Field, empty_value
-from wizard_steps.kinds import kind_of
+from wizard_steps.kinds import kind_of, stored_as_read
 from wizard_steps.years import AFTER_SIGNING, YEAR
 
 GENERIC_ROWS = "rows"  # the table that holds every list but the members
@@ -449,7 +449,10 @@ class DistrictFile:
         return self._tables[key]
 
     def rows(self, table_key: str, only: int | None = None) -> list[dict[str, Any]]:
-        """The rows of a list in order; with ``only``, just the row of that id (or none)."""
+        """The rows of a list in order; with ``only``, just the row of that id (or none).
+
+        Each row is ``{"id": …}`` and every declared field in the declared order, made anew
+        for the caller, who may change it (the document filters its rows in place)."""
         declared = self._table(table_key)
         # "AND id = ?" when one row is asked: selecting a member must not read a thousand.
         one = " AND id = ?" if only is not None else ""
@@ -464,41 +467,59 @@ class DistrictFile:
         return self._member_rows(declared, only)
 
     def _member_rows(self, declared: Field, only: int | None = None) -> list[dict[str, Any]]:
+        """The members with their contact persons, each row's keys in the declared order.
+
+        A thousand members have 25,000 cells: a text cell is taken as SQLite gives it (NULL
+        read as "" by the query itself), each row is made in one ``zip``, and ``decode`` runs
+        only on the other columns (numbers, yes/no, lists)."""
         columns, people = _columns_and_people(declared)
-        names = ", ".join(["id"] + [f.key for f in columns])
-        where = " WHERE id = ?" if only is not None else ""
+        keys = ["id"] + [f.key for f in declared.row_fields]
+        # Identifiers from the declarations only; a person is a placeholder, filled below.
+        selected = ", ".join(["id"] + [
+            "NULL" if f in people else f"IFNULL({f.key}, '')" if stored_as_read(f) else f.key
+            for f in declared.row_fields])
+        decoders = [(f.key, kind_of(f).decode) for f in columns if not stored_as_read(f)]
         no_one = {person.key: empty_value(person) for person in people}  # once, not per row
-        # Each column's reader found once, not per cell: a thousand members have 25,000 cells.
-        readers = [(column.key, kind_of(column).decode) for column in columns]
+        contacts = self._contacts(people, only)
+        where = " WHERE id = ?" if only is not None else ""
         result: list[dict[str, Any]] = []
         for raw in self.db.execute(
-            # Identifiers from the declarations only; values are bound.
-            f"SELECT {names} FROM {declared.table}{where} ORDER BY position, id",  # noqa: S608
+            f"SELECT {selected} FROM {declared.table}{where} ORDER BY position, id",  # noqa: S608
             [only] if only is not None else [],
         ).fetchall():
-            row: dict[str, Any] = {"id": raw[0]}
-            for (key, decode), cell in zip(readers, raw[1:], strict=True):
-                row[key] = decode(cell)
+            row = dict(zip(keys, raw, strict=True))
+            for key, decode in decoders:
+                row[key] = decode(row[key])
             for person in people:
-                row[person.key] = dict(no_one[person.key])  # replaced below when there is one
+                found = contacts.get((raw[0], person.key))
+                row[person.key] = dict(no_one[person.key]) if found is None else found
             result.append(row)
-        by_id = {row["id"]: row for row in result}
-        if people:
-            parts = list(contact_columns(people))
-            sub_readers = {person.key: [(sub.key, kind_of(sub).decode)
-                                        for sub in declared.row_field(person.key).row_fields]
-                           for person in people}
-            for member_id, role, *values in self.db.execute(
-                # Identifiers from the declarations only.
-                f"SELECT member_id, role, {', '.join(parts)} FROM contacts"  # noqa: S608
-                + (" WHERE member_id = ?" if only is not None else ""),
-                [only] if only is not None else [],
-            ).fetchall():
-                if member_id in by_id and role in by_id[member_id]:
-                    stored = dict(zip(parts, values, strict=True))
-                    by_id[member_id][role] = {
-                        key: decode(stored[key]) for key, decode in sub_readers[role]}
         return result
+
+    def _contacts(self, people: list[Field], only: int | None
+                  ) -> dict[tuple[int, str], dict[str, Any]]:
+        """Every stored person (of the member ``only``, if given) by member id and role."""
+        if not people:
+            return {}
+        parts = list(contact_columns(people))
+        index = {part: position for position, part in enumerate(parts)}
+        picks = {person.key: [(sub.key, index[sub.key],
+                               None if stored_as_read(sub) else kind_of(sub).decode)
+                              for sub in person.row_fields] for person in people}
+        selected = ", ".join(f"IFNULL({part}, '')" if stored_as_read(field) else part
+                             for part, field in contact_columns(people).items())
+        found: dict[tuple[int, str], dict[str, Any]] = {}
+        for member_id, role, *values in self.db.execute(
+            # Identifiers from the declarations only.
+            f"SELECT member_id, role, {selected} FROM contacts"  # noqa: S608
+            + (" WHERE member_id = ?" if only is not None else ""),
+            [only] if only is not None else [],
+        ).fetchall():
+            if role in picks:
+                found[member_id, role] = {
+                    key: values[position] if decode is None else decode(values[position])
+                    for key, position, decode in picks[role]}
+        return found
 
     def row(self, table_key: str, row_id: int) -> dict[str, Any]:
         for candidate in self.rows(table_key, only=row_id):
