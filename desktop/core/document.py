@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import json
 import os
+import re
 import tempfile
 from pathlib import Path
 from typing import Any
@@ -32,6 +33,8 @@ SCHEMA_ID = "https://des-wizard.example.org/schema/district-1.json"
 
 YEARS = "years"  # the document's key for the years after signing, by year ("2027")
 RULE_ID_PATTERN = "^[A-Z][0-9]{1,2}$"
+# A JSON escape of a UTF-16 surrogate, \uD800 to \uDFFF: a pair is fine, a lone one is no text.
+_SURROGATE_ESCAPE = re.compile(r"\\u[dD][89a-fA-F]")
 
 
 def _acknowledgements_schema() -> dict[str, Any]:
@@ -193,6 +196,13 @@ def _sections(document: dict[str, Any]) -> list[tuple[tuple[Field, ...], dict[st
     return found
 
 
+def _names_members(declared: Field) -> bool:
+    """Whether a value of this field can name a member (an id for ``references``)."""
+    if declared.kind is Kind.PERSON:
+        return any(_names_members(part) for part in declared.row_fields)
+    return type(kind_of(declared)).references is not FieldKind.references
+
+
 def _check_member_references(document: dict[str, Any]) -> None:
     ids: list[int] = []
     for step in STEPS:
@@ -206,8 +216,13 @@ def _check_member_references(document: dict[str, Any]) -> None:
     for fields, section in _sections(document):
         for declared in fields:
             value = section.get(declared.key)
-            values = [(f, row.get(f.key)) for row in value or [] for f in declared.row_fields
-                      ] if declared.kind is Kind.TABLE else [(declared, value)]
+            # Only the fields that can name a member are walked: a thousand members have
+            # 25,000 values, a few hundred of which are references.
+            if declared.kind is Kind.TABLE:
+                naming = [f for f in declared.row_fields if _names_members(f)]
+                values = [(f, row.get(f.key)) for row in value or [] for f in naming]
+            else:
+                values = [(declared, value)] if _names_members(declared) else []
             for field, item in values:
                 for ref in references(field, item):
                     if ref not in known:
@@ -234,7 +249,11 @@ def load_json(path: str | os.PathLike[str]) -> Any:
     except RecursionError as exc:
         raise DocumentError(N_("The file {path} is nested too deeply to be a district "
                                "document."), path=source) from exc
-    try:  # "\ud800" is valid JSON but no text: it could not be stored
+    # "\ud800" is valid JSON but no text: it could not be stored. Read from UTF-8, the text
+    # can hold such a character only as an escape, so a text without one is not walked again.
+    if _SURROGATE_ESCAPE.search(text) is None:
+        return document
+    try:
         json.dumps(document, ensure_ascii=False).encode("utf-8")
     except UnicodeEncodeError as exc:
         raise DocumentError(N_("The file {path} contains an escaped character that is not "
@@ -275,9 +294,7 @@ def fill(district: DistrictFile, document: dict[str, Any]) -> None:
             if declared.key not in section:
                 continue
             if declared.kind is Kind.TABLE:
-                for row in section[declared.key]:
-                    values = {k: v for k, v in row.items() if k != "id"}
-                    district.add_row(declared.key, values, row_id=row.get("id"))
+                district.add_rows(declared.key, section[declared.key])
             else:
                 district.set_answer(declared.key, section[declared.key])
     for declared in AFTER_SIGNING.fields:

@@ -542,12 +542,7 @@ class DistrictFile:
         declared = self._table(table_key)
         values = values or {}
         with self._transaction():
-            position = self.db.execute(
-                # Table names come from the declarations only; values are bound.
-                f"SELECT COALESCE(MAX(position), 0) + 1 FROM {declared.table}"  # noqa: S608
-                + (" WHERE list_key = ?" if declared.table == GENERIC_ROWS else ""),
-                [declared.key] if declared.table == GENERIC_ROWS else [],
-            ).fetchone()[0]
+            position = self._next_position(declared)
             if declared.table == GENERIC_ROWS:
                 data = {f.key: values.get(f.key, empty_value(f)) for f in declared.row_fields}
                 cursor = self.db.execute(
@@ -572,13 +567,64 @@ class DistrictFile:
                 self._reorder(declared, new_id, index)
         return new_id
 
+    def add_rows(self, table_key: str, rows: list[dict[str, Any]]) -> None:
+        """Append rows at the end of a list, as ``add_row`` would one by one (a row's ``"id"``
+        kept when it has one), with one statement per table: a document's thousand members
+        are one INSERT of many rows and one of their contact persons."""
+        declared = self._table(table_key)
+        with self._transaction():
+            start = self._next_position(declared)
+            if declared.table == GENERIC_ROWS:
+                defaults = [(f.key, empty_value(f)) for f in declared.row_fields]
+                self.db.conn.executemany(
+                    "INSERT INTO rows (id, list_key, position, data) VALUES (?, ?, ?, ?)",
+                    [(row.get("id"), declared.key, start + n,
+                      json.dumps({key: row.get(key, empty) for key, empty in defaults},
+                                 ensure_ascii=False))
+                     for n, row in enumerate(rows)])
+                return
+            columns, people = _columns_and_people(declared)
+            writers = [(f.key, kind_of(f).encode, empty_value(f)) for f in columns]
+            names = ", ".join(["id", "position"] + [f.key for f in columns])
+            self.db.conn.executemany(
+                f"INSERT INTO {declared.table} ({names}) "  # noqa: S608 (declared names)
+                f"VALUES ({', '.join('?' * (len(columns) + 2))})",
+                [[row.get("id"), start + n] + [encode(row.get(key, empty))
+                                               for key, encode, empty in writers]
+                 for n, row in enumerate(rows)])
+            if people:
+                new_ids = [row_id for (row_id,) in self.db.execute(
+                    # The new rows are the ones from ``start`` on, in their order.
+                    f"SELECT id FROM {declared.table} WHERE position >= ? "  # noqa: S608
+                    "ORDER BY position", [start]).fetchall()]
+                self._add_people(people, list(zip(new_ids, rows, strict=True)))
+
+    def _add_people(self, people: list[Field], rows: list[tuple[int, dict[str, Any]]]) -> None:
+        """The persons given in the rows, by each row's id, in the order ``add_row`` writes
+        them (a member's persons after it), which the contacts' rowids keep."""
+        writers = [(person.key, _person_statement(person),
+                    [(sub.key, kind_of(sub).encode) for sub in person.row_fields])
+                   for person in people]
+        statements: dict[str, list[list[Any]]] = {}
+        for row_id, row in rows:
+            for key, statement, parts in writers:
+                if key in row:
+                    statements.setdefault(statement, []).append(
+                        [row_id, key] + [encode(row[key].get(part)) for part, encode in parts])
+        for statement, values in statements.items():
+            self.db.conn.executemany(statement, values)
+
+    def _next_position(self, declared: Field) -> int:
+        return int(self.db.execute(
+            # Table names come from the declarations only; values are bound.
+            f"SELECT COALESCE(MAX(position), 0) + 1 FROM {declared.table}"  # noqa: S608
+            + (" WHERE list_key = ?" if declared.table == GENERIC_ROWS else ""),
+            [declared.key] if declared.table == GENERIC_ROWS else [],
+        ).fetchone()[0])
+
     def _write_person(self, row_id: int, declared: Field, person: dict[str, Any]) -> None:
-        parts = [sub.key for sub in declared.row_fields]
         self.db.execute(
-            # Identifiers from the declarations only; values are bound.
-            f"INSERT INTO contacts(member_id, role, {', '.join(parts)}) "  # noqa: S608
-            f"VALUES ({', '.join('?' * (len(parts) + 2))}) ON CONFLICT(member_id, role) DO "
-            f"UPDATE SET {', '.join(f'{part} = excluded.{part}' for part in parts)}",
+            _person_statement(declared),
             [row_id, declared.key]
             + [kind_of(sub).encode(person.get(sub.key)) for sub in declared.row_fields],
         )
@@ -693,6 +739,16 @@ def _columns_and_people(declared: Field) -> tuple[list[Field], list[Field]]:
     """A member table's fields kept in its own columns, and the persons kept in ``contacts``."""
     apart = [f for f in declared.row_fields if kind_of(f).kept_apart]
     return [f for f in declared.row_fields if f not in apart], apart
+
+
+def _person_statement(declared: Field) -> str:
+    """Insert (or replace) one person of a member in ``contacts``: the member's id, the role
+    and every part of the person, bound in this order."""
+    parts = [sub.key for sub in declared.row_fields]
+    # Identifiers from the declarations only; values are bound.
+    return (f"INSERT INTO contacts(member_id, role, {', '.join(parts)}) "  # noqa: S608
+            f"VALUES ({', '.join('?' * (len(parts) + 2))}) ON CONFLICT(member_id, role) DO "
+            f"UPDATE SET {', '.join(f'{part} = excluded.{part}' for part in parts)}")
 
 
 def contact_columns(people: list[Field]) -> dict[str, Field]:
