@@ -117,7 +117,7 @@ def valid_email(value: Any) -> str | None:
 
 def valid_phone(value: Any) -> str | None:
     text = str(value).strip()
-    digits = sum(ch.isdigit() for ch in text)
+    digits = sum(map(str.isdigit, text))
     if not _PHONE_CHARS.match(text):
         return N_("A phone number may contain only digits, spaces, a + at the start and the "
                   "signs ( ) - . /.")

@@ -35,6 +35,7 @@ _SEPARATORS = dict.fromkeys(map(ord, (
 _PERSON = re.compile(r"[A-Z]{6}[0-9LMNPQRSTUV]{2}[ABCDEHLMPRST][0-9LMNPQRSTUV]{2}"
                      r"[A-Z][0-9LMNPQRSTUV]{3}[A-Z]")
 _DIGITS = "0123456789"
+_LUHN_DOUBLED = str.maketrans(_DIGITS, "0246813579")  # a digit doubled, less 9 above 9
 _LETTERS = "ABCDEFGHIJKLMNOPQRSTUVWXYZ"
 _ODD = dict(zip(_DIGITS + _LETTERS, [1, 0, 5, 7, 9, 13, 15, 17, 19, 21] + [
     1, 0, 5, 7, 9, 13, 15, 17, 19, 21, 2, 4, 18, 20, 11, 3, 6, 8, 12, 14, 16, 10, 22, 25, 24, 23],
@@ -60,7 +61,7 @@ def vat_number_is_valid(value: Any) -> bool:
 # A code's answer never changes.
 @lru_cache(maxsize=8192)
 def _tax_code_checks(text: str) -> bool:
-    code = text.translate(_SEPARATORS).strip().upper()
+    code = _without_separators(text).strip().upper()
     if len(code) == 11:
         return _organisation_number_checks(code)
     return len(code) == 16 and _person_code_checks(code)
@@ -68,24 +69,30 @@ def _tax_code_checks(text: str) -> bool:
 
 @lru_cache(maxsize=8192)
 def _vat_number_checks(text: str) -> bool:
-    number = text.translate(_SEPARATORS).upper().strip()
+    number = _without_separators(text).upper().strip()
     if number.startswith("IT"):
         number = number[2:]
     return _organisation_number_checks(number)
 
 
+def _without_separators(text: str) -> str:
+    # A code typed as letters and digits only (most of them) has nothing to remove.
+    return text if text.isascii() and text.isalnum() else text.translate(_SEPARATORS)
+
+
 def _organisation_number_checks(number: str) -> bool:
     """An 11-digit number (P.IVA, an organization's C.F.): a known office and a Luhn sum."""
-    if len(number) != 11 or not all(c in _DIGITS for c in number) or number[:7] == "0000000":
+    if len(number) != 11 or not (number.isascii() and number.isdigit()) \
+            or number[:7] == "0000000":
         return False
     office = number[7:10]
     if not ("001" <= office <= "100" or office in ("120", "121", "888", "999")):
         return False
-    total = 0
-    for position, digit in enumerate(reversed(number)):
-        value = int(digit) * (2 if position % 2 else 1)
-        total += value - 9 if value > 9 else value
-    return total % 10 == 0
+    # Luhn from the right: the check digit (index 10) and every second digit counted as they
+    # are, the others (odd indexes) doubled, less 9 when above 9; the digits are summed as
+    # their ASCII codes (48 for "0").
+    counted = number[::2] + number[1::2].translate(_LUHN_DOUBLED)
+    return (sum(counted.encode("ascii")) - 48 * len(counted)) % 10 == 0
 
 
 def _person_code_checks(code: str) -> bool:

@@ -51,7 +51,7 @@ from desktop.core.errors import DistrictFileError
 from i18n import N_
 from wizard_steps import scalar_fields, table_fields
 from wizard_steps.fields import Field, empty_value
-from wizard_steps.kinds import kind_of
+from wizard_steps.kinds import kind_of, stored_as_read
 from wizard_steps.years import AFTER_SIGNING, YEAR
 
 GENERIC_ROWS = "rows"  # the table that holds every list but the members
@@ -448,7 +448,10 @@ class DistrictFile:
         return self._tables[key]
 
     def rows(self, table_key: str, only: int | None = None) -> list[dict[str, Any]]:
-        """The rows of a list in order; with ``only``, just the row of that id (or none)."""
+        """The rows of a list in order; with ``only``, just the row of that id (or none).
+
+        Each row is ``{"id": …}`` and every declared field in the declared order, made anew
+        for the caller, who may change it (the document filters its rows in place)."""
         declared = self._table(table_key)
         # "AND id = ?" when one row is asked: selecting a member must not read a thousand.
         one = " AND id = ?" if only is not None else ""
@@ -463,41 +466,59 @@ class DistrictFile:
         return self._member_rows(declared, only)
 
     def _member_rows(self, declared: Field, only: int | None = None) -> list[dict[str, Any]]:
+        """The members with their contact persons, each row's keys in the declared order.
+
+        A thousand members have 25,000 cells: a text cell is taken as SQLite gives it (NULL
+        read as "" by the query itself), each row is made in one ``zip``, and ``decode`` runs
+        only on the other columns (numbers, yes/no, lists)."""
         columns, people = _columns_and_people(declared)
-        names = ", ".join(["id"] + [f.key for f in columns])
-        where = " WHERE id = ?" if only is not None else ""
+        keys = ["id"] + [f.key for f in declared.row_fields]
+        # Identifiers from the declarations only; a person is a placeholder, filled below.
+        selected = ", ".join(["id"] + [
+            "NULL" if f in people else f"IFNULL({f.key}, '')" if stored_as_read(f) else f.key
+            for f in declared.row_fields])
+        decoders = [(f.key, kind_of(f).decode) for f in columns if not stored_as_read(f)]
         no_one = {person.key: empty_value(person) for person in people}  # once, not per row
-        # Each column's reader found once, not per cell: a thousand members have 25,000 cells.
-        readers = [(column.key, kind_of(column).decode) for column in columns]
+        contacts = self._contacts(people, only)
+        where = " WHERE id = ?" if only is not None else ""
         result: list[dict[str, Any]] = []
         for raw in self.db.execute(
-            # Identifiers from the declarations only; values are bound.
-            f"SELECT {names} FROM {declared.table}{where} ORDER BY position, id",  # noqa: S608
+            f"SELECT {selected} FROM {declared.table}{where} ORDER BY position, id",  # noqa: S608
             [only] if only is not None else [],
         ).fetchall():
-            row: dict[str, Any] = {"id": raw[0]}
-            for (key, decode), cell in zip(readers, raw[1:], strict=True):
-                row[key] = decode(cell)
+            row = dict(zip(keys, raw, strict=True))
+            for key, decode in decoders:
+                row[key] = decode(row[key])
             for person in people:
-                row[person.key] = dict(no_one[person.key])  # replaced below when there is one
+                found = contacts.get((raw[0], person.key))
+                row[person.key] = dict(no_one[person.key]) if found is None else found
             result.append(row)
-        by_id = {row["id"]: row for row in result}
-        if people:
-            parts = list(contact_columns(people))
-            sub_readers = {person.key: [(sub.key, kind_of(sub).decode)
-                                        for sub in declared.row_field(person.key).row_fields]
-                           for person in people}
-            for member_id, role, *values in self.db.execute(
-                # Identifiers from the declarations only.
-                f"SELECT member_id, role, {', '.join(parts)} FROM contacts"  # noqa: S608
-                + (" WHERE member_id = ?" if only is not None else ""),
-                [only] if only is not None else [],
-            ).fetchall():
-                if member_id in by_id and role in by_id[member_id]:
-                    stored = dict(zip(parts, values, strict=True))
-                    by_id[member_id][role] = {
-                        key: decode(stored[key]) for key, decode in sub_readers[role]}
         return result
+
+    def _contacts(self, people: list[Field], only: int | None
+                  ) -> dict[tuple[int, str], dict[str, Any]]:
+        """Every stored person (of the member ``only``, if given) by member id and role."""
+        if not people:
+            return {}
+        parts = list(contact_columns(people))
+        index = {part: position for position, part in enumerate(parts)}
+        picks = {person.key: [(sub.key, index[sub.key],
+                               None if stored_as_read(sub) else kind_of(sub).decode)
+                              for sub in person.row_fields] for person in people}
+        selected = ", ".join(f"IFNULL({part}, '')" if stored_as_read(field) else part
+                             for part, field in contact_columns(people).items())
+        found: dict[tuple[int, str], dict[str, Any]] = {}
+        for member_id, role, *values in self.db.execute(
+            # Identifiers from the declarations only.
+            f"SELECT member_id, role, {selected} FROM contacts"  # noqa: S608
+            + (" WHERE member_id = ?" if only is not None else ""),
+            [only] if only is not None else [],
+        ).fetchall():
+            if role in picks:
+                found[member_id, role] = {
+                    key: values[position] if decode is None else decode(values[position])
+                    for key, position, decode in picks[role]}
+        return found
 
     def row(self, table_key: str, row_id: int) -> dict[str, Any]:
         for candidate in self.rows(table_key, only=row_id):
@@ -520,12 +541,7 @@ class DistrictFile:
         declared = self._table(table_key)
         values = values or {}
         with self._transaction():
-            position = self.db.execute(
-                # Table names come from the declarations only; values are bound.
-                f"SELECT COALESCE(MAX(position), 0) + 1 FROM {declared.table}"  # noqa: S608
-                + (" WHERE list_key = ?" if declared.table == GENERIC_ROWS else ""),
-                [declared.key] if declared.table == GENERIC_ROWS else [],
-            ).fetchone()[0]
+            position = self._next_position(declared)
             if declared.table == GENERIC_ROWS:
                 data = {f.key: values.get(f.key, empty_value(f)) for f in declared.row_fields}
                 cursor = self.db.execute(
@@ -550,13 +566,64 @@ class DistrictFile:
                 self._reorder(declared, new_id, index)
         return new_id
 
+    def add_rows(self, table_key: str, rows: list[dict[str, Any]]) -> None:
+        """Append rows at the end of a list, as ``add_row`` would one by one (a row's ``"id"``
+        kept when it has one), with one statement per table: a document's thousand members
+        are one INSERT of many rows and one of their contact persons."""
+        declared = self._table(table_key)
+        with self._transaction():
+            start = self._next_position(declared)
+            if declared.table == GENERIC_ROWS:
+                defaults = [(f.key, empty_value(f)) for f in declared.row_fields]
+                self.db.conn.executemany(
+                    "INSERT INTO rows (id, list_key, position, data) VALUES (?, ?, ?, ?)",
+                    [(row.get("id"), declared.key, start + n,
+                      json.dumps({key: row.get(key, empty) for key, empty in defaults},
+                                 ensure_ascii=False))
+                     for n, row in enumerate(rows)])
+                return
+            columns, people = _columns_and_people(declared)
+            writers = [(f.key, kind_of(f).encode, empty_value(f)) for f in columns]
+            names = ", ".join(["id", "position"] + [f.key for f in columns])
+            self.db.conn.executemany(
+                f"INSERT INTO {declared.table} ({names}) "  # noqa: S608 (declared names)
+                f"VALUES ({', '.join('?' * (len(columns) + 2))})",
+                [[row.get("id"), start + n] + [encode(row.get(key, empty))
+                                               for key, encode, empty in writers]
+                 for n, row in enumerate(rows)])
+            if people:
+                new_ids = [row_id for (row_id,) in self.db.execute(
+                    # The new rows are the ones from ``start`` on, in their order.
+                    f"SELECT id FROM {declared.table} WHERE position >= ? "  # noqa: S608
+                    "ORDER BY position", [start]).fetchall()]
+                self._add_people(people, list(zip(new_ids, rows, strict=True)))
+
+    def _add_people(self, people: list[Field], rows: list[tuple[int, dict[str, Any]]]) -> None:
+        """The persons given in the rows, by each row's id, in the order ``add_row`` writes
+        them (a member's persons after it), which the contacts' rowids keep."""
+        writers = [(person.key, _person_statement(person),
+                    [(sub.key, kind_of(sub).encode) for sub in person.row_fields])
+                   for person in people]
+        statements: dict[str, list[list[Any]]] = {}
+        for row_id, row in rows:
+            for key, statement, parts in writers:
+                if key in row:
+                    statements.setdefault(statement, []).append(
+                        [row_id, key] + [encode(row[key].get(part)) for part, encode in parts])
+        for statement, values in statements.items():
+            self.db.conn.executemany(statement, values)
+
+    def _next_position(self, declared: Field) -> int:
+        return int(self.db.execute(
+            # Table names come from the declarations only; values are bound.
+            f"SELECT COALESCE(MAX(position), 0) + 1 FROM {declared.table}"  # noqa: S608
+            + (" WHERE list_key = ?" if declared.table == GENERIC_ROWS else ""),
+            [declared.key] if declared.table == GENERIC_ROWS else [],
+        ).fetchone()[0])
+
     def _write_person(self, row_id: int, declared: Field, person: dict[str, Any]) -> None:
-        parts = [sub.key for sub in declared.row_fields]
         self.db.execute(
-            # Identifiers from the declarations only; values are bound.
-            f"INSERT INTO contacts(member_id, role, {', '.join(parts)}) "  # noqa: S608
-            f"VALUES ({', '.join('?' * (len(parts) + 2))}) ON CONFLICT(member_id, role) DO "
-            f"UPDATE SET {', '.join(f'{part} = excluded.{part}' for part in parts)}",
+            _person_statement(declared),
             [row_id, declared.key]
             + [kind_of(sub).encode(person.get(sub.key)) for sub in declared.row_fields],
         )
@@ -671,6 +738,16 @@ def _columns_and_people(declared: Field) -> tuple[list[Field], list[Field]]:
     """A member table's fields kept in its own columns, and the persons kept in ``contacts``."""
     apart = [f for f in declared.row_fields if kind_of(f).kept_apart]
     return [f for f in declared.row_fields if f not in apart], apart
+
+
+def _person_statement(declared: Field) -> str:
+    """Insert (or replace) one person of a member in ``contacts``: the member's id, the role
+    and every part of the person, bound in this order."""
+    parts = [sub.key for sub in declared.row_fields]
+    # Identifiers from the declarations only; values are bound.
+    return (f"INSERT INTO contacts(member_id, role, {', '.join(parts)}) "  # noqa: S608
+            f"VALUES ({', '.join('?' * (len(parts) + 2))}) ON CONFLICT(member_id, role) DO "
+            f"UPDATE SET {', '.join(f'{part} = excluded.{part}' for part in parts)}")
 
 
 def contact_columns(people: list[Field]) -> dict[str, Field]:
