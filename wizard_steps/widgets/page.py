@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import json
 from typing import Any
 
 from PySide6.QtCore import Qt, Signal
@@ -453,8 +454,9 @@ class StepPage(Retranslating, QWidget):
         layout.addWidget(self.required_note)
         self.forms: list[FieldForm] = []
         self.tables: list[TableEditor] = []
+        self._known: tuple[int, dict[str, Any]] | None = None  # the answers, by revision
         only_a_table = len(step.fields) == 1 and step.fields[0].kind is Kind.TABLE
-        answers = district.answers()
+        answers = self._answers()
         if only_a_table:
             self._add_table(step.fields[0], layout, fill_page=True)
             layout.setStretch(2, 1)
@@ -487,7 +489,7 @@ class StepPage(Retranslating, QWidget):
         form = FieldForm(fields, self, members=self.district.member_names,
                          document=lambda: current_document(self.district))
         form.committed.connect(self._save)
-        form.load(self.district.answers())
+        form.load(self._answers())
         self.forms.append(form)
         layout.addWidget(form)
 
@@ -520,17 +522,32 @@ class StepPage(Retranslating, QWidget):
             person = dict(self.district.answer(head))
             person[sub] = value
             key, value = head, person
+        known = self._answers()
+        before = self.district.revision
         try:
             self.district.set_answer(key, value)
         except WriteError:
+            self._known = None  # the refused value now reads as typed
             return  # the value stays on screen and is written with the next edit
-        answers = self.district.answers()
+        if self.district.revision == before + 1:
+            # Only this answer was written: which fields show follows from the value just
+            # saved (as the file reads it back), without reading every answer again.
+            answers = known | {key: json.loads(json.dumps(value, ensure_ascii=False))}
+            self._known = (self.district.revision, answers)
+        else:
+            answers = self._answers()
         for form in self.forms:
             form.update_visibility(answers)
         for table in self.tables:
             table.setVisible(is_visible(table.declared, answers))
         self._refresh_computed()
         self.edited.emit()
+
+    def _answers(self) -> dict[str, Any]:
+        """The district's answers, read again only when something was written since."""
+        if self._known is None or self._known[0] != self.district.revision:
+            self._known = (self.district.revision, self.district.answers())
+        return self._known[1]
 
     def focus(self, field_key: str, row: int | None = None) -> None:
         """Bring a field (of a row, for lists) into view and put the cursor in it."""
