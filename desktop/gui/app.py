@@ -17,7 +17,6 @@ from desktop.core.log_file import log, versions
 from desktop.gui.focus_ring import install_focus_rings
 from desktop.gui.language import LanguageController
 from desktop.gui.main_window import MainWindow
-from desktop.gui.wheel_guard import install_wheel_guard
 from i18n import current_language
 from resources import resource_path
 
@@ -27,7 +26,6 @@ def create_window(path: str | None, app: QApplication) -> MainWindow:
     # PySide6's import hook read the source of every module imported after it (looking for
     # its __feature__ switches) into linecache; the memory serves the window instead.
     linecache.clearcache()
-    install_wheel_guard(app)
     install_focus_rings(app)
     language = LanguageController(app)
     language.apply(current_language())

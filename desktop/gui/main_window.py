@@ -52,6 +52,7 @@ from desktop.gui.workers import Task, TaskRunner
 from i18n import LANGUAGE_NAMES, LANGUAGES, N_, _, ngettext
 from i18n.qt import Retranslating
 from wizard_steps import STEPS
+from wizard_steps.widgets.wheel_guard import guard_wheel
 
 if TYPE_CHECKING:
     from PySide6.QtPrintSupport import QPrinter
@@ -190,6 +191,7 @@ class MainWindow(Retranslating, DistrictSafety):
         self.language_label = QLabel(self)
         self.toolbar.addWidget(self.language_label)
         self.language_combo = QComboBox(self)
+        guard_wheel(self.language_combo)
         for lang in LANGUAGES:
             self.language_combo.addItem(LANGUAGE_NAMES[lang], lang)
         self.language_label.setBuddy(self.language_combo)

@@ -29,6 +29,7 @@ from desktop.core.district_file import DistrictFile
 from desktop.core.errors import UserError
 from desktop.gui.messages import open_message
 from i18n import LANGUAGE_NAMES, LANGUAGES, _, current_language, ngettext
+from wizard_steps.widgets.wheel_guard import guard_wheel
 
 if TYPE_CHECKING:
     from desktop.core.card_reading import Applied, CardReview
@@ -54,6 +55,7 @@ class AskCardsDialog(QDialog):
         self.intro = QLabel(self)
         self.intro.setWordWrap(True)
         self.language = QComboBox(self)
+        guard_wheel(self.language)
         for lang in LANGUAGES:
             self.language.addItem(LANGUAGE_NAMES[lang], lang)
         self.language.setCurrentIndex(self.language.findData(current_language()))

@@ -38,6 +38,7 @@ from i18n.formats import (
 )
 from wizard_steps.fields import Field, empty_value, problems_of
 from wizard_steps.widgets.member_picker import MemberPicker
+from wizard_steps.widgets.wheel_guard import guard_wheel
 
 UNREADABLE = object()  # an amount or date that cannot be read: flagged, never saved
 NO_MEMBER = -1  # the member combo's "none chosen": its data stays an int like the others
@@ -63,6 +64,7 @@ class KindInput:
         self.owner = owner
         self.declared = owner.declared
         self.widget = self.build(parent)
+        guard_wheel(self.widget)  # drop-downs and number boxes
 
     def build(self, parent: QWidget) -> QWidget:
         edit = QLineEdit(parent)
