@@ -9,7 +9,16 @@ from __future__ import annotations
 
 from typing import Any, Protocol
 
-from PySide6.QtCore import QDate, QEvent, QLocale, QObject, Qt
+from PySide6.QtCore import (
+    QAbstractListModel,
+    QDate,
+    QEvent,
+    QLocale,
+    QModelIndex,
+    QObject,
+    QPersistentModelIndex,
+    Qt,
+)
 from PySide6.QtGui import QKeyEvent
 from PySide6.QtWidgets import (
     QCalendarWidget,
@@ -18,6 +27,7 @@ from PySide6.QtWidgets import (
     QGridLayout,
     QHBoxLayout,
     QLineEdit,
+    QListView,
     QPlainTextEdit,
     QSpinBox,
     QToolButton,
@@ -42,6 +52,8 @@ from wizard_steps.widgets.wheel_guard import guard_wheel
 
 UNREADABLE = object()  # an amount or date that cannot be read: flagged, never saved
 NO_MEMBER = -1  # the member combo's "none chosen": its data stays an int like the others
+DISPLAY, EDIT, USER = (Qt.ItemDataRole.DisplayRole.value, Qt.ItemDataRole.EditRole.value,
+                       Qt.ItemDataRole.UserRole.value)
 
 
 class Owner(Protocol):
@@ -362,6 +374,47 @@ class IntegerInput(KindInput):
         self.widget.setValue(self.widget.minimum() if value in (None, "") else int(value))
 
 
+class MemberChoices(QAbstractListModel):
+    """The member combo's items: "— choose a member —", then every member by name, read from
+    a Python list when shown. A thousand members cost a list, not a thousand items made one by
+    one in the combo's own model (a twentieth of building a page with such a combo)."""
+
+    def __init__(self, parent: QObject | None = None) -> None:
+        super().__init__(parent)
+        self._ids: list[int] = []
+        self._names: list[str] = []
+        self._rows: dict[int, int] = {}
+
+    def set_members(self, members: dict[int, str]) -> None:
+        self.beginResetModel()
+        self._ids = [NO_MEMBER, *members]
+        self._names = ["", *members.values()]
+        self._rows = {row_id: row for row, row_id in enumerate(self._ids)}
+        self.endResetModel()
+
+    def relabel(self) -> None:
+        """The words of the language ("— choose a member —", "(no name yet)") again."""
+        if self._ids:
+            self.dataChanged.emit(self.index(0), self.index(len(self._ids) - 1))
+
+    def row_of(self, row_id: Any) -> int:
+        return self._rows.get(row_id, -1) if isinstance(row_id, int) else -1
+
+    def rowCount(self, parent: QModelIndex | QPersistentModelIndex = QModelIndex(),  # noqa: B008, N802
+                 ) -> int:
+        return 0 if parent.isValid() else len(self._ids)
+
+    def data(self, index: QModelIndex | QPersistentModelIndex, role: int = DISPLAY) -> Any:
+        row = index.row()
+        if not 0 <= row < len(self._ids):
+            return None
+        if role in (DISPLAY, EDIT):
+            if row == 0:
+                return _("— choose a member —")
+            return self._names[row] or _("(no name yet)")
+        return self._ids[row] if role == USER else None
+
+
 class MemberInput(KindInput):
     """One member, chosen in a combo rebuilt from the district's current list."""
 
@@ -374,6 +427,11 @@ class MemberInput(KindInput):
 
     def build(self, parent: QWidget) -> QWidget:
         combo = QComboBox(parent)
+        self.choices = MemberChoices(combo)
+        combo.setModel(self.choices)
+        view = combo.view()
+        if isinstance(view, QListView):
+            view.setUniformItemSizes(True)  # the popup measures one row, not a thousand
         # Sized by a typical name, not by measuring every member's (a thousand, at first show).
         combo.setSizeAdjustPolicy(QComboBox.SizeAdjustPolicy.AdjustToMinimumContentsLengthWithIcon)
         combo.setMinimumContentsLength(24)
@@ -403,18 +461,11 @@ class MemberInput(KindInput):
         # only when the names changed since they were made; a language switch relabels the
         # items that are words of the language.
         if self._filled is None or self._filled[1] != members:
-            combo.clear()
-            combo.addItem(_("— choose a member —"), NO_MEMBER)
-            for row_id, name in members.items():
-                combo.addItem(name or _("(no name yet)"), row_id)
+            self.choices.set_members(members)
         elif self._filled[0] != current_language():
-            combo.setItemText(0, _("— choose a member —"))
-            for index, name in enumerate(members.values(), start=1):
-                if not name:
-                    combo.setItemText(index, _("(no name yet)"))
+            self.choices.relabel()
         self._filled = (current_language(), members)
-        index = combo.findData(self.saved) if self.saved is not None else 0
-        combo.setCurrentIndex(max(index, 0))
+        combo.setCurrentIndex(max(self.choices.row_of(self.saved), 0))
 
 
 class MembersInput(MemberInput):
