@@ -31,19 +31,19 @@ EXPLANATIONS: dict[str, str] = {
         "hundredths each any more."),
     "slowest first visit of a step": (
         "a page is built at its first visit. Since the figures of 23 November (136 ms, the "
-        "Review): the Review draws its findings and the first two steps' answers and makes "
-        "the other steps' answers one per turn of the event loop while it is shown (about a "
-        "third of its former cost at the switch); the wheel guard watches only the "
-        "drop-downs and number boxes instead of every event of every widget (a third of "
-        "building any page went on Python seeing those events); the lists of rows measure "
-        "one row for all (a thousand member titles were measured one by one); the member "
-        "drop-downs read a list model instead of a thousand items added one by one; ticks "
-        "are kept instead of read back from a thousand rows; short captions are not "
-        "word-wrapped. The probe reports each step's first visit (first_visits_ms). What is "
-        "left is Qt making, polishing and laying out each page's widgets (the members page "
-        "has a form of thirty editors); a miss on a busy machine is that work slowed by the "
-        "load, and going further would mean building a page's lower sections after the first "
-        "paint, as the Review does."),
+        "Review): the Review draws its findings and the first two steps' answers and makes the "
+        "other steps' answers one per turn of the event loop while it is shown (about a third "
+        "of its former cost at the switch); the wheel guard is the drop-downs' and number "
+        "boxes' own wheel handler instead of a filter seeing every event of every widget (a "
+        "third of building any page went on Python seeing those events); the lists of rows "
+        "measure one row for all (a thousand member titles were measured one by one); the "
+        "member drop-downs read a list model instead of a thousand items added one by one; "
+        "ticks are kept instead of read back from a thousand rows; short captions are not word-"
+        "wrapped. The probe reports each step's first visit (first_visits_ms). What is left is "
+        "Qt making, polishing and laying out each page's widgets (the members page has a form "
+        "of thirty editors); a miss on a busy machine is that work slowed by the load, and "
+        "going further would mean building a page's lower sections after the first paint, as "
+        "the Review does."),
     "slowest language switch": (
         "every page built so far retranslates its labels and the step list relabels; hidden "
         "lists wait until shown. The rest is Qt delivering LanguageChange to every widget of "

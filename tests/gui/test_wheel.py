@@ -4,7 +4,13 @@ from __future__ import annotations
 
 from PySide6.QtCore import QPoint, QPointF, Qt
 from PySide6.QtGui import QWheelEvent
-from PySide6.QtWidgets import QAbstractSpinBox, QApplication, QComboBox, QScrollBar, QWidget
+from PySide6.QtWidgets import (
+    QAbstractSpinBox,
+    QApplication,
+    QComboBox,
+    QScrollBar,
+    QWidget,
+)
 
 from desktop.core.document import to_document
 from wizard_steps.widgets.wheel_guard import GUARDED
@@ -64,3 +70,22 @@ def test_the_wheel_still_changes_the_box_the_user_is_in(qtbot, window):
     value = spin.text()
     turn_wheel(spin, 1)
     assert spin.text() != value
+
+
+def test_a_wheel_over_a_box_not_in_use_is_left_to_the_page(window):
+    """Ignored, so that Qt passes the wheel (a real one, from the mouse) on to the parents, up
+    to the page's scroll area; the box the user is in takes it."""
+    wizard = window.wizard
+    wizard.steps.setCurrentRow(0)
+    window.setFocus()
+    page = wizard.pages.currentWidget()
+    boxes = [w for w in page.findChildren(QWidget) if isinstance(w, GUARDED)
+             and not isinstance(w, QScrollBar) and w.isVisibleTo(page)]
+    assert boxes
+    for box in boxes:
+        centre = QPointF(box.rect().center())
+        event = QWheelEvent(centre, QPointF(box.mapToGlobal(centre.toPoint())), QPoint(0, 0),
+                            QPoint(0, -120), Qt.MouseButton.NoButton,
+                            Qt.KeyboardModifier.NoModifier, Qt.ScrollPhase.NoScrollPhase, False)
+        QApplication.sendEvent(box, event)
+        assert not event.isAccepted(), box

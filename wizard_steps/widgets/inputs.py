@@ -48,7 +48,7 @@ from i18n.formats import (
 )
 from wizard_steps.fields import Field, empty_value, problems_of
 from wizard_steps.widgets.member_picker import MemberPicker
-from wizard_steps.widgets.wheel_guard import guard_wheel
+from wizard_steps.widgets.wheel_guard import GuardedComboBox, GuardedSpinBox
 
 UNREADABLE = object()  # an amount or date that cannot be read: flagged, never saved
 NO_MEMBER = -1  # the member combo's "none chosen": its data stays an int like the others
@@ -76,7 +76,6 @@ class KindInput:
         self.owner = owner
         self.declared = owner.declared
         self.widget = self.build(parent)
-        guard_wheel(self.widget)  # drop-downs and number boxes
 
     def build(self, parent: QWidget) -> QWidget:
         edit = QLineEdit(parent)
@@ -183,7 +182,7 @@ class ChoiceInput(KindInput):
         return _(self.declared.choice_label(key))
 
     def build(self, parent: QWidget) -> QWidget:
-        combo = QComboBox(parent)
+        combo = GuardedComboBox(parent)
         for key in ["", *self.keys()]:
             combo.addItem("", key)
         combo.currentIndexChanged.connect(self.owner.chosen)
@@ -354,7 +353,7 @@ class _CalendarKeys(QObject):
 
 class IntegerInput(KindInput):
     def build(self, parent: QWidget) -> QWidget:
-        spin = QSpinBox(parent)
+        spin = GuardedSpinBox(parent)
         low = self.declared.minimum if self.declared.minimum is not None else 0
         spin.setRange(low - 1, self.declared.maximum or 1_000_000)
         spin.setSpecialValueText("—")  # the value below the minimum means "not given"
@@ -426,7 +425,7 @@ class MemberInput(KindInput):
         self.saved: Any = empty_value(self.declared)
 
     def build(self, parent: QWidget) -> QWidget:
-        combo = QComboBox(parent)
+        combo = GuardedComboBox(parent)
         self.choices = MemberChoices(combo)
         combo.setModel(self.choices)
         view = combo.view()

@@ -1,47 +1,50 @@
 """The mouse wheel scrolls the page; it changes an answer only in the box the user is in.
 
-Qt lets a wheel turned over a number box, a drop-down or a date change its value even when the
-user only meant to scroll past it, and the change is saved at once. Each such box of the
-window is guarded when it is made (``guard_wheel``): a wheel over it goes to the page behind
-instead, unless the box has the keyboard focus (then the wheel changing its value is what the
-user expects).
+Qt lets a wheel turned over a number box or a drop-down change its value even when the user
+only meant to scroll past it, and the change is saved at once. The window's drop-downs and
+number boxes are made from the classes below: a wheel over one that does not have the
+keyboard focus is left to the page behind (Qt passes an ignored wheel to the parent), and
+only the box the user is in turns with the wheel.
 
-The guard watches only those boxes. It was once a filter on the whole application, which made
-Python see every event of every widget (thousands for each page built, about a twentieth of
-building one).
+Each class overrides only ``wheelEvent``, so Python sees wheel events and nothing else. (This
+was once an event filter on the whole application, which made Python see every event of
+every widget: about a third of building any page.)
 """
 
 from __future__ import annotations
 
-from PySide6.QtCore import QEvent, QObject, Qt
-from PySide6.QtWidgets import QAbstractSlider, QAbstractSpinBox, QApplication, QComboBox, QWidget
+from PySide6.QtCore import Qt
+from PySide6.QtGui import QWheelEvent
+from PySide6.QtWidgets import QAbstractSlider, QAbstractSpinBox, QComboBox, QSpinBox, QWidget
 
-GUARDED = (QAbstractSpinBox, QComboBox, QAbstractSlider)
-
-
-class WheelGuard(QObject):
-    def eventFilter(self, watched: QObject, event: QEvent) -> bool:  # noqa: N802 (Qt's name)
-        if event.type() != QEvent.Type.Wheel or not isinstance(watched, QWidget) or \
-                watched.hasFocus():
-            return False
-        parent = watched.parentWidget()
-        if parent is not None:
-            # The page behind scrolls as if the widget were not there.
-            QApplication.sendEvent(parent, event)
-        return True
+GUARDED = (QAbstractSpinBox, QComboBox, QAbstractSlider)  # what takes values from the wheel
 
 
-_guards: list[WheelGuard] = []  # one for the whole program, made with the first box
-
-
-def guard_wheel(widget: QWidget) -> None:
-    """Let the wheel change ``widget`` only while it has the keyboard focus."""
-    if not isinstance(widget, GUARDED):
-        return
+def _focus_by_click_or_tab(widget: QWidget) -> None:
     # Qt gives a widget with WheelFocus the focus before it sees a real wheel event, which
-    # would make every wheel look intended: such widgets take focus by click or Tab only.
-    if widget.focusPolicy() == Qt.FocusPolicy.WheelFocus:
-        widget.setFocusPolicy(Qt.FocusPolicy.StrongFocus)
-    if not _guards:
-        _guards.append(WheelGuard())
-    widget.installEventFilter(_guards[0])
+    # would make every wheel look intended: these take the focus by click or Tab only.
+    widget.setFocusPolicy(Qt.FocusPolicy.StrongFocus)
+
+
+class GuardedComboBox(QComboBox):
+    def __init__(self, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        _focus_by_click_or_tab(self)
+
+    def wheelEvent(self, event: QWheelEvent) -> None:  # noqa: N802 (Qt's name)
+        if self.hasFocus():
+            super().wheelEvent(event)
+        else:
+            event.ignore()  # the page behind scrolls as if the box were not there
+
+
+class GuardedSpinBox(QSpinBox):
+    def __init__(self, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        _focus_by_click_or_tab(self)
+
+    def wheelEvent(self, event: QWheelEvent) -> None:  # noqa: N802 (Qt's name)
+        if self.hasFocus():
+            super().wheelEvent(event)
+        else:
+            event.ignore()
