@@ -22,8 +22,9 @@ EXPLANATIONS: dict[str, str] = {
         "with callgrind, which the machine's load does not move (the bare QWizard: 0.67 "
         "billion): 1.61 billion before, 1.26 billion now. The Python event filter that kept "
         "the wheel from changing answers sat on the whole application and was called for every "
-        "event of every widget (a tenth of the work): it now sits on each number box and "
-        "drop-down. Judging the steps and the opening backup wait for the window's first paint "
+        "event of every widget (a tenth of the work): each number box and drop-down now turns "
+        "away the wheel itself, and only wheel events reach Python. Judging the steps and the "
+        "opening backup wait for the window's first paint "
         "(the zero-timer they used fired before it). The Review, the signatures, member-card, "
         "export and restore dialogs, the forecast editor and the member picker are imported "
         "when first used; QStyle is reached through the style (its enums alone about 10 ms); "
@@ -37,19 +38,21 @@ EXPLANATIONS: dict[str, str] = {
         "PySide6's enums; closing it would need PySide6 to create enums lazily (not "
         "configurable in 6.11) or far fewer Qt classes touched before the first paint."),
     "slowest first visit of a step": (
-        "a page is built at its first visit. The Review had become the slowest by far once "
-        "its findings and answers were made real widgets for keyboards and screen readers "
-        "(about 2 s with a thousand members: a word-wrapped rich-text label per finding and "
-        "one rich-text table per step, each laid out again and again by the scroll area). It "
-        "now uses plain-text labels (the level's colour and bold by palette and font), shows "
-        "the first twenty findings with a button for the others (the most serious come first; "
-        "200 of the synthetic district's are hints, one per member without its authorising "
-        "act), lists the first ten names of a long list with the count of the rest (Edit "
-        "shows them all), and reads the lists from the window's document instead of the file. "
-        "What remains is Qt laying out about 250 labels and 40 buttons, still above 100 ms on "
-        "this machine (the governance and financial-plan pages come next, near 100 ms). Going "
-        "further would mean one widget per step for its answers (a form drawn by a model and "
-        "a view) rather than a label per answer."),
+        "a page is built at its first visit. Since the figures of 23 November (136 ms, the "
+        "Review): the Review draws its findings and the first two steps' answers and makes the "
+        "other steps' answers one per turn of the event loop while it is shown (about a third "
+        "of its former cost at the switch); the wheel guard is the drop-downs' and number "
+        "boxes' own wheel handler instead of a filter seeing every event of every widget (a "
+        "third of building any page went on Python seeing those events); the lists of rows "
+        "measure one row for all (a thousand member titles were measured one by one); the "
+        "member drop-downs read a list model instead of a thousand items added one by one; "
+        "ticks are kept instead of read back from a thousand rows; short captions are not word-"
+        "wrapped; start-up objects are frozen out of the garbage collector's reach, so a full "
+        "collection (20 to 30 ms) no longer lands on some switch. The probe reports each step's"
+        " first visit (first_visits_ms). What is left is Qt making, polishing and laying out "
+        "each page's widgets (the financial plan and governance pages are the largest); a miss "
+        "on a busy machine is that work slowed by the load, and going further would mean "
+        "building a page's lower sections after the first paint, as the Review does."),
     "slowest language switch": (
         "every page built so far retranslates its labels and the step list relabels; hidden "
         "lists wait until shown. The rest is Qt delivering LanguageChange to every widget of "
@@ -62,10 +65,13 @@ EXPLANATIONS: dict[str, str] = {
         "selecting reads that member's row only; the rest is loading the thirty editors of "
         "the member form."),
     "one commit through the window": (
-        "the page saves the value, then reads the answers back to update which fields are "
-        "visible and the computed figures; both sides pay the same fsync, so the ratio "
-        "falls as the disk gets slower. Holding it on a fast disk means updating the "
-        "visibility from the value just saved instead of reading the answers again."),
+        "the page saves the value, compares it first with the stored answer (read alone), "
+        "updates which fields show from the value just saved (the answers are read again "
+        "only after a write elsewhere), and the title reads the name alone; the status bar "
+        "says saved after the commit. Both sides pay the same fsync, so what remains is the "
+        "window's own work (the title, the status, the visibility of the page's fields), "
+        "about a tenth of a millisecond: a miss means the disk was fast and the machine "
+        "busy in that run."),
     "export of the example's agreement": (
         "the figure includes building the texts from the document, the readiness rules that "
         "decide whether it is a draft, and the footer canvas that keeps every page until the "

@@ -171,13 +171,18 @@ def window_timings(path: str) -> None:
     wizard = window.wizard
     first: list[float] = []
     again: list[float] = []
+    rows = [*range(1, wizard.page_count()), 0]
     for visits in (first, again):
-        for row in [*range(1, wizard.page_count()), 0]:
+        for row in rows:
             visits.append(_ms(partial(wizard.steps.setCurrentRow, row), app))
+    slowest = rows[first.index(max(first))]
     combo = window.language_combo
     language = [_ms(partial(combo.setCurrentIndex, combo.findData(lang)), app)
                 for lang in ("en", "it", "en", "it")]
     result = {"ready_in_process_s": ready, "first_visit_max_ms": max(first),
+              "first_visit_slowest_step": wizard.steps.item(slowest).text(),
+              "first_visits_ms": {wizard.steps.item(row).text(): round(ms, 1)
+                                  for row, ms in zip(rows, first, strict=True)},
               "step_switch_max_ms": max(again), "language_switch_max_ms": max(language)}
     result |= _member_timings(window, app)
     result |= _commit_timings(window, app)

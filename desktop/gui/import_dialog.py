@@ -22,7 +22,7 @@ from desktop.core import member_import
 from desktop.core.district_file import DistrictFile
 from i18n import _, ngettext
 from i18n.qt import Retranslating
-from wizard_steps.widgets.wheel_guard import guard_wheel
+from wizard_steps.widgets.wheel_guard import GuardedComboBox
 
 BLOCKED = QColor("#f9d6d5")
 WARNED = QColor("#fff1c2")
@@ -70,7 +70,7 @@ class ImportDialog(Retranslating, QDialog):
             [_("Row status")] + [h or "—" for h in self.sheet.headers])
         fields = member_import.importable_fields()
         for column in range(columns):
-            combo = guard_wheel(QComboBox(self.table))
+            combo = GuardedComboBox(self.table)
             combo.addItem("", "")
             for key, _declared in fields:
                 combo.addItem("", key)

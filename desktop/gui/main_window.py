@@ -12,7 +12,6 @@ from PySide6.QtCore import Qt, QUrl
 from PySide6.QtGui import QAction, QCloseEvent, QDesktopServices, QKeySequence, QShowEvent
 from PySide6.QtWidgets import (
     QApplication,
-    QComboBox,
     QDialog,
     QFileDialog,
     QLabel,
@@ -51,7 +50,7 @@ from desktop.gui.workers import Task, TaskRunner
 from i18n import LANGUAGE_NAMES, LANGUAGES, N_, _, ngettext
 from i18n.qt import Retranslating
 from wizard_steps import STEPS
-from wizard_steps.widgets.wheel_guard import guard_wheel
+from wizard_steps.widgets.wheel_guard import GuardedComboBox
 
 if TYPE_CHECKING:
     from PySide6.QtPrintSupport import QPrinter
@@ -189,7 +188,7 @@ class MainWindow(Retranslating, DistrictSafety):
         self.toolbar.addWidget(spacer)
         self.language_label = QLabel(self)
         self.toolbar.addWidget(self.language_label)
-        self.language_combo = guard_wheel(QComboBox(self))
+        self.language_combo = GuardedComboBox(self)
         for lang in LANGUAGES:
             self.language_combo.addItem(LANGUAGE_NAMES[lang], lang)
         self.language_label.setBuddy(self.language_combo)

@@ -10,7 +10,6 @@ from PySide6.QtCore import Qt, Signal
 from PySide6.QtGui import QBrush, QColor
 from PySide6.QtWidgets import (
     QCheckBox,
-    QComboBox,
     QDialog,
     QDialogButtonBox,
     QFileDialog,
@@ -29,7 +28,7 @@ from desktop.core.district_file import DistrictFile
 from desktop.core.errors import UserError
 from desktop.gui.messages import open_message
 from i18n import LANGUAGE_NAMES, LANGUAGES, _, current_language
-from wizard_steps.widgets.wheel_guard import guard_wheel
+from wizard_steps.widgets.wheel_guard import GuardedComboBox
 
 if TYPE_CHECKING:
     from desktop.core.card_reading import Applied, CardReview
@@ -53,7 +52,7 @@ class AskCardsDialog(QDialog):
         self.district = district
         self.intro = QLabel(self)
         self.intro.setWordWrap(True)
-        self.language = guard_wheel(QComboBox(self))
+        self.language = GuardedComboBox(self)
         for lang in LANGUAGES:
             self.language.addItem(LANGUAGE_NAMES[lang], lang)
         self.language.setCurrentIndex(self.language.findData(current_language()))

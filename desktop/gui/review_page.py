@@ -7,7 +7,7 @@ from html import escape
 from pathlib import Path
 from typing import Any
 
-from PySide6.QtCore import QEvent, QObject, Qt, Signal
+from PySide6.QtCore import QEvent, QObject, Qt, QTimer, Signal
 from PySide6.QtGui import (
     QColor,
     QFont,
@@ -63,6 +63,11 @@ from wizard_steps.years import AFTER_SIGNING
 # for the others, and each list's first names with the count of the rest (Edit shows them).
 FINDINGS_SHOWN = 20
 NAMES_SHOWN = 10
+# What the group wrote is a part per step, a caption and an answer each (about 160 labels):
+# made and laid out all at once they held the first visit of the Review over 100 ms. The first
+# parts are made with the findings; the others one per turn of the event loop once the Review
+# is drawn, so the window answers keys and clicks meanwhile (see ReviewPage._fill_next).
+SUMMARIES_AT_ONCE = 2
 SIGNED_ON = AFTER_SIGNING.field("signed_on").key
 
 LEVEL_COLOURS = {Level.BLOCKING: "#b00020", Level.WARNING: "#a15c00", Level.HINT: "#3465a4"}
@@ -297,6 +302,13 @@ class ReviewPage(Retranslating, QWidget):
         self.rows: list[FindingRow] = []
         self.summaries: list[StepSummary] = []
         self.more_button: QPushButton | None = None  # "Show the other … findings"
+        self._unmade: list[int] = []  # the steps whose part of the summary is still to make
+        self._summary_layout: QVBoxLayout | None = None
+        self._summary_document: dict[str, Any] = {}
+        self._filler = QTimer(self)  # makes the next part, one per turn of the event loop
+        self._filler.setSingleShot(True)
+        self._filler.setInterval(0)
+        self._filler.timeout.connect(self._fill_next)
         self.all_findings = False  # asked for with that button: kept until the window closes
         self.content: QWidget | None = None
         self._acted_on: Finding | None = None  # the finding a dialog or a button acted on
@@ -518,6 +530,8 @@ class ReviewPage(Retranslating, QWidget):
         # with a thousand members the summary takes most of a second to lay out.
         if self._refreshed_for != (self.district.revision, current_language()):
             self.refresh()
+        elif self._unmade:
+            self._filler.start()  # left before every part was made
         super().showEvent(event)
 
     # --- content ----------------------------------------------------------------------------
@@ -568,7 +582,9 @@ class ReviewPage(Retranslating, QWidget):
         label.setWordWrap(True)
         return label
 
-    def _build(self, document: dict) -> QWidget:
+    def _build(self, document: dict, at_once: int) -> QWidget:
+        """The findings and the first ``at_once`` parts of the summary; the other parts are
+        left to :meth:`_fill_next`."""
         content = QWidget()
         layout = QVBoxLayout(content)
         self.rows, self.summaries, self.more_button = [], [], None
@@ -600,14 +616,47 @@ class ReviewPage(Retranslating, QWidget):
             self.more_button.installEventFilter(self)
             layout.addWidget(self.more_button, 0, Qt.AlignmentFlag.AlignLeft)
         layout.addWidget(self._heading(_("What the group wrote"), content))
-        for index in range(len(STEPS)):
-            summary = StepSummary(index, self.summary_lines(index, document), content)
-            summary.editRequested.connect(self.editRequested)
-            summary.edit_button.installEventFilter(self)
-            self.summaries.append(summary)
-            layout.addWidget(summary)
         layout.addStretch(1)
+        self._summary_layout, self._summary_document = layout, document
+        self._unmade = list(range(len(STEPS)))
+        for _index in range(min(at_once, len(STEPS))):
+            self._make_summary()
         return content
+
+    def _make_summary(self) -> None:
+        """The next step's part of the summary, after the parts made so far and in the tab
+        chain right after their last "Edit" (a widget made later joins the chain's end)."""
+        layout = self._summary_layout
+        assert layout is not None
+        index = self._unmade.pop(0)
+        parent = layout.parentWidget()
+        summary = StepSummary(index, self.summary_lines(index, self._summary_document), parent)
+        summary.editRequested.connect(self.editRequested)
+        summary.edit_button.installEventFilter(self)
+        if self.summaries:
+            QWidget.setTabOrder(self.summaries[-1].edit_button, summary.edit_button)
+        self.summaries.append(summary)
+        layout.insertWidget(layout.count() - 1, summary)  # before the closing stretch
+        if parent is not None and parent.isVisible():
+            summary.show()  # now, not at the next turn: Tab can reach it at once
+
+    def _fill_next(self) -> None:
+        """One more part of the summary; the rest at the next turns, while the Review is on
+        screen (hidden, it waits: showEvent goes on with it)."""
+        if not self._unmade or not self.isVisible():
+            return
+        self._make_summary()
+        if self._unmade:
+            self._filler.start()
+
+    def complete(self) -> None:
+        """Every part of the summary, now: for whatever reads or walks the whole Review."""
+        self._filler.stop()
+        while self._unmade:
+            self._make_summary()
+
+    def is_complete(self) -> bool:
+        return not self._unmade
 
     def show_all_findings(self) -> None:
         """Every finding, the focus on the first of those that were not shown."""
@@ -621,6 +670,7 @@ class ReviewPage(Retranslating, QWidget):
 
     def _groups(self) -> list[list[QPushButton]]:
         """The buttons by line: each finding's, "Show the other findings", each "Edit"."""
+        self.complete()
         more = [[self.more_button]] if self.more_button is not None else []
         return [row.buttons() for row in self.rows] + more + \
             [[summary.edit_button] for summary in self.summaries]
@@ -667,6 +717,7 @@ class ReviewPage(Retranslating, QWidget):
         """Everything the Review shows, as plain text (what a reader of the screen gets)."""
         if self.content is None:
             return ""
+        self.complete()
         parts: list[str] = []
         for label in self.content.findChildren(QLabel):
             if label.isHidden():
@@ -702,9 +753,13 @@ class ReviewPage(Retranslating, QWidget):
         if old is not None:  # later: a button of it may be in the middle of its click
             old.hide()
             old.deleteLater()
-        self.content = self._build(document)
+        self._filler.stop()
+        # Scrolled down, the whole Review is made at once, so that the place is kept.
+        self.content = self._build(document, len(STEPS) if position else SUMMARIES_AT_ONCE)
         self.area.setWidget(self.content)
         self.area.verticalScrollBar().setValue(position)
+        if self._unmade:
+            self._filler.start()
         self._acted_on = None
         again = next((row for row in self.rows if row.finding == keep), None)
         if again is not None and (had_focus or keep is not None):

@@ -9,7 +9,6 @@ from typing import Any
 
 from PySide6.QtCore import Qt, Signal
 from PySide6.QtWidgets import (
-    QComboBox,
     QCompleter,
     QHBoxLayout,
     QLabel,
@@ -30,7 +29,7 @@ from i18n.formats import format_money
 from i18n.qt import Retranslating
 from wizard_steps.fields import Kind, empty_value
 from wizard_steps.widgets.page import FieldForm, TableEditor
-from wizard_steps.widgets.wheel_guard import guard_wheel
+from wizard_steps.widgets.wheel_guard import GuardedComboBox
 from wizard_steps.years import AFTER_SIGNING, YEAR
 
 
@@ -128,7 +127,7 @@ class YearsView(Retranslating, QWidget):
         super().__init__(parent)
         self.district = district
         self.year_label = QLabel(self)
-        self.year_box = guard_wheel(QComboBox(self))
+        self.year_box = GuardedComboBox(self)
         self.year_label.setBuddy(self.year_box)
         self.report_button = QPushButton(self)
         self.report_button.clicked.connect(lambda: self.annualReportRequested.emit(

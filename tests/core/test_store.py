@@ -5,6 +5,7 @@ import sqlite3
 import pytest
 
 from desktop.core.district_file import MIGRATIONS, SCHEMA_VERSION, DistrictFile, backups
+from desktop.core.district_file.write_errors import WriteError
 from desktop.core.errors import DistrictFileError
 from tests.samples import sample_value
 from wizard_steps import scalar_fields, table_fields
@@ -208,3 +209,20 @@ def test_an_answer_asked_the_other_way_round_keeps_its_meaning(tmp_path, distric
     again = DistrictFile.open(tmp_path / "d.des")
     assert again.answer("initial_investments") is True
     again.close()
+
+
+def test_one_answer_reads_as_every_answer_does(district):
+    """``answer`` reads one row alone (the window's title asks for the name after every edit)
+    and gives what ``answers`` gives for that key: stored, never written, or refused."""
+    keys = [f.key for _s, f in SCALARS]
+    for number, (_step, declared) in enumerate(SCALARS):
+        if number % 2:
+            district.set_answer(declared.key, sample_value(declared, 3))
+    every = district.answers()
+    assert {key: district.answer(key) for key in keys} == {key: every[key] for key in keys}
+    district.read_only = True  # the next write is refused and kept as typed
+    with pytest.raises(WriteError):
+        district.set_answer("name", "Typed, not saved")
+    assert district.answer("name") == district.answers()["name"] == "Typed, not saved"
+    with pytest.raises(KeyError):
+        district.answer("no such field")

@@ -4,7 +4,13 @@ from __future__ import annotations
 
 from PySide6.QtCore import QPoint, QPointF, Qt
 from PySide6.QtGui import QWheelEvent
-from PySide6.QtWidgets import QAbstractSpinBox, QApplication, QComboBox, QWidget
+from PySide6.QtWidgets import (
+    QAbstractSpinBox,
+    QApplication,
+    QComboBox,
+    QScrollBar,
+    QWidget,
+)
 
 from desktop.core.document import to_document
 from wizard_steps.widgets.wheel_guard import GUARDED
@@ -36,8 +42,9 @@ def test_the_wheel_over_any_editor_of_any_step_changes_nothing(window):
         window.setFocus()
         page = wizard.pages.currentWidget()
         for widget in page.findChildren(QWidget):
-            if not isinstance(widget, GUARDED) or not widget.isVisibleTo(page):
-                continue
+            if not isinstance(widget, GUARDED) or isinstance(widget, QScrollBar) or \
+                    not widget.isVisibleTo(page):
+                continue  # a scroll bar is how the page or a list scrolls, not an answer
             assert widget.focusPolicy() != Qt.FocusPolicy.WheelFocus, widget
             value = value_of(widget)
             turn_wheel(widget, 1)
@@ -73,3 +80,22 @@ def test_the_wheel_over_the_toolbar_language_leaves_the_language(window):
         turn_wheel(combo, notches)
         assert combo.currentIndex() == chosen
     assert combo.focusPolicy() == Qt.FocusPolicy.StrongFocus
+
+
+def test_a_wheel_over_a_box_not_in_use_is_left_to_the_page(window):
+    """Ignored, so that Qt passes the wheel (a real one, from the mouse) on to the parents, up
+    to the page's scroll area; the box the user is in takes it."""
+    wizard = window.wizard
+    wizard.steps.setCurrentRow(0)
+    window.setFocus()
+    page = wizard.pages.currentWidget()
+    boxes = [w for w in page.findChildren(QWidget) if isinstance(w, GUARDED)
+             and not isinstance(w, QScrollBar) and w.isVisibleTo(page)]
+    assert boxes
+    for box in boxes:
+        centre = QPointF(box.rect().center())
+        event = QWheelEvent(centre, QPointF(box.mapToGlobal(centre.toPoint())), QPoint(0, 0),
+                            QPoint(0, -120), Qt.MouseButton.NoButton,
+                            Qt.KeyboardModifier.NoModifier, Qt.ScrollPhase.NoScrollPhase, False)
+        QApplication.sendEvent(box, event)
+        assert not event.isAccepted(), box

@@ -100,6 +100,11 @@ class SaveTimer(QObject):
         self.due.emit()
 
 
+# Characters of a field's caption that always fit on one line: the form's column is at least
+# about 300 pixels wide, even beside a list on a netbook's screen.
+ONE_LINE_CAPTION = 32
+
+
 def _no_members() -> dict[int, str]:
     return {}
 
@@ -170,7 +175,11 @@ class FieldEditor(Retranslating, QWidget):
 
     def retranslate(self) -> None:
         text = _(self.declared.label)
-        self.label.setText(text + (" *" if self.declared.required else ""))
+        shown = text + (" *" if self.declared.required else "")
+        # A caption that fits the narrowest column on one line is not word-wrapped: a wrapped
+        # label is laid out as text again at every layout pass (a sixth of building a page).
+        self.label.setWordWrap(len(shown) > ONE_LINE_CAPTION)
+        self.label.setText(shown)
         for target in {self.input, self.input.focusProxy() or self.input}:
             target.setAccessibleName(text)
             target.setToolTip(_(self.declared.help) if self.declared.help else "")

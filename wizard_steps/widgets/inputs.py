@@ -9,7 +9,16 @@ from __future__ import annotations
 
 from typing import Any, Protocol
 
-from PySide6.QtCore import QDate, QEvent, QLocale, QObject, Qt
+from PySide6.QtCore import (
+    QAbstractListModel,
+    QDate,
+    QEvent,
+    QLocale,
+    QModelIndex,
+    QObject,
+    QPersistentModelIndex,
+    Qt,
+)
 from PySide6.QtGui import QKeyEvent
 from PySide6.QtWidgets import (
     QCalendarWidget,
@@ -18,6 +27,7 @@ from PySide6.QtWidgets import (
     QGridLayout,
     QHBoxLayout,
     QLineEdit,
+    QListView,
     QPlainTextEdit,
     QSpinBox,
     QToolButton,
@@ -37,10 +47,12 @@ from i18n.formats import (
     short_date,
 )
 from wizard_steps.fields import Field, empty_value, problems_of
-from wizard_steps.widgets.wheel_guard import guard_wheel
+from wizard_steps.widgets.wheel_guard import GuardedComboBox, GuardedSpinBox
 
 UNREADABLE = object()  # an amount or date that cannot be read: flagged, never saved
 NO_MEMBER = -1  # the member combo's "none chosen": its data stays an int like the others
+DISPLAY, EDIT, USER = (Qt.ItemDataRole.DisplayRole.value, Qt.ItemDataRole.EditRole.value,
+                       Qt.ItemDataRole.UserRole.value)
 
 
 class Owner(Protocol):
@@ -169,7 +181,7 @@ class ChoiceInput(KindInput):
         return _(self.declared.choice_label(key))
 
     def build(self, parent: QWidget) -> QWidget:
-        combo = guard_wheel(QComboBox(parent))
+        combo = GuardedComboBox(parent)
         for key in ["", *self.keys()]:
             combo.addItem("", key)
         combo.currentIndexChanged.connect(self.owner.chosen)
@@ -340,7 +352,7 @@ class _CalendarKeys(QObject):
 
 class IntegerInput(KindInput):
     def build(self, parent: QWidget) -> QWidget:
-        spin = guard_wheel(QSpinBox(parent))
+        spin = GuardedSpinBox(parent)
         low = self.declared.minimum if self.declared.minimum is not None else 0
         spin.setRange(low - 1, self.declared.maximum or 1_000_000)
         spin.setSpecialValueText("—")  # the value below the minimum means "not given"
@@ -360,6 +372,47 @@ class IntegerInput(KindInput):
         self.widget.setValue(self.widget.minimum() if value in (None, "") else int(value))
 
 
+class MemberChoices(QAbstractListModel):
+    """The member combo's items: "— choose a member —", then every member by name, read from
+    a Python list when shown. A thousand members cost a list, not a thousand items made one by
+    one in the combo's own model (a twentieth of building a page with such a combo)."""
+
+    def __init__(self, parent: QObject | None = None) -> None:
+        super().__init__(parent)
+        self._ids: list[int] = []
+        self._names: list[str] = []
+        self._rows: dict[int, int] = {}
+
+    def set_members(self, members: dict[int, str]) -> None:
+        self.beginResetModel()
+        self._ids = [NO_MEMBER, *members]
+        self._names = ["", *members.values()]
+        self._rows = {row_id: row for row, row_id in enumerate(self._ids)}
+        self.endResetModel()
+
+    def relabel(self) -> None:
+        """The words of the language ("— choose a member —", "(no name yet)") again."""
+        if self._ids:
+            self.dataChanged.emit(self.index(0), self.index(len(self._ids) - 1))
+
+    def row_of(self, row_id: Any) -> int:
+        return self._rows.get(row_id, -1) if isinstance(row_id, int) else -1
+
+    def rowCount(self, parent: QModelIndex | QPersistentModelIndex = QModelIndex(),  # noqa: B008, N802
+                 ) -> int:
+        return 0 if parent.isValid() else len(self._ids)
+
+    def data(self, index: QModelIndex | QPersistentModelIndex, role: int = DISPLAY) -> Any:
+        row = index.row()
+        if not 0 <= row < len(self._ids):
+            return None
+        if role in (DISPLAY, EDIT):
+            if row == 0:
+                return _("— choose a member —")
+            return self._names[row] or _("(no name yet)")
+        return self._ids[row] if role == USER else None
+
+
 class MemberInput(KindInput):
     """One member, chosen in a combo rebuilt from the district's current list."""
 
@@ -371,7 +424,12 @@ class MemberInput(KindInput):
         self.saved: Any = empty_value(self.declared)
 
     def build(self, parent: QWidget) -> QWidget:
-        combo = guard_wheel(QComboBox(parent))
+        combo = GuardedComboBox(parent)
+        self.choices = MemberChoices(combo)
+        combo.setModel(self.choices)
+        view = combo.view()
+        if isinstance(view, QListView):
+            view.setUniformItemSizes(True)  # the popup measures one row, not a thousand
         # Sized by a typical name, not by measuring every member's (a thousand, at first show).
         combo.setSizeAdjustPolicy(QComboBox.SizeAdjustPolicy.AdjustToMinimumContentsLengthWithIcon)
         combo.setMinimumContentsLength(24)
@@ -401,18 +459,11 @@ class MemberInput(KindInput):
         # only when the names changed since they were made; a language switch relabels the
         # items that are words of the language.
         if self._filled is None or self._filled[1] != members:
-            combo.clear()
-            combo.addItem(_("— choose a member —"), NO_MEMBER)
-            for row_id, name in members.items():
-                combo.addItem(name or _("(no name yet)"), row_id)
+            self.choices.set_members(members)
         elif self._filled[0] != current_language():
-            combo.setItemText(0, _("— choose a member —"))
-            for index, name in enumerate(members.values(), start=1):
-                if not name:
-                    combo.setItemText(index, _("(no name yet)"))
+            self.choices.relabel()
         self._filled = (current_language(), members)
-        index = combo.findData(self.saved) if self.saved is not None else 0
-        combo.setCurrentIndex(max(index, 0))
+        combo.setCurrentIndex(max(self.choices.row_of(self.saved), 0))
 
 
 class MembersInput(MemberInput):

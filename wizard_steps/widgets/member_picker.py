@@ -32,6 +32,12 @@ from i18n import _, current_language
 from wizard_steps.widgets.grid_keys import GridKeys, LeavingDelegate
 
 MEMBER_ID = Qt.ItemDataRole.UserRole
+# Made once: combining Qt's flags in Python makes new enum values (three per row made, a
+# third of the time of filling a thousand members when done per row).
+MEMBER_FLAGS = Qt.ItemFlag.ItemIsEnabled | Qt.ItemFlag.ItemIsUserCheckable
+ROLE_CLOSED = Qt.ItemFlag.ItemIsSelectable | Qt.ItemFlag.ItemIsEditable
+ROLE_OPEN = ROLE_CLOSED | Qt.ItemFlag.ItemIsEnabled
+CHECKED, UNCHECKED = Qt.CheckState.Checked, Qt.CheckState.Unchecked
 VISIBLE_ROWS = 8  # more members scroll inside the list, the page keeps its length
 ModelIndex = QModelIndex | QPersistentModelIndex
 
@@ -102,6 +108,8 @@ class MemberPicker(QWidget):
         layout.addWidget(self.hint)
         self._filling = False
         self._filled: tuple[str, dict[int, str]] | None = None  # the language and names shown
+        self._no_name = ""
+        self._ticks: dict[int, str] | None = None  # see _shown
         self.model.itemChanged.connect(self._changed)
         self.retranslate()
 
@@ -116,6 +124,7 @@ class MemberPicker(QWidget):
         if self._filled == (current_language(), members) and self._shown() == roles:
             return
         self._filled = (current_language(), dict(members))
+        self._no_name = _("(no name yet)")
         self._filling = True
         try:
             self.model.setRowCount(0)
@@ -124,18 +133,22 @@ class MemberPicker(QWidget):
                                                roles.get(row_id, "")))
         finally:
             self._filling = False
+        self._ticks = {row_id: role for row_id, role in roles.items() if row_id in members}
         self._fit()
 
     def _shown(self) -> dict[int, str]:
-        """The ticked members as shown, with their roles ("" without roles)."""
-        return {item["member"]: item["role"] for item in self.value()} if self.with_roles \
-            else dict.fromkeys(self.value(), "")
+        """The ticked members as shown, with their roles ("" without roles): kept from the
+        last fill until a tick or a role changes (reading a thousand rows takes a while)."""
+        if self._ticks is None:
+            self._ticks = {item["member"]: item["role"] for item in self.value()} \
+                if self.with_roles else dict.fromkeys(self.value(), "")
+        return self._ticks
 
     def _row(self, row_id: int, name: str, ticked: bool, role: str) -> list[QStandardItem]:
-        member = QStandardItem(name or _("(no name yet)"))
+        member = QStandardItem(name or self._no_name)
         member.setData(row_id, MEMBER_ID)
-        member.setFlags(Qt.ItemFlag.ItemIsEnabled | Qt.ItemFlag.ItemIsUserCheckable)
-        member.setCheckState(Qt.CheckState.Checked if ticked else Qt.CheckState.Unchecked)
+        member.setFlags(MEMBER_FLAGS)
+        member.setCheckState(CHECKED if ticked else UNCHECKED)
         if not self.with_roles:
             return [member]
         cell = QStandardItem(role)
@@ -144,8 +157,7 @@ class MemberPicker(QWidget):
 
     @staticmethod
     def _enable_role(cell: QStandardItem, ticked: bool) -> None:
-        flags = Qt.ItemFlag.ItemIsSelectable | Qt.ItemFlag.ItemIsEditable
-        cell.setFlags(flags | Qt.ItemFlag.ItemIsEnabled if ticked else flags)
+        cell.setFlags(ROLE_OPEN if ticked else ROLE_CLOSED)
 
     def _fit(self) -> None:
         rows = self.model.rowCount()
@@ -157,9 +169,12 @@ class MemberPicker(QWidget):
         self.view.setFixedHeight(shown * row_height + header + 2 * self.view.frameWidth() + 2)
 
     def _changed(self, item: QStandardItem) -> None:
-        if self._filling or item.column() != 0:
+        if self._filling:
             return
-        ticked = item.checkState() == Qt.CheckState.Checked
+        self._ticks = None  # a tick or a role changed: read the rows when next asked
+        if item.column() != 0:
+            return
+        ticked = item.checkState() == CHECKED
         if self.with_roles:
             cell = self.model.item(item.row(), 1)
             self._filling = True
@@ -183,18 +198,18 @@ class MemberPicker(QWidget):
 
     def is_ticked(self, row_id: int) -> bool:
         row = self.member_row(row_id)
-        return row >= 0 and self.model.item(row, 0).checkState() == Qt.CheckState.Checked
+        return row >= 0 and self.model.item(row, 0).checkState() == CHECKED
 
     def set_ticked(self, row_id: int, ticked: bool) -> None:
         item = self.model.item(self.member_row(row_id), 0)
-        item.setCheckState(Qt.CheckState.Checked if ticked else Qt.CheckState.Unchecked)
+        item.setCheckState(CHECKED if ticked else UNCHECKED)
 
     def role_of(self, row_id: int) -> str:
         return str(self.model.item(self.member_row(row_id), 1).text())
 
     def value(self) -> list[Any]:
         ticked = [row for row in range(self.model.rowCount())
-                  if self.model.item(row, 0).checkState() == Qt.CheckState.Checked]
+                  if self.model.item(row, 0).checkState() == CHECKED]
         if not self.with_roles:
             return [self.model.item(row, 0).data(MEMBER_ID) for row in ticked]
         return [{"member": self.model.item(row, 0).data(MEMBER_ID),

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import json
 from typing import Any
 
 from PySide6.QtCore import Qt, Signal
@@ -145,6 +146,9 @@ class TableEditor(Retranslating, QWidget):
         self.list = QListWidget(self)
         self.list.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
         self.list.setTextElideMode(Qt.TextElideMode.ElideRight)
+        # One line per row, all alike: the list measures one row instead of each (with a
+        # thousand members, measuring every title was a third of showing the Members page).
+        self.list.setUniformItemSizes(True)
         if not fill_page:
             self.list.setFixedHeight(170)
         self.list.currentItemChanged.connect(self._select)
@@ -229,10 +233,11 @@ class TableEditor(Retranslating, QWidget):
         wanted = select if select is not None else self.current_id
         self.list.blockSignals(True)
         self.list.clear()
+        row_role = Qt.ItemDataRole.UserRole
         for row_id, title in self._titles():
             item = QListWidgetItem(title)
             item.setToolTip(title)
-            item.setData(Qt.ItemDataRole.UserRole, row_id)
+            item.setData(row_role, row_id)
             self.list.addItem(item)
             if row_id == wanted:
                 self.list.setCurrentItem(item)
@@ -452,8 +457,9 @@ class StepPage(Retranslating, QWidget):
         layout.addWidget(self.required_note)
         self.forms: list[FieldForm] = []
         self.tables: list[TableEditor] = []
+        self._known: tuple[int, dict[str, Any]] | None = None  # the answers, by revision
         only_a_table = len(step.fields) == 1 and step.fields[0].kind is Kind.TABLE
-        answers = district.answers()
+        answers = self._answers()
         if only_a_table:
             self._add_table(step.fields[0], layout, fill_page=True)
             layout.setStretch(2, 1)
@@ -486,7 +492,7 @@ class StepPage(Retranslating, QWidget):
         form = FieldForm(fields, self, members=self.district.member_names,
                          document=lambda: current_document(self.district))
         form.committed.connect(self._save)
-        form.load(self.district.answers())
+        form.load(self._answers())
         self.forms.append(form)
         layout.addWidget(form)
 
@@ -519,17 +525,32 @@ class StepPage(Retranslating, QWidget):
             person = dict(self.district.answer(head))
             person[sub] = value
             key, value = head, person
+        known = self._answers()
+        before = self.district.revision
         try:
             self.district.set_answer(key, value)
         except WriteError:
+            self._known = None  # the refused value now reads as typed
             return  # the value stays on screen and is written with the next edit
-        answers = self.district.answers()
+        if self.district.revision == before + 1:
+            # Only this answer was written: which fields show follows from the value just
+            # saved (as the file reads it back), without reading every answer again.
+            answers = known | {key: json.loads(json.dumps(value, ensure_ascii=False))}
+            self._known = (self.district.revision, answers)
+        else:
+            answers = self._answers()
         for form in self.forms:
             form.update_visibility(answers)
         for table in self.tables:
             table.setVisible(is_visible(table.declared, answers))
         self._refresh_computed()
         self.edited.emit()
+
+    def _answers(self) -> dict[str, Any]:
+        """The district's answers, read again only when something was written since."""
+        if self._known is None or self._known[0] != self.district.revision:
+            self._known = (self.district.revision, self.district.answers())
+        return self._known[1]
 
     def focus(self, field_key: str, row: int | None = None) -> None:
         """Bring a field (of a row, for lists) into view and put the cursor in it."""

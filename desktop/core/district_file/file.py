@@ -260,7 +260,7 @@ class DistrictFile:
     def _stored(self, slot: tuple[Any, ...]) -> Any:
         """What the file holds now for ``slot`` (values still unsaved elsewhere aside)."""
         if slot[0] == "answer":
-            return self.answers()[slot[1]]
+            return self._stored_answer(slot[1], self._scalars[slot[1]])
         if slot[0] == "year":
             stored = self.db.execute("SELECT value FROM years WHERE year = ? AND key = ?",
                                      [slot[1], slot[2]]).fetchone()
@@ -302,7 +302,24 @@ class DistrictFile:
         return values
 
     def answer(self, key: str) -> Any:
-        return self.answers()[key]
+        """One answer, read alone (the window's title asks for the name after every edit)."""
+        declared = self._scalars[key]
+        if ("answer", key) in self.unsaved:  # refused by the file: it reads as typed
+            return self.unsaved["answer", key][1][1]
+        return self._stored_answer(key, declared)
+
+    def _stored_answer(self, key: str, declared: Field) -> Any:
+        """What the file holds for one answer, as :meth:`answers` reads it."""
+        query = "SELECT value FROM answers WHERE key = ?"
+        stored = self.db.execute(query, [key]).fetchone()
+        if stored is not None:
+            return json.loads(stored[0])
+        if key in ASKED_BEFORE:
+            old, read_old = ASKED_BEFORE[key]
+            asked = self.db.execute(query, [old]).fetchone()
+            if asked is not None:
+                return read_old(json.loads(asked[0]))
+        return empty_value(declared)
 
     def set_answer(self, key: str, value: Any) -> None:
         if key not in self._scalars:
