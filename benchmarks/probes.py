@@ -165,10 +165,20 @@ def _member_timings(window: Any, app: Any) -> dict[str, float]:
 
 
 def window_timings(path: str) -> None:
+    from PySide6.QtCore import Qt
+
     started = time.perf_counter()
     app, window = _window(path)
     ready = time.perf_counter() - started
     wizard = window.wizard
+    # What waits for the first paint (judging every step, the opening backup) runs in the
+    # next turns of the event loop: timed here on its own, so that it does not land on the
+    # first step switch (a person's first click comes later than that).
+    settling = time.perf_counter()
+    while wizard.steps.item(0).data(Qt.ItemDataRole.UserRole) is None:
+        app.processEvents()
+    app.processEvents()
+    settled = (time.perf_counter() - settling) * 1000
     first: list[float] = []
     again: list[float] = []
     rows = [*range(1, wizard.page_count()), 0]
@@ -179,7 +189,8 @@ def window_timings(path: str) -> None:
     combo = window.language_combo
     language = [_ms(partial(combo.setCurrentIndex, combo.findData(lang)), app)
                 for lang in ("en", "it", "en", "it")]
-    result = {"ready_in_process_s": ready, "first_visit_max_ms": max(first),
+    result = {"ready_in_process_s": ready, "after_first_paint_ms": settled,
+              "first_visit_max_ms": max(first),
               "first_visit_slowest_step": wizard.steps.item(slowest).text(),
               "first_visits_ms": {wizard.steps.item(row).text(): round(ms, 1)
                                   for row, ms in zip(rows, first, strict=True)},
