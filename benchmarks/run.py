@@ -193,7 +193,7 @@ def export(report: Report, folder: Path) -> None:
         "from the document, the readiness rules, the footer and, the example being ready to "
         "sign, making the PDF an archival PDF/A with pikepdf (the baseline does none of it).")
     small, large = document_with(300), document_with(BIG)
-    growth = interleaved(3, lambda: timed(lambda: export_agreement(large, "it",
+    growth = interleaved(5, lambda: timed(lambda: export_agreement(large, "it",
                                                                    folder / "l.pdf")),
                          lambda: timed(lambda: export_agreement(small, "it", folder / "s.pdf")))
     report.budget(f"export with {BIG} members", growth, 3.5, "s", "export with 300 members")

@@ -115,9 +115,26 @@ def test_the_parties_read_as_an_italian_agreement_names_them(tmp_path, lang, mas
 def test_the_recitals_list_each_authorising_act(tmp_path):
     text = " ".join(pages(export_agreement(example_document(), "it", tmp_path / "a.pdf")))
     assert ("la sottoscrizione del presente accordo è stata autorizzata dalle Parti con i "
-            "seguenti atti: Comun General de Fascia: deliberazione del Consei de Procura n. 27 "
-            "(esempio) dell'8 marzo 2027; Comunità Territoriale di Fiemme:") in text
+            "seguenti atti: · Comun General de Fascia: deliberazione del Consei de Procura n. "
+            "27 (esempio) dell'8 marzo 2027; · Comunità Territoriale di Fiemme:") in text
     assert "Cooperativa Oltre: delibera del consiglio di amministrazione n. 3 (esempio)" in text
+
+
+def test_a_thousand_acts_are_listed_one_party_a_line():
+    """Each party's act on its own line: one sentence naming a thousand acts was a paragraph
+    of fifteen pages, and reportlab broke it again at every page (the export grew faster
+    than the members)."""
+    from benchmarks.districts import document_with
+    from desktop.core.agreement.articles import recitals
+    from desktop.core.agreement.context import Context
+    from i18n import translator
+
+    catalog = translator("it")
+    context = Context(document_with(1000), "it", catalog.gettext, catalog.ngettext)
+    found = [r for r in recitals(context) if r.items]
+    assert len(found) == 1
+    assert len(found[0].items) == 1000
+    assert all(len(item) < 400 and item.endswith(";") for item in found[0].items)
 
 
 @pytest.mark.parametrize("office_lines", [1, 3, 6])

@@ -10,7 +10,7 @@ from __future__ import annotations
 
 from collections.abc import Callable
 
-from desktop.core.agreement.context import Article, Context, esc, person_name, phrase
+from desktop.core.agreement.context import Article, Context, Recital, esc, person_name, phrase
 from desktop.core.agreement.finances import (
     annex_financial_plan,
     annex_indicators,
@@ -65,9 +65,9 @@ def district_kind(ctx: Context) -> str:
     return ""
 
 
-def recitals(ctx: Context) -> list[str]:
+def recitals(ctx: Context) -> list[Recital]:
     _ = ctx._
-    found = [
+    texts = [
         _("Provincial Law No. 13 of 17 June 2010 of the Autonomous Province of Trento promotes "
           "and supports the solidarity economy and, in article 7, provides for Solidarity "
           "Economy Districts;"),
@@ -78,21 +78,22 @@ def recitals(ctx: Context) -> list[str]:
           "regulations, broad and horizontal governance, a district contact person, attention "
           "to economic sustainability and an agreement lasting at least three years;"),
     ]
-    found += [_("the document “I Distretti dell'economia solidale e sociale in Provincia di "
+    texts += [_("the document “I Distretti dell'economia solidale e sociale in Provincia di "
                 "Trento”, approved by that Resolution, describes how a district is established "
                 "and run;")]
     kind = district_kind(ctx)
     if kind:
-        found.append(_("the parties intend to work together as a {kind};").format(kind=kind))
+        texts.append(_("the parties intend to work together as a {kind};").format(kind=kind))
     needs = ctx.section("objectives").get(OBJECTIVES.needs)
     if needs:
-        found.append(_("the parties intend to address the following needs: {needs};").format(
+        texts.append(_("the parties intend to address the following needs: {needs};").format(
             needs=phrase(needs)))
+    found = [Recital(text) for text in texts]
     acts = acts_recital(ctx)
-    if acts:
+    if acts is not None:
         found.append(acts)
-    found.append(_("the recitals and the annexes are an integral and substantial part of this "
-                   "agreement;"))
+    found.append(Recital(_("the recitals and the annexes are an integral and substantial part "
+                           "of this agreement;")))
     return found
 
 

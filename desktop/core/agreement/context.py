@@ -107,6 +107,14 @@ class Chart:
     lang: str = "it"
 
 
+@dataclass(frozen=True)
+class Recital:
+    """One recital (markup), with the items it lists one per line (the acts of a thousand
+    parties in one sentence would be a paragraph of fifteen pages)."""
+    text: str
+    items: tuple[str, ...] = ()
+
+
 @dataclass
 class Subheading:
     text: str  # markup

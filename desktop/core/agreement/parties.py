@@ -10,7 +10,7 @@ from __future__ import annotations
 
 from typing import Any
 
-from desktop.core.agreement.context import Context, esc, phrase
+from desktop.core.agreement.context import Context, Recital, esc, phrase
 from i18n import N_, translator
 from wizard_steps import keys
 
@@ -161,12 +161,13 @@ def defined_term(ctx: Context) -> str:
     return _("(hereinafter, jointly, the “Parties” and, individually, a “Party”)")
 
 
-def acts_recital(ctx: Context) -> str:
-    """The recital that lists each party's act authorising the signature, if any is given."""
+def acts_recital(ctx: Context) -> Recital | None:
+    """The recital that lists each party's act authorising the signature, one party a line,
+    if any act is given."""
     _ = ctx._
-    acts = [f"{esc(member.get('name', ''))}: {act}" for member in ctx.members
-            if (act := authorising_act(ctx, member))]
+    acts = tuple(f"{esc(member.get('name', ''))}: {act};" for member in ctx.members
+                 if (act := authorising_act(ctx, member)))
     if not acts:
-        return ""
-    return _("the signature of this agreement has been authorised by the following acts of "
-             "the Parties: {acts};").format(acts="; ".join(acts))
+        return None
+    return Recital(_("the signature of this agreement has been authorised by the following "
+                     "acts of the Parties:"), acts)

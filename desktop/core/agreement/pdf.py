@@ -74,6 +74,8 @@ def _styles() -> dict[str, ParagraphStyle]:
         "heading": ParagraphStyle("heading", parent=body, fontName=f"{FONT}-Bold",
                                   fontSize=11, leading=15, spaceBefore=8, spaceAfter=4),
         "item": ParagraphStyle("item", parent=body, leftIndent=14, bulletIndent=2),
+        "subitem": ParagraphStyle("subitem", parent=body, leftIndent=28, bulletIndent=18,
+                                  spaceAfter=2),
         "cell": ParagraphStyle("cell", parent=body, fontSize=8.5, leading=11, spaceAfter=0),
         "number": ParagraphStyle("number", parent=body, fontSize=8.5, leading=11, spaceAfter=0,
                                  alignment=TA_RIGHT),
@@ -152,7 +154,8 @@ def build_story(document: dict[str, Any], lang: str, draft: bool = True) -> list
     story.extend(_parties(ctx, styles))
     story.append(Paragraph(esc(_("Whereas")), styles["heading"]))
     for recital in recitals(ctx):
-        story.append(Paragraph(recital, styles["item"], bulletText="–"))
+        story.append(Paragraph(recital.text, styles["item"], bulletText="–"))
+        story.extend(Paragraph(item, styles["subitem"], bulletText="·") for item in recital.items)
     story.append(Paragraph(esc(_("the parties agree as follows.")), styles["body"]))
 
     for number, article in enumerate(all_articles(ctx), start=1):
