@@ -10,7 +10,6 @@ from __future__ import annotations
 import datetime as dt
 
 from PySide6.QtCore import Signal
-from PySide6.QtGui import QAccessible, QAccessibleEvent
 from PySide6.QtWidgets import QLabel, QWidget
 
 from desktop.core.district_file import DistrictFile
@@ -70,6 +69,9 @@ class SaveStatus(QLabel):
     def _failed(self, failure: WriteError) -> None:
         self.failure = failure
         self.refresh()
+        # Imported here: QAccessible's enums (150 members) cost start-up for a rare failure.
+        from PySide6.QtGui import QAccessible, QAccessibleEvent
+
         QAccessible.updateAccessibility(QAccessibleEvent(self, QAccessible.Event.Alert))
         if not self._told:
             self._told = True
