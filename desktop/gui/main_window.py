@@ -551,23 +551,7 @@ class MainWindow(Retranslating, DistrictSafety):
                 count=count), 10000)
 
     def export_calendar(self, path: str | Path) -> Task | None:
-        # The calendar's code is loaded at its first export, not with the window.
-        from desktop.core.calendar_export import meeting_count, with_meeting_ids, write_calendar
-
-        document = self._document_now()
-        if document is None or self.district is None:
-            return None
-        document = with_meeting_ids(document, [row["id"] for row in self.district.rows("meetings")])
-        if not meeting_count(document):
-            self.show_error(_("The assembly calendar has no meeting with a date yet."))
-            return None
-        target = self._output(path, True, lambda: None)  # the file dialog has asked
-        if target is None:
-            return None
-        lang = self.language.language
-        return self._run(_("Writing the calendar…"),
-                         lambda: write_calendar(document, lang, target), self._calendar_written,
-                         N_("The calendar could not be written: {reason}"))
+        return self._export_meetings(path, None)
 
     def export_annual_report(self, year: int, public: bool, path: str | Path) -> Task | None:
         """The annual report of a year after signing, in the interface's language."""
@@ -582,21 +566,30 @@ class MainWindow(Retranslating, DistrictSafety):
 
     def export_year_calendar(self, year: int, path: str | Path) -> Task | None:
         """The assemblies planned for ``year`` as an .ics file."""
+        return self._export_meetings(path, year)
+
+    def _export_meetings(self, path: str | Path, year: int | None) -> Task | None:
+        """The assembly calendar (``year`` None) or the assemblies planned for one year."""
+        # The calendar's code is loaded at its first export, not with the window.
         from desktop.core.calendar_export import (
             for_year,
             meeting_count,
             with_meeting_ids,
             write_calendar,
         )
-        from desktop.core.years.timeline import planned_meetings  # loaded at the first use
 
         document = self._document_now()
         if document is None or self.district is None:
             return None
         document = with_meeting_ids(document, [row["id"] for row in self.district.rows("meetings")])
-        document = for_year(document, planned_meetings(document, year))
+        if year is not None:
+            from desktop.core.years.timeline import planned_meetings
+
+            document = for_year(document, planned_meetings(document, year))
         if not meeting_count(document):
-            self.show_error(_("No assembly is planned for {year}.").format(year=year))
+            self.show_error(_("The assembly calendar has no meeting with a date yet.")
+                            if year is None else
+                            _("No assembly is planned for {year}.").format(year=year))
             return None
         target = self._output(path, True, lambda: None)  # the file dialog has asked
         if target is None:

@@ -13,6 +13,8 @@ every widget: about a third of building any page.)
 
 from __future__ import annotations
 
+from typing import TYPE_CHECKING
+
 from PySide6.QtCore import Qt
 from PySide6.QtGui import QWheelEvent
 from PySide6.QtWidgets import QAbstractSlider, QAbstractSpinBox, QComboBox, QSpinBox, QWidget
@@ -26,7 +28,17 @@ def _focus_by_click_or_tab(widget: QWidget) -> None:
     widget.setFocusPolicy(Qt.FocusPolicy.StrongFocus)
 
 
-class GuardedComboBox(QComboBox):
+# For the type checker the mixin is a widget; at run time the Qt class after it in the bases
+# is (the same pattern as i18n.qt.Retranslating).
+if TYPE_CHECKING:
+    _WidgetBase = QWidget
+else:
+    _WidgetBase = object
+
+
+class _WheelOnlyWhenFocused(_WidgetBase):
+    """Mixed in before a Qt box: the wheel turns the box only while it has the focus."""
+
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         _focus_by_click_or_tab(self)
@@ -38,13 +50,9 @@ class GuardedComboBox(QComboBox):
             event.ignore()  # the page behind scrolls as if the box were not there
 
 
-class GuardedSpinBox(QSpinBox):
-    def __init__(self, parent: QWidget | None = None) -> None:
-        super().__init__(parent)
-        _focus_by_click_or_tab(self)
+class GuardedComboBox(_WheelOnlyWhenFocused, QComboBox):
+    pass
 
-    def wheelEvent(self, event: QWheelEvent) -> None:  # noqa: N802 (Qt's name)
-        if self.hasFocus():
-            super().wheelEvent(event)
-        else:
-            event.ignore()
+
+class GuardedSpinBox(_WheelOnlyWhenFocused, QSpinBox):
+    pass
